@@ -1,0 +1,227 @@
+//! Marketplace profiles: what a marketplace asks of a listing (title limit, image slots, sheet
+//! columns), read from data files under `assets/marketplaces/`.
+//!
+//! This crate owns the profile format and nothing else: it knows no catalog, no images, no
+//! Tauri. Limits never live in code; they live in the TOML files, each with its status and
+//! source, so a merchant can correct one without a new release.
+
+use serde::{Deserialize, Serialize};
+
+/// The profiles shipped with the app, embedded so the CLI and app work from any folder.
+const BUILTIN: &[(&str, &str)] = &[(
+    "tmall-global",
+    include_str!("../../../assets/marketplaces/tmall-global.toml"),
+)];
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("unknown marketplace `{0}` (known: {1})")]
+    Unknown(String, String),
+    #[error("marketplace profile `{id}` is invalid: {message}")]
+    Invalid { id: String, message: String },
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Profile {
+    pub id: String,
+    pub version: u32,
+    pub name: String,
+    pub name_zh: String,
+    pub currency: String,
+    pub weight_unit: String,
+    pub title: TitleRule,
+    pub slots: Vec<Slot>,
+    pub sheet: Sheet,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TitleRule {
+    /// Maximum title length in GBK units (double-byte characters count 2).
+    pub max_units: u32,
+    pub status: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Fit {
+    /// Fit inside the box and pad with the background colour.
+    Contain,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum ImageFormat {
+    Jpeg,
+    Png,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Slot {
+    pub id: String,
+    pub label: String,
+    pub label_zh: String,
+    pub width: u32,
+    pub height: u32,
+    pub fit: Fit,
+    /// `#RRGGBB`.
+    pub background: String,
+    pub format: ImageFormat,
+    pub max_bytes: u64,
+    pub max_count: u32,
+    pub status: String,
+    pub source: String,
+}
+
+impl Slot {
+    /// The background as RGB bytes; validated when the profile loads.
+    pub fn background_rgb(&self) -> [u8; 3] {
+        parse_hex_rgb(&self.background).unwrap_or([255, 255, 255])
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Sheet {
+    pub columns: Vec<Column>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Column {
+    pub header: String,
+    pub value: String,
+}
+
+impl Profile {
+    pub fn slot(&self, id: &str) -> Option<&Slot> {
+        self.slots.iter().find(|s| s.id == id)
+    }
+
+    /// Parses and validates a profile from TOML text.
+    pub fn from_toml(id_hint: &str, text: &str) -> Result<Self, Error> {
+        let profile: Profile = toml::from_str(text).map_err(|e| Error::Invalid {
+            id: id_hint.to_owned(),
+            message: e.to_string(),
+        })?;
+        profile.validate()?;
+        Ok(profile)
+    }
+
+    fn validate(&self) -> Result<(), Error> {
+        let invalid = |message: String| Error::Invalid { id: self.id.clone(), message };
+        if self.title.max_units == 0 {
+            return Err(invalid("title.max_units must be above 0".into()));
+        }
+        for slot in &self.slots {
+            if slot.width == 0 || slot.height == 0 {
+                return Err(invalid(format!("slot `{}` has a zero dimension", slot.id)));
+            }
+            if parse_hex_rgb(&slot.background).is_none() {
+                return Err(invalid(format!(
+                    "slot `{}` background `{}` is not #RRGGBB",
+                    slot.id, slot.background
+                )));
+            }
+        }
+        for column in &self.sheet.columns {
+            if !is_known_value(&column.value) {
+                return Err(invalid(format!(
+                    "sheet column `{}` has unknown value `{}`",
+                    column.header, column.value
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Field names a sheet column may take (see the profile files).
+pub const SHEET_VALUES: &[&str] = &[
+    "sku",
+    "handle",
+    "title_zh",
+    "title_en",
+    "brand",
+    "brand_en",
+    "brand_zh",
+    "price_cny",
+    "weight_kg",
+    "origin",
+    "hs_code",
+    "barcode",
+    "description_zh",
+];
+
+fn is_known_value(value: &str) -> bool {
+    SHEET_VALUES.contains(&value)
+        || value
+            .strip_prefix("image:")
+            .and_then(|n| n.parse::<u32>().ok())
+            .is_some_and(|n| n >= 1)
+}
+
+fn parse_hex_rgb(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+/// Ids of the profiles shipped with the app.
+pub fn builtin_ids() -> Vec<&'static str> {
+    BUILTIN.iter().map(|(id, _)| *id).collect()
+}
+
+/// Loads a shipped profile by id.
+pub fn load(id: &str) -> Result<Profile, Error> {
+    let (_, text) = BUILTIN
+        .iter()
+        .find(|(known, _)| *known == id)
+        .ok_or_else(|| Error::Unknown(id.to_owned(), builtin_ids().join(", ")))?;
+    Profile::from_toml(id, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_profile_loads() {
+        for id in builtin_ids() {
+            let profile = load(id).unwrap();
+            assert_eq!(profile.id, id);
+        }
+    }
+
+    #[test]
+    fn tmall_global_main_slot_is_800_square_on_white_under_1mb() {
+        let profile = load("tmall-global").unwrap();
+        assert_eq!(profile.title.max_units, 60);
+        let main = profile.slot("main").unwrap();
+        assert_eq!((main.width, main.height), (800, 800));
+        assert_eq!(main.background_rgb(), [255, 255, 255]);
+        assert_eq!(main.max_bytes, 1_048_576);
+    }
+
+    #[test]
+    fn unknown_marketplace_names_the_known_ones() {
+        let err = load("jd-worldwide").unwrap_err().to_string();
+        assert!(err.contains("jd-worldwide") && err.contains("tmall-global"), "{err}");
+    }
+
+    #[test]
+    fn bad_sheet_value_is_rejected_with_its_header() {
+        let text = include_str!("../../../assets/marketplaces/tmall-global.toml")
+            .replace("value = \"sku\"", "value = \"skew\"");
+        let err = Profile::from_toml("x", &text).unwrap_err().to_string();
+        assert!(err.contains("商品编码") && err.contains("skew"), "{err}");
+    }
+}
