@@ -1,1 +1,123 @@
-//! placeholder
+//! The local SQLite catalog: schema, migrations, queries and the edit history.
+//!
+//! The catalog is one SQLite file plus a `media/` folder beside it holding the merchant's
+//! image bytes by content hash. This crate owns the schema and every SQL statement; callers
+//! never write SQL. It knows nothing of Shopify, marketplaces, images or Tauri: it stores what
+//! it is given and records every change to copy in `history`.
+
+mod migrate;
+pub mod queries;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use queries::copy::{CopyField, Locale};
+pub use rusqlite;
+pub use queries::history::HistoryEntry;
+pub use queries::images::ImageRow;
+pub use queries::products::{
+    Attribute, NewImage, NewProduct, NewVariant, ProductFields, ProductRow, ProductSummaryRow,
+    UpsertOutcome, VariantRow,
+};
+pub use queries::settings::Rate;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot open the catalog {path}: {source}")]
+    Open { path: PathBuf, source: rusqlite::Error },
+    #[error("cannot create the folder {path}: {source}")]
+    Folder { path: PathBuf, source: std::io::Error },
+    #[error("the catalog {path} was written by a newer Kuajing (schema {found}, this build knows {known}); update Kuajing")]
+    TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("catalog migration {name} failed: {source}")]
+    Migration { name: &'static str, source: rusqlite::Error },
+    #[error("cannot back up the catalog before migrating it: {0}")]
+    Backup(std::io::Error),
+    #[error("no product with handle `{0}`")]
+    NoProduct(String),
+    #[error("SKU {sku} is already used by product `{other}`")]
+    SkuTaken { sku: String, other: String },
+    #[error("catalog query failed: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("catalog data is damaged: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("cannot store media file {path}: {source}")]
+    Media { path: PathBuf, source: std::io::Error },
+}
+
+impl Error {
+    /// A stable code the UI maps to a Fluent message (`error-<code>`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Open { .. } | Error::Folder { .. } => "catalog-open",
+            Error::TooNew { .. } => "catalog-too-new",
+            Error::Migration { .. } | Error::Backup(_) => "catalog-migration",
+            Error::NoProduct(_) => "no-product",
+            Error::SkuTaken { .. } => "sku-taken",
+            Error::Sql(_) | Error::Json(_) => "catalog-query",
+            Error::Media { .. } => "media-write",
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A catalog on disk. Cheap to clone and share between threads: every call opens its own
+/// connection (SQLite connections are not `Sync`, and opening one costs microseconds), so
+/// there is no global connection and no lock around one.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    path: PathBuf,
+}
+
+impl Catalog {
+    /// Opens the catalog at `path`, creating it (and its folder) on first use and migrating it
+    /// to the current schema. An existing catalog is copied to `<file>.bak-v<N>` first.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|source| Error::Folder { path: dir.to_owned(), source })?;
+        }
+        let catalog = Catalog { path: path.to_owned() };
+        let mut conn = catalog.connect()?;
+        migrate::run(&mut conn, path)?;
+        Ok(catalog)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The folder holding image bytes by content hash, shared by catalogs in one folder.
+    pub fn media_dir(&self) -> PathBuf {
+        self.path.parent().unwrap_or(Path::new(".")).join("media")
+    }
+
+    /// The folder holding rendered slot images by content hash (a cache: safe to delete).
+    pub fn renders_dir(&self) -> PathBuf {
+        self.path.parent().unwrap_or(Path::new(".")).join("renders")
+    }
+
+    /// A new connection with the settings every connection must have.
+    pub fn connect(&self) -> Result<Connection> {
+        let open = |source| Error::Open { path: self.path.clone(), source };
+        let conn = Connection::open(&self.path).map_err(open)?;
+        conn.busy_timeout(Duration::from_secs(5)).map_err(open)?;
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
+            .map_err(open)?;
+        Ok(conn)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    pub fn temp_catalog() -> (tempfile::TempDir, Catalog) {
+        let dir = tempfile::tempdir().unwrap();
+        let catalog = Catalog::open(&dir.path().join("catalog.sqlite")).unwrap();
+        (dir, catalog)
+    }
+}

@@ -1,1 +1,298 @@
-fn main() {}
+//! `kuajing`: the command line over the same use cases as the desktop app, for automation and
+//! tests. It parses arguments, calls `kuajing-core`, and prints text or JSON. Errors print one
+//! line naming the file, row or field, and exit non-zero.
+
+// Printing is this crate's job.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use kuajing_core::{CopyField, Locale, Rules, Workbench};
+
+#[derive(Debug, Parser)]
+#[command(name = "kuajing", version, about = "Turn a Shopify catalog into Chinese marketplace listings")]
+struct Cli {
+    /// The catalog file [default: $KUAJING_CATALOG, else the app's catalog in the user data folder]
+    #[arg(long, global = true, value_name = "PATH")]
+    catalog: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import a Shopify product CSV export (one transaction; a file with errors changes nothing)
+    Import {
+        file: PathBuf,
+        /// Report what would be added or changed, and every problem, without writing
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Load the sample catalog (a cherry orchard, a seafood packer and a nut grower)
+    Sample {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List products, optionally only those matching TEXT (English or Chinese)
+    Products {
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        search: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Edit listing copy
+    Copy {
+        #[command(subcommand)]
+        action: CopyAction,
+    },
+    /// Check a piece of Chinese copy against a marketplace's rules
+    Lint {
+        #[arg(long, default_value = "tmall-global")]
+        marketplace: String,
+        #[arg(long, value_enum, default_value = "title")]
+        field: FieldArg,
+        text: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Render a photo into a marketplace image slot
+    Image {
+        input: PathBuf,
+        #[arg(long, default_value = "tmall-global")]
+        marketplace: String,
+        #[arg(long, default_value = "main")]
+        slot: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a marketplace bundle: listing sheet, images, manifest and report, in one zip
+    Export {
+        #[arg(long, default_value = "tmall-global")]
+        marketplace: String,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the exchange rate used for prices
+    Rate {
+        #[command(subcommand)]
+        action: RateAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CopyAction {
+    /// Set a product's copy: kuajing copy set HANDLE title --locale zh-CN TEXT
+    Set {
+        handle: String,
+        #[arg(value_enum)]
+        field: FieldArg,
+        #[arg(long, default_value = "zh-CN")]
+        locale: String,
+        text: String,
+        #[arg(long, default_value = "tmall-global")]
+        marketplace: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RateAction {
+    /// kuajing rate set USD/CNY 7.20 [--date YYYY-MM-DD]
+    Set {
+        /// Only USD/CNY for now
+        pair: String,
+        rate: f64,
+        /// The day the rate was taken [default: today]
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FieldArg {
+    Title,
+    Description,
+}
+
+impl From<FieldArg> for CopyField {
+    fn from(f: FieldArg) -> Self {
+        match f {
+            FieldArg::Title => CopyField::Title,
+            FieldArg::Description => CopyField::Description,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {}", one_line(&e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn one_line(e: &anyhow::Error) -> String {
+    let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
+    let mut out: Vec<String> = Vec::new();
+    for part in chain {
+        if !out.iter().any(|seen| seen.contains(&part)) {
+            out.push(part);
+        }
+    }
+    out.join(": ").replace('\n', " ")
+}
+
+fn lang() -> String {
+    ["KUAJING_LANG", "LC_ALL", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .unwrap_or_default()
+}
+
+fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let rules = Rules::new(&lang())?;
+    let catalog = cli.catalog.clone().unwrap_or_else(kuajing_core::default_catalog_path);
+    let open = || Workbench::open(&catalog, rules.clone());
+    match cli.command {
+        Command::Import { file, dry_run, json } => {
+            let report = open()?.import(&file, dry_run)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                for p in report.errors.iter().chain(&report.warnings) {
+                    let column = p.column.as_deref().map(|c| format!(", column {c}")).unwrap_or_default();
+                    let kind = if p.severity == kuajing_core::Severity::Error { "error" } else { "warning" };
+                    println!("{}: row {}{column}: {kind}: {}", report.file, p.row, p.message);
+                }
+                let verb = if report.applied { "imported" } else if dry_run { "would import" } else { "did not import" };
+                println!(
+                    "{verb} {} products ({} new, {} changed, {} unchanged), {} variants, {} images; {} errors, {} warnings",
+                    report.products, report.added.len(), report.updated.len(), report.unchanged.len(),
+                    report.variants, report.images, report.errors.len(), report.warnings.len()
+                );
+            }
+            if let Some(refusal) = report.refusal() {
+                if !json {
+                    eprintln!("error: {refusal}");
+                }
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Sample { json } => {
+            let report = open()?.load_sample()?;
+            if json {
+                print_json(&report)?;
+            } else {
+                println!("loaded the sample catalog: {} products, {} variants, {} images", report.products, report.variants, report.images);
+            }
+        }
+        Command::Products { search, json } => {
+            let products = open()?.products(&search, false)?;
+            if json {
+                print_json(&products)?;
+            } else {
+                for p in &products {
+                    let zh = p.title_zh.as_deref().unwrap_or("—");
+                    println!("{}\t{}\t{}\t{} variants", p.handle, p.title_en, zh, p.variants);
+                }
+            }
+        }
+        Command::Copy { action: CopyAction::Set { handle, field, locale, text, marketplace, json } } => {
+            let locale = match locale.as_str() {
+                "zh-CN" | "zh-cn" => Locale::ZhCn,
+                other => bail!("--locale {other}: only zh-CN copy is edited here (English comes from the import)"),
+            };
+            let check = open()?.set_copy(&handle, field.into(), locale, &text, &marketplace, "cli")?;
+            if json {
+                print_json(&check)?;
+            } else {
+                print_check(&check);
+            }
+        }
+        Command::Lint { marketplace, field, text, json } => {
+            let check = rules.check_copy(&marketplace, field.into(), &text)?;
+            if json {
+                print_json(&check)?;
+            } else {
+                print_check(&check);
+            }
+            if check.errors() > 0 {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Image { input, marketplace, slot, out, json } => {
+            let rendered = rules.render_image(&input, &marketplace, &slot, &out)?;
+            if json {
+                print_json(&rendered)?;
+            } else {
+                println!("{}: {}x{}, {} bytes", rendered.path, rendered.width, rendered.height, rendered.bytes);
+                for f in &rendered.findings {
+                    println!("warning: {}", f.message);
+                }
+            }
+        }
+        Command::Export { marketplace, out, json } => {
+            let report = open()?.export(&marketplace, &out)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                println!(
+                    "wrote {}: {} products, {} rows, {} images at 1 USD = {} CNY ({})",
+                    report.path, report.products, report.rows, report.images, report.rate.usd_cny, report.rate.date
+                );
+                const SHOWN: usize = 10;
+                for s in report.skipped.iter().take(SHOWN) {
+                    for r in &s.reasons {
+                        println!("left out {}: {}", s.handle, r.message);
+                    }
+                }
+                if report.skipped.len() > SHOWN {
+                    println!(
+                        "… and {} more left out (every reason is in report.txt inside the bundle, or use --json)",
+                        report.skipped.len() - SHOWN
+                    );
+                }
+            }
+        }
+        Command::Rate { action: RateAction::Set { pair, rate, date } } => {
+            if !pair.eq_ignore_ascii_case("USD/CNY") {
+                bail!("rate pair `{pair}`: only USD/CNY is supported");
+            }
+            let date = date.unwrap_or_else(kuajing_core::today);
+            let settings = open()?.set_rate(rate, &date).context("rate set")?;
+            if let Some(r) = settings.rate {
+                println!("1 USD = {} CNY ({})", r.usd_cny, r.date);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_check(check: &kuajing_core::CopyCheck) {
+    match check.limit {
+        Some(limit) => println!("{} / {limit} GBK units", check.units),
+        None => println!("{} GBK units", check.units),
+    }
+    for f in &check.findings {
+        let severity = serde_json::to_value(f.severity).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        println!("{severity} [{}] {}..{}: {}", f.code, f.start, f.end, f.message);
+    }
+}

@@ -1,1 +1,294 @@
-//! placeholder
+//! Live checks on Simplified Chinese listing copy (titles and descriptions), run on every
+//! keystroke in the app and by the CLI.
+//!
+//! This crate owns:
+//! - counting title length in GBK units ([`gbk_units`]: ASCII 1, every other character 2, as
+//!   Taobao/Tmall count "30 characters = 60 units");
+//! - the advertising-law term list format (`assets/terms/ad-law.toml`, data, not code) and its
+//!   matcher;
+//! - the finding codes and their arguments (`title-too-long`, `banned-term`, `non-gbk-char`,
+//!   `traditional-chars`, `imperial-unit`, `contact-info`; see [`codes`]).
+//!
+//! It must not know: marketplaces (the caller passes the title limit, which lives in a
+//! marketplace profile), the catalog, storage, Tauri, or how a finding is worded. Messages live
+//! in Fluent files (`assets/locales/*/copy.ftl`, ids `finding-<code>`), filled from
+//! [`Finding::args`].
+//!
+//! Offsets in a [`Finding`] are character offsets (Unicode scalar values, what JavaScript's
+//! `Array.from(text)` indexes), end exclusive, so the UI can highlight them without knowing
+//! UTF-8.
+//!
+//! Speed: a [`Checker`] builds its matchers once; [`Checker::check`] on a 60-unit title takes
+//! microseconds. The Traditional/Simplified tables are built once per process, the first time
+//! a checker is made.
+
+mod contact;
+mod gbk;
+mod imperial;
+mod terms;
+mod traditional;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use terms::{Category, Term};
+
+/// The finding codes, exactly as they appear in [`Finding::code`] and in the Fluent ids
+/// (`finding-<code>`).
+pub mod codes {
+    /// Error, titles only: more GBK units than the marketplace allows.
+    pub const TITLE_TOO_LONG: &str = "title-too-long";
+    /// A term from the advertising-law list; severity comes from the list.
+    pub const BANNED_TERM: &str = "banned-term";
+    /// Error: a character GBK cannot encode (emoji, some rare CJK).
+    pub const NON_GBK_CHAR: &str = "non-gbk-char";
+    /// Warning: Traditional characters in Simplified (zh-CN) copy.
+    pub const TRADITIONAL_CHARS: &str = "traditional-chars";
+    /// Warning: an imperial unit (磅, oz, 英寸, °F ...), with the metric value suggested.
+    pub const IMPERIAL_UNIT: &str = "imperial-unit";
+    /// Warning, titles only: a URL, phone number, WeChat or QQ id.
+    pub const CONTACT_INFO: &str = "contact-info";
+}
+
+/// The term list shipped with the app.
+const BUILTIN_TERMS: &str = include_str!("../../../assets/terms/ad-law.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("term list is not valid TOML: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("term list is invalid: {0}")]
+    Invalid(String),
+    #[error("could not build the term matcher: {0}")]
+    Matcher(#[from] aho_corasick::BuildError),
+    #[error("could not build a pattern: {0}")]
+    Pattern(#[from] regex::Error),
+}
+
+/// Which piece of copy is checked: the title has a length limit and may not carry contact
+/// details; the description has neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Field {
+    Title,
+    Description,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in the copy. `start`/`end` are character offsets (end exclusive); `args` fill
+/// the Fluent message `finding-<code>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Finding {
+    pub code: String,
+    pub severity: Severity,
+    pub start: usize,
+    pub end: usize,
+    pub args: BTreeMap<String, String>,
+}
+
+impl Finding {
+    fn new(code: &str, severity: Severity, start: usize, end: usize) -> Self {
+        Self {
+            code: code.to_owned(),
+            severity,
+            start,
+            end,
+            args: BTreeMap::new(),
+        }
+    }
+
+    fn arg(mut self, key: &str, value: impl Into<String>) -> Self {
+        self.args.insert(key.to_owned(), value.into());
+        self
+    }
+}
+
+/// The result of one check: the GBK length, the limit it was held to (titles only) and the
+/// findings sorted by start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Check {
+    pub units: u32,
+    pub limit: Option<u32>,
+    pub findings: Vec<Finding>,
+}
+
+impl Check {
+    /// True when any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// Length in GBK units, as Taobao/Tmall count a title: 1 per single-byte GBK character (ASCII),
+/// 2 per double-byte character (CJK, full-width punctuation 【】，（）：、). A character GBK cannot
+/// encode (emoji, some rare CJK) counts 2 here and is a `non-gbk-char` finding in a check.
+pub fn gbk_units(text: &str) -> u32 {
+    text.chars().map(|c| gbk::units(c).0).sum()
+}
+
+/// Holds the term list and every matcher, built once. Cheap to share (`&Checker`) across
+/// threads.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    terms: terms::TermMatcher,
+    units: imperial::UnitMatcher,
+    contact: contact::ContactMatcher,
+}
+
+impl Checker {
+    /// The checker with the term list shipped in `assets/terms/ad-law.toml`.
+    pub fn builtin() -> Result<Self, Error> {
+        Self::from_terms_toml(BUILTIN_TERMS)
+    }
+
+    /// A checker with a term list in the `ad-law.toml` format (e.g. a merchant's edited copy).
+    pub fn from_terms_toml(text: &str) -> Result<Self, Error> {
+        traditional::warm_up();
+        Ok(Self {
+            terms: terms::TermMatcher::from_toml(text)?,
+            units: imperial::UnitMatcher::new()?,
+            contact: contact::ContactMatcher::new()?,
+        })
+    }
+
+    /// The terms of the list, in file order.
+    pub fn terms(&self) -> &[Term] {
+        self.terms.terms()
+    }
+
+    /// The phrases that are exempt although they contain a term (e.g. 最佳食用期).
+    pub fn allow(&self) -> &[String] {
+        self.terms.allow()
+    }
+
+    /// Checks one piece of copy. `title_limit` (GBK units, from the marketplace profile) only
+    /// applies to [`Field::Title`]; [`Check::limit`] is `None` for a description.
+    pub fn check(&self, text: &str, field: Field, title_limit: Option<u32>) -> Check {
+        let chars: Vec<char> = text.chars().collect();
+        let limit = match field {
+            Field::Title => title_limit,
+            Field::Description => None,
+        };
+        let mut findings = Vec::new();
+
+        // GBK length and unencodable characters, in one pass.
+        let mut units = 0u32;
+        let mut over_from = None;
+        let mut unencodable = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let (u, ok) = gbk::units(c);
+            units += u;
+            if let Some(limit) = limit
+                && over_from.is_none()
+                && units > limit
+            {
+                over_from = Some(i);
+            }
+            if !ok {
+                unencodable.push(i);
+            }
+        }
+        if let (Some(limit), Some(from)) = (limit, over_from) {
+            findings.push(
+                Finding::new(codes::TITLE_TOO_LONG, Severity::Error, from, chars.len())
+                    .arg("units", units.to_string())
+                    .arg("limit", limit.to_string()),
+            );
+        }
+        findings.extend(gbk::non_gbk_findings(&chars, &unencodable));
+
+        // Traditional characters; the converted text feeds the other matchers so that a
+        // Traditional 國家級 is still caught as 国家级.
+        let trad = traditional::detect(&chars);
+        findings.extend(trad.findings);
+
+        let norm = Normalized::new(trad.converted.as_deref().unwrap_or(&chars), &chars);
+        findings.extend(self.terms.find(&norm));
+        findings.extend(self.units.find(&norm));
+        if field == Field::Title {
+            findings.extend(self.contact.find(&norm));
+        }
+
+        findings.sort_by(|a, b| (a.start, a.end, &a.code).cmp(&(b.start, b.end, &b.code)));
+        Check {
+            units,
+            limit,
+            findings,
+        }
+    }
+}
+
+/// The text the matchers see: same characters count as the input (so offsets carry over),
+/// full-width ASCII folded to half-width (ＮＯ．１ → NO.1, １２ｏｚ → 12oz), the ideographic
+/// space to a space.
+#[derive(Debug)]
+pub(crate) struct Normalized<'a> {
+    pub text: String,
+    /// The input as written.
+    original: &'a [char],
+    /// Byte offset of each character in `text`, plus `text.len()` at the end.
+    byte_starts: Vec<usize>,
+}
+
+impl<'a> Normalized<'a> {
+    fn new(chars: &[char], original: &'a [char]) -> Self {
+        let mut text = String::with_capacity(chars.len() * 3);
+        let mut byte_starts = Vec::with_capacity(chars.len() + 1);
+        for &c in chars {
+            byte_starts.push(text.len());
+            text.push(fold_width(c));
+        }
+        byte_starts.push(text.len());
+        Self {
+            text,
+            original,
+            byte_starts,
+        }
+    }
+
+    /// The input as written between two byte offsets of `text`.
+    pub fn original(&self, start: usize, end: usize) -> String {
+        let (start, end) = (self.char_at(start), self.char_at(end));
+        self.original
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .collect()
+    }
+
+    /// Character index of a byte offset that falls on a character boundary (or the end).
+    pub fn char_at(&self, byte: usize) -> usize {
+        match self.byte_starts.binary_search(&byte) {
+            Ok(i) | Err(i) => i,
+        }
+    }
+
+    /// The character before byte offset `byte`, if any.
+    pub fn char_before(&self, byte: usize) -> Option<char> {
+        self.text.get(..byte).and_then(|s| s.chars().next_back())
+    }
+
+    /// The character at byte offset `byte`, if any.
+    pub fn char_after(&self, byte: usize) -> Option<char> {
+        self.text.get(byte..).and_then(|s| s.chars().next())
+    }
+}
+
+fn fold_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}

@@ -145,6 +145,7 @@ impl Profile {
 pub const SHEET_VALUES: &[&str] = &[
     "sku",
     "handle",
+    "options",
     "title_zh",
     "title_en",
     "brand",

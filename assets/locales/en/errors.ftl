@@ -1,0 +1,32 @@
+# Errors the app and the CLI report, by code (`error-<code>`). The Rust message (which names
+# the file, row or field) is shown beneath as the detail.
+error-catalog-open = The catalog could not be opened.
+error-catalog-too-new = This catalog was written by a newer Kuajing. Update Kuajing to open it.
+error-catalog-migration = The catalog could not be upgraded. A backup was kept beside it.
+error-no-product = That product is not in the catalog (it may have been re-imported under another handle).
+error-sku-taken = That SKU already belongs to another product. Give each variant its own SKU.
+error-catalog-query = The catalog could not be read or written.
+error-media-write = An image could not be stored in the catalog folder. Check the disk has room.
+error-file-read = The file could not be read. Check the path and that you may open it.
+error-file-write = The file could not be written. Check the folder exists and has room.
+error-file-too-large = The file is too large to import.
+error-import-has-errors = The file has problems that must be fixed first; nothing was imported.
+error-no-rate = No USD→CNY exchange rate is set. Set one in Settings before exporting, so prices are never written in dollars.
+error-bad-rate = The exchange rate must be a number above 0.
+error-bad-date = The date must be a real date written YYYY-MM-DD.
+error-unknown-marketplace = Kuajing has no profile for that marketplace.
+error-unknown-slot = That marketplace has no such image slot.
+error-bad-field = Only the title and the description can be edited here.
+error-bad-shipped-data = Kuajing's built-in data is damaged. Reinstall Kuajing.
+error-export-write = The bundle could not be written. Nothing was left half-written; check the folder and try again.
+error-export-duplicate-file = Two files in the bundle would have the same name.
+error-unexpected = Something went wrong.
+
+# Import problems the importer adds after reading the file.
+import-sku-taken = SKU { $sku } already belongs to product “{ $other }” in your catalog. Give this variant another SKU.
+import-image-missing = The image { $src } was not found. Put the file beside the CSV or fix the path.
+import-image-unreadable = The image { $src } cannot be used: { $reason }
+
+# Findings on rendered images (`image-<code>`).
+image-source-too-small = The photo is { $width }×{ $height }, smaller than the { $slot_width }×{ $slot_height } slot, so it was enlarged and may look soft. Use a larger photo.
+image-quality-reduced = JPEG quality was lowered to { $quality } to stay under { $max_bytes } bytes.

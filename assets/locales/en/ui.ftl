@@ -1,0 +1,217 @@
+# Kuajing desktop UI strings (English).
+# Every id starts with "ui-" so it never collides with copy.ftl (finding-*),
+# import.ftl (import-*) or errors.ftl (error-*). Keep zh-CN/ui.ftl in step.
+
+## Common
+
+ui-loading = Loading…
+ui-close = Close
+ui-cancel = Cancel
+ui-done = Done
+ui-save = Save
+ui-saving = Saving…
+ui-saved = Saved
+ui-save-failed = Not saved
+ui-retry = Retry
+ui-browse = Browse…
+ui-dismiss = Dismiss
+ui-severity-error = Error
+ui-severity-warning = Warning
+
+## Top bar
+
+ui-search-placeholder = Search products
+ui-search-label = Search products in English or Chinese
+ui-import = Import
+ui-export = Export
+ui-settings = Settings
+ui-marketplace = Marketplace
+ui-lang-switch = Switch language (English / 中文)
+ui-rate-missing = No exchange rate
+ui-rate-chip-title = USD→CNY exchange rate used for prices (click to change)
+ui-rate-value = { $rate } CNY per USD (as of { $date })
+
+## Empty catalog
+
+ui-empty-title = Your catalog is empty
+ui-empty-lead = Bring in your Shopify products, then write their Chinese listings for Tmall Global side by side with the English.
+ui-empty-sample = Load the sample catalog
+ui-empty-sample-sub = A Washington cherry orchard, an Alaska seafood packer and an Oregon nut grower: three products to try everything on.
+ui-empty-import = Import a Shopify CSV
+ui-empty-import-sub = Use the products export from your Shopify admin ({ $shortcut }).
+ui-sample-loaded = { $count ->
+    [one] Loaded the sample catalog: { $count } product.
+   *[other] Loaded the sample catalog: { $count } products.
+}
+
+## Product list
+
+ui-list-label = Products
+ui-list-count = { $count ->
+    [one] { $count } product
+   *[other] { $count } products
+}
+ui-list-empty = No products yet.
+ui-list-no-match = No products match “{ $search }”.
+ui-list-no-zh = no Chinese title yet
+ui-list-errors = { $count ->
+    [one] { $count } error in the Chinese copy
+   *[other] { $count } errors in the Chinese copy
+}
+ui-pick-product = Pick a product on the left to work on its Chinese listing.
+ui-pick-hint = ↑ ↓ move through the list, Enter opens the product.
+
+## Product page
+
+ui-product-load-failed = This product could not be loaded.
+ui-product-counts = { $variants ->
+    [one] { $variants } variant
+   *[other] { $variants } variants
+} · { $images ->
+    [one] { $images } image
+   *[other] { $images } images
+}
+ui-product-tabs = Product sections
+ui-tab-listing = Listing
+ui-tab-history = History
+ui-product-english = English
+ui-product-chinese = Simplified Chinese
+ui-product-title = Title
+ui-product-description = Description
+ui-product-no-description = No description.
+ui-product-vendor = Vendor
+ui-product-type = Type
+ui-product-tags = Tags
+ui-product-fields = Product details
+ui-product-fields-hint = Saved when you leave a field.
+ui-product-variants = Variants
+ui-product-attributes = Attributes
+ui-product-images = Images
+
+## Chinese copy editor
+
+ui-copy-title-label = 中文标题 · Chinese title
+ui-copy-title-placeholder = Write the Tmall Global title in Chinese
+ui-copy-description-label = 中文描述 · Chinese description
+ui-copy-description-placeholder = Write the product description in Chinese
+ui-copy-units = { $units } GBK units
+ui-copy-units-hint = Length in GBK units: a Chinese character counts 2, a Latin letter or digit 1.
+ui-copy-clean = No problems found
+ui-copy-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
+ui-copy-warnings = { $count ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+ui-copy-findings = Problems found in the text
+ui-copy-show-in-text = Select this in the text
+
+## Product fields
+
+ui-field-title = Title
+ui-field-description = Description
+ui-field-brand-en = Brand (English)
+ui-field-brand-zh = 品牌 · Brand (Chinese)
+ui-field-origin = 原产国 · Country of origin
+ui-field-hs-code = HS code
+ui-field-hs-code-hint = e.g. 0809290000
+
+## Variants, attributes, images
+
+ui-variants-none = No variants.
+ui-variants-option = Option
+ui-variants-sku = SKU
+ui-variants-price = Price (USD)
+ui-variants-weight = Weight
+ui-variants-barcode = Barcode
+ui-attributes-none = No attributes.
+ui-attributes-key = Key
+ui-attributes-value = Value
+ui-images-none = No images.
+ui-image-ready = Ready
+ui-image-waiting = Waiting for network
+ui-image-failed = Failed
+
+## History
+
+ui-history-empty = No changes recorded yet.
+ui-history-time = Time
+ui-history-field = Field
+ui-history-change = Change
+ui-history-source = Source
+ui-history-restore = Restore
+ui-history-none = (none)
+ui-history-to = changed to
+ui-source-import = Import
+ui-source-edit = Edit
+ui-source-cli = Command line
+ui-source-sample = Sample
+
+## Import dialog
+
+ui-import-title = Import a Shopify CSV
+ui-import-path-label = CSV file
+ui-import-path-placeholder = /path/to/products_export.csv
+ui-import-hint = Preview first: nothing is written until you import.
+ui-import-browse-title = Choose a Shopify products CSV
+ui-import-preview = Preview
+ui-import-apply = { $count ->
+    [0] Import
+    [one] Import { $count } product
+   *[other] Import { $count } products
+}
+ui-import-products = products
+ui-import-variants = variants
+ui-import-images = images
+ui-import-errors = errors
+ui-import-warnings = warnings
+ui-import-encoding = File encoding: { $encoding }
+ui-import-added = { $count } new
+ui-import-updated = { $count } updated
+ui-import-severity = Severity
+ui-import-row = Row
+ui-import-column = Column
+ui-import-problem = Problem
+ui-import-blocked = Fix the errors in the file, then preview again. Nothing was imported.
+ui-import-stale = The file name changed: preview again before importing.
+ui-import-done = { $products ->
+    [one] Imported { $products } product.
+   *[other] Imported { $products } products.
+}
+
+## Export dialog
+
+ui-export-title = Export a listing bundle
+ui-export-marketplace = Marketplace
+ui-export-path = Save to
+ui-export-browse-title = Save the listing bundle as
+ui-export-run = Export
+ui-export-again = Export again
+ui-export-working = Exporting: rendering images and writing the listing sheet…
+ui-export-done = Export finished
+ui-export-nothing = Nothing was exported: every product was skipped. Fix the problems below, then export again.
+ui-export-file = File
+ui-export-products = Products
+ui-export-images = Images
+ui-export-rate = Exchange rate
+ui-export-skipped = { $count ->
+    [one] { $count } product was skipped
+   *[other] { $count } products were skipped
+}
+ui-export-no-rate = Prices are converted to CNY, so an exchange rate is needed. Set the USD→CNY rate in Settings, then export again.
+ui-export-open-settings = Open Settings
+
+## Settings dialog
+
+ui-settings-title = Settings
+ui-settings-rate = Exchange rate
+ui-settings-rate-intro = Shopify prices are in US dollars; exports convert them to yuan at this rate.
+ui-settings-current = Current rate: 1 USD = { $rate } CNY (as of { $date })
+ui-settings-no-rate = No rate set yet: exports need one.
+ui-settings-rate-label = USD → CNY
+ui-settings-date-label = Rate date
+ui-settings-rate-invalid = Enter a number greater than 0, e.g. 7.10.
+ui-settings-date-invalid = Enter a date as YYYY-MM-DD.
+ui-settings-catalog = Catalog file

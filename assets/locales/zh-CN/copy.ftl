@@ -1,0 +1,22 @@
+# kuajing-copy 检查结果的提示语。id 为 finding-<code>，变量即检查结果的 args。
+
+severity-error = 错误
+severity-warning = 警告
+
+finding-title-too-long = 标题长度为 { $units } 个单位，上限为 { $limit }（汉字和全角符号计 2，英文字母和数字计 1）。请删减标题：标出的部分超出了上限。
+
+finding-banned-term = “{ $term }”不能使用：{ $reason_zh }（{ $law }）。请改写；若属注册商标或确实不适用，可备注说明后忽略。
+
+finding-non-gbk-char = “{ $char }”（{ $codepoint }）无法用 GBK 编码（表情符号或部分生僻字），平台会拒收或显示乱码。请删除，或改用文字表达。
+
+finding-traditional-chars = “{ $text }”是繁体字，大陆平台的买家使用简体字。请改为“{ $simplified }”。
+
+finding-imperial-unit = “{ $unit }”是英制单位，中文商品信息应使用公制。请改写为{ $suggestion }。
+
+finding-contact-info = 标题中不能出现联系方式：{ $kind ->
+        [url] 网址
+        [phone] 电话号码
+        [wechat] 微信号
+        [qq] QQ 号
+       *[other] 联系方式
+    }（“{ $text }”）。请从标题中删除。

@@ -1,0 +1,31 @@
+# 应用与命令行报告的错误，按代码（`error-<code>`）。其下显示 Rust 给出的详细信息（含文件、行或字段）。
+error-catalog-open = 无法打开商品库。
+error-catalog-too-new = 此商品库由更新版本的 Kuajing 创建。请先升级 Kuajing。
+error-catalog-migration = 商品库升级失败。原文件的备份已保存在旁边。
+error-no-product = 商品库中没有该商品（可能已用其他 Handle 重新导入）。
+error-sku-taken = 该 SKU 已属于另一个商品。请为每个规格设置不同的 SKU。
+error-catalog-query = 无法读取或写入商品库。
+error-media-write = 无法把图片保存到商品库文件夹。请检查磁盘空间。
+error-file-read = 无法读取该文件。请检查路径以及是否有权限打开。
+error-file-write = 无法写入该文件。请确认文件夹存在且空间充足。
+error-file-too-large = 文件过大，无法导入。
+error-import-has-errors = 文件中有必须先修正的问题；未导入任何内容。
+error-no-rate = 尚未设置美元兑人民币汇率。请先在“设置”中填写汇率再导出，以免价格以美元写入。
+error-bad-rate = 汇率必须是大于 0 的数字。
+error-bad-date = 日期必须是有效日期，格式为 YYYY-MM-DD。
+error-unknown-marketplace = Kuajing 没有该平台的配置。
+error-unknown-slot = 该平台没有这个图片位。
+error-bad-field = 这里只能编辑标题和描述。
+error-bad-shipped-data = Kuajing 内置数据已损坏。请重新安装 Kuajing。
+error-export-write = 无法写出导出包。不会留下写了一半的文件；请检查文件夹后重试。
+error-export-duplicate-file = 导出包中有两个文件重名。
+error-unexpected = 出现了意外错误。
+
+# 导入器读取文件后追加的导入问题。
+import-sku-taken = SKU { $sku } 已属于商品库中的商品“{ $other }”。请为此规格换一个 SKU。
+import-image-missing = 找不到图片 { $src }。请把文件放在 CSV 旁边，或修正路径。
+import-image-unreadable = 图片 { $src } 无法使用：{ $reason }
+
+# 渲染后图片的提示（`image-<code>`）。
+image-source-too-small = 原图为 { $width }×{ $height }，小于 { $slot_width }×{ $slot_height } 的图片位，已被放大，可能不够清晰。请使用更大的照片。
+image-quality-reduced = 为控制在 { $max_bytes } 字节以内，JPEG 质量已降至 { $quality }。

@@ -1,0 +1,189 @@
+# 跨境桌面界面文案（简体中文）。
+# 所有 id 以 "ui-" 开头，避免与 copy.ftl (finding-*)、import.ftl (import-*)、errors.ftl (error-*) 冲突。
+# 请与 en/ui.ftl 保持一致。
+
+## 通用
+
+ui-loading = 加载中…
+ui-close = 关闭
+ui-cancel = 取消
+ui-done = 完成
+ui-save = 保存
+ui-saving = 正在保存…
+ui-saved = 已保存
+ui-save-failed = 未保存
+ui-retry = 重试
+ui-browse = 浏览…
+ui-dismiss = 关闭提示
+ui-severity-error = 错误
+ui-severity-warning = 警告
+
+## 顶栏
+
+ui-search-placeholder = 搜索商品
+ui-search-label = 按中文或英文搜索商品
+ui-import = 导入
+ui-export = 导出
+ui-settings = 设置
+ui-marketplace = 目标平台
+ui-lang-switch = 切换语言（English / 中文）
+ui-rate-missing = 未设置汇率
+ui-rate-chip-title = 用于价格换算的美元兑人民币汇率（点击修改）
+ui-rate-value = 1 美元 = { $rate } 元（{ $date }）
+
+## 空目录
+
+ui-empty-title = 商品目录还是空的
+ui-empty-lead = 先导入 Shopify 商品，再对照英文原文撰写天猫国际的中文商品信息。
+ui-empty-sample = 载入示例目录
+ui-empty-sample-sub = 华盛顿州樱桃园、阿拉斯加海产加工厂和俄勒冈坚果农场的三件商品，可用来试用全部功能。
+ui-empty-import = 导入 Shopify CSV
+ui-empty-import-sub = 使用 Shopify 后台导出的商品 CSV 文件（{ $shortcut }）。
+ui-sample-loaded = 已载入示例目录：{ $count } 件商品。
+
+## 商品列表
+
+ui-list-label = 商品
+ui-list-count = { $count } 件商品
+ui-list-empty = 还没有商品。
+ui-list-no-match = 没有与“{ $search }”匹配的商品。
+ui-list-no-zh = 尚无中文标题
+ui-list-errors = 中文文案有 { $count } 处错误
+ui-pick-product = 在左侧选择一件商品，编辑它的中文商品信息。
+ui-pick-hint = 用 ↑ ↓ 在列表中移动，按 Enter 打开商品。
+
+## 商品页
+
+ui-product-load-failed = 无法加载此商品。
+ui-product-counts = { $variants } 个规格 · { $images } 张图片
+ui-product-tabs = 商品分区
+ui-tab-listing = 商品信息
+ui-tab-history = 修改记录
+ui-product-english = 英文原文
+ui-product-chinese = 简体中文
+ui-product-title = 标题
+ui-product-description = 描述
+ui-product-no-description = 没有描述。
+ui-product-vendor = 供应商
+ui-product-type = 类型
+ui-product-tags = 标签
+ui-product-fields = 商品资料
+ui-product-fields-hint = 离开输入框时自动保存。
+ui-product-variants = 规格
+ui-product-attributes = 属性
+ui-product-images = 图片
+
+## 中文文案编辑
+
+ui-copy-title-label = 中文标题
+ui-copy-title-placeholder = 输入天猫国际的中文标题
+ui-copy-description-label = 中文描述
+ui-copy-description-placeholder = 输入中文商品描述
+ui-copy-units = { $units } 个 GBK 字节
+ui-copy-units-hint = 按 GBK 字节计算长度：每个汉字计 2，每个英文字母或数字计 1。
+ui-copy-clean = 未发现问题
+ui-copy-errors = { $count } 处错误
+ui-copy-warnings = { $count } 处警告
+ui-copy-findings = 文案中发现的问题
+ui-copy-show-in-text = 在文本中选中此处
+
+## 商品资料字段
+
+ui-field-title = 标题
+ui-field-description = 描述
+ui-field-brand-en = 英文品牌
+ui-field-brand-zh = 品牌（中文）
+ui-field-origin = 原产国
+ui-field-hs-code = HS 编码
+ui-field-hs-code-hint = 例如 0809290000
+
+## 规格、属性、图片
+
+ui-variants-none = 没有规格。
+ui-variants-option = 选项
+ui-variants-sku = SKU
+ui-variants-price = 价格（美元）
+ui-variants-weight = 重量
+ui-variants-barcode = 条形码
+ui-attributes-none = 没有属性。
+ui-attributes-key = 键
+ui-attributes-value = 值
+ui-images-none = 没有图片。
+ui-image-ready = 已就绪
+ui-image-waiting = 等待联网下载
+ui-image-failed = 处理失败
+
+## 修改记录
+
+ui-history-empty = 还没有修改记录。
+ui-history-time = 时间
+ui-history-field = 字段
+ui-history-change = 修改内容
+ui-history-source = 来源
+ui-history-restore = 恢复
+ui-history-none = （无）
+ui-history-to = 改为
+ui-source-import = 导入
+ui-source-edit = 编辑
+ui-source-cli = 命令行
+ui-source-sample = 示例
+
+## 导入对话框
+
+ui-import-title = 导入 Shopify CSV
+ui-import-path-label = CSV 文件
+ui-import-path-placeholder = /路径/products_export.csv
+ui-import-hint = 请先预览：正式导入前不会写入任何数据。
+ui-import-browse-title = 选择 Shopify 商品 CSV 文件
+ui-import-preview = 预览
+ui-import-apply = { $count ->
+    [0] 导入
+   *[other] 导入 { $count } 件商品
+}
+ui-import-products = 件商品
+ui-import-variants = 个规格
+ui-import-images = 张图片
+ui-import-errors = 处错误
+ui-import-warnings = 处警告
+ui-import-encoding = 文件编码：{ $encoding }
+ui-import-added = 新增 { $count } 件
+ui-import-updated = 更新 { $count } 件
+ui-import-severity = 级别
+ui-import-row = 行
+ui-import-column = 列
+ui-import-problem = 问题
+ui-import-blocked = 请先修正文件中的错误，再重新预览。本次未导入任何数据。
+ui-import-stale = 文件路径已更改，请重新预览后再导入。
+ui-import-done = 已导入 { $products } 件商品。
+
+## 导出对话框
+
+ui-export-title = 导出商品资料包
+ui-export-marketplace = 目标平台
+ui-export-path = 保存到
+ui-export-browse-title = 将商品资料包另存为
+ui-export-run = 导出
+ui-export-again = 再次导出
+ui-export-working = 正在导出：生成图片并写入商品表…
+ui-export-done = 导出完成
+ui-export-nothing = 没有导出任何商品：所有商品均被跳过。请先处理下列问题，再重新导出。
+ui-export-file = 文件
+ui-export-products = 商品
+ui-export-images = 图片
+ui-export-rate = 汇率
+ui-export-skipped = 跳过了 { $count } 件商品
+ui-export-no-rate = 导出时需要把价格换算成人民币，因此必须先设置汇率。请在“设置”中填写美元兑人民币汇率，然后重新导出。
+ui-export-open-settings = 打开设置
+
+## 设置对话框
+
+ui-settings-title = 设置
+ui-settings-rate = 汇率
+ui-settings-rate-intro = Shopify 的价格以美元计，导出时按此汇率换算成人民币。
+ui-settings-current = 当前汇率：1 美元 = { $rate } 元（{ $date }）
+ui-settings-no-rate = 尚未设置汇率，导出前必须设置。
+ui-settings-rate-label = 美元 → 人民币
+ui-settings-date-label = 汇率日期
+ui-settings-rate-invalid = 请输入大于 0 的数字，例如 7.10。
+ui-settings-date-invalid = 请按 YYYY-MM-DD 格式输入日期。
+ui-settings-catalog = 目录文件

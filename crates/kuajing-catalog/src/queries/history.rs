@@ -1,0 +1,57 @@
+//! The edit history: one row per change to copy or product fields, newest last.
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+
+use crate::Result;
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct HistoryEntry {
+    pub id: i64,
+    pub at: String,
+    pub handle: String,
+    pub field: String,
+    pub locale: Option<String>,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub source: String,
+}
+
+pub fn record(
+    conn: &Connection,
+    product_id: i64,
+    field: &str,
+    locale: Option<&str>,
+    old: Option<&str>,
+    new: Option<&str>,
+    source: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO history (product_id, handle, field, locale, old, new, source)
+         SELECT id, handle, ?2, ?3, ?4, ?5, ?6 FROM products WHERE id = ?1",
+        params![product_id, field, locale, old, new, source],
+    )?;
+    Ok(())
+}
+
+/// A product's history, newest first.
+pub fn for_product(conn: &Connection, handle: &str) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, at, handle, field, locale, old, new, source FROM history
+         WHERE handle = ?1 ORDER BY id DESC",
+    )?;
+    let rows = stmt.query_map([handle], |r| {
+        Ok(HistoryEntry {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            handle: r.get(2)?,
+            field: r.get(3)?,
+            locale: r.get(4)?,
+            old: r.get(5)?,
+            new: r.get(6)?,
+            source: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,8 @@
+//! One module per table. Functions take a `&Connection` (or a transaction, which derefs to
+//! one), so a caller can group several into one transaction.
+
+pub mod copy;
+pub mod history;
+pub mod images;
+pub mod products;
+pub mod settings;

@@ -1,0 +1,492 @@
+//! Products with their variants and attributes (the tables that are written together).
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use crate::queries::copy::{self, CopyField, Locale};
+use crate::queries::{history, images};
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Attribute {
+    pub key: String,
+    pub value: String,
+}
+
+/// A product as an importer hands it over: the English copy and everything Shopify knows.
+#[derive(Debug, Clone, Default)]
+pub struct NewProduct {
+    pub handle: String,
+    pub title_en: String,
+    pub description_en: String,
+    pub seo_title: String,
+    pub seo_description: String,
+    pub vendor: String,
+    pub product_type: String,
+    pub category: String,
+    pub tags: Vec<String>,
+    pub status: Option<String>,
+    pub published: Option<bool>,
+    pub option_names: Vec<String>,
+    pub variants: Vec<NewVariant>,
+    pub images: Vec<NewImage>,
+    pub attributes: Vec<Attribute>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct NewVariant {
+    pub sku: Option<String>,
+    pub options: Vec<String>,
+    pub grams: Option<f64>,
+    pub weight_unit: Option<String>,
+    pub price_cents: Option<i64>,
+    pub compare_at_cents: Option<i64>,
+    pub barcode: Option<String>,
+    pub inventory_qty: Option<i64>,
+    pub image_src: Option<String>,
+    pub attributes: Vec<Attribute>,
+}
+
+pub type VariantRow = NewVariant;
+
+#[derive(Debug, Clone, Default)]
+pub struct NewImage {
+    pub src: String,
+    pub alt: String,
+    /// File name under the media folder when the bytes are held locally.
+    pub media: Option<String>,
+    /// JSON `{code, message, args}` when the source could not be used.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UpsertOutcome {
+    Added,
+    Updated,
+    Unchanged,
+}
+
+/// The merchant-editable product fields that are not copy.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ProductFields {
+    #[ts(optional)]
+    pub brand_en: Option<String>,
+    #[ts(optional)]
+    pub brand_zh: Option<String>,
+    #[ts(optional)]
+    pub origin: Option<String>,
+    #[ts(optional)]
+    pub hs_code: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProductRow {
+    pub id: i64,
+    pub handle: String,
+    pub vendor: String,
+    pub product_type: String,
+    pub category: String,
+    pub tags: Vec<String>,
+    pub option_names: Vec<String>,
+    pub brand_en: String,
+    pub brand_zh: String,
+    pub origin: String,
+    pub hs_code: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProductSummaryRow {
+    pub id: i64,
+    pub handle: String,
+    pub title_en: String,
+    pub title_zh: Option<String>,
+    pub vendor: String,
+    pub variants: u32,
+    pub images: u32,
+}
+
+pub fn id_of(conn: &Connection, handle: &str) -> Result<i64> {
+    conn.query_row("SELECT id FROM products WHERE handle = ?1", [handle], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::NoProduct(handle.to_owned()))
+}
+
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM products", [], |r| r.get(0))?)
+}
+
+/// The handle of the product holding `sku`, if any other than `handle` does.
+pub fn sku_owner(conn: &Connection, sku: &str, handle: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT p.handle FROM variants v JOIN products p ON p.id = v.product_id
+             WHERE v.sku = ?1 AND p.handle <> ?2",
+            params![sku, handle],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Inserts or replaces a product by handle. Variants, images and attributes are replaced
+/// wholesale; English copy goes through the history; Chinese copy and the merchant's own
+/// fields (brand, origin, HS code) are kept.
+pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertOutcome> {
+    for variant in &p.variants {
+        if let Some(sku) = variant.sku.as_deref().filter(|s| !s.is_empty())
+            && let Some(other) = sku_owner(conn, sku, &p.handle)?
+        {
+            return Err(Error::SkuTaken { sku: sku.to_owned(), other });
+        }
+    }
+    let existing: Option<i64> = conn
+        .query_row("SELECT id FROM products WHERE handle = ?1", [&p.handle], |r| r.get(0))
+        .optional()?;
+    let before = match existing {
+        Some(id) => Some(fingerprint(conn, id)?),
+        None => None,
+    };
+    let tags = serde_json::to_string(&p.tags)?;
+    let option_names = serde_json::to_string(&p.option_names)?;
+    let id = match existing {
+        Some(id) => {
+            conn.execute(
+                "UPDATE products SET vendor = ?2, product_type = ?3, category = ?4, tags = ?5,
+                   status = ?6, published = ?7, option_names = ?8,
+                   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                 WHERE id = ?1",
+                params![
+                    id, p.vendor, p.product_type, p.category, tags, p.status, p.published,
+                    option_names
+                ],
+            )?;
+            conn.execute("DELETE FROM variants WHERE product_id = ?1", [id])?;
+            conn.execute("DELETE FROM images WHERE product_id = ?1", [id])?;
+            conn.execute("DELETE FROM attributes WHERE product_id = ?1", [id])?;
+            id
+        }
+        None => {
+            conn.execute(
+                "INSERT INTO products (handle, vendor, product_type, category, tags, status,
+                   published, option_names, brand_en)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?2)",
+                params![
+                    p.handle, p.vendor, p.product_type, p.category, tags, p.status, p.published,
+                    option_names
+                ],
+            )?;
+            conn.last_insert_rowid()
+        }
+    };
+    for (position, v) in p.variants.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO variants (product_id, position, sku, options, grams, weight_unit,
+               price_cents, compare_at_cents, barcode, inventory_qty, image_src, attributes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                id,
+                position as i64 + 1,
+                v.sku.as_deref().filter(|s| !s.is_empty()),
+                serde_json::to_string(&v.options)?,
+                v.grams,
+                v.weight_unit,
+                v.price_cents,
+                v.compare_at_cents,
+                v.barcode,
+                v.inventory_qty,
+                v.image_src,
+                serde_json::to_string(&v.attributes)?,
+            ],
+        )?;
+    }
+    for (position, image) in p.images.iter().enumerate() {
+        images::insert(conn, id, position as i64 + 1, image)?;
+    }
+    for a in &p.attributes {
+        conn.execute(
+            "INSERT OR REPLACE INTO attributes (product_id, key, value) VALUES (?1, ?2, ?3)",
+            params![id, a.key, a.value],
+        )?;
+    }
+    let english = [
+        (CopyField::Title, &p.title_en),
+        (CopyField::Description, &p.description_en),
+        (CopyField::SeoTitle, &p.seo_title),
+        (CopyField::SeoDescription, &p.seo_description),
+    ];
+    for (field, text) in english {
+        copy::set(conn, id, Locale::En, field, text, source)?;
+    }
+    Ok(match before {
+        None => {
+            history::record(conn, id, "product", None, None, Some(&p.handle), source)?;
+            UpsertOutcome::Added
+        }
+        Some(before) if before == fingerprint(conn, id)? => UpsertOutcome::Unchanged,
+        Some(_) => UpsertOutcome::Updated,
+    })
+}
+
+/// Everything an import may change, as one comparable value.
+fn fingerprint(conn: &Connection, id: i64) -> Result<String> {
+    Ok(conn.query_row(
+        "SELECT json_array(
+           (SELECT json_array(vendor, product_type, category, tags, status, published, option_names)
+              FROM products WHERE id = ?1),
+           (SELECT json_group_array(json_array(sku, options, grams, weight_unit, price_cents,
+                     compare_at_cents, barcode, inventory_qty, image_src, attributes))
+              FROM (SELECT * FROM variants WHERE product_id = ?1 ORDER BY position)),
+           (SELECT json_group_array(json_array(src, alt, media, error))
+              FROM (SELECT * FROM images WHERE product_id = ?1 ORDER BY position)),
+           (SELECT json_group_array(json_array(key, value))
+              FROM (SELECT * FROM attributes WHERE product_id = ?1 ORDER BY key)),
+           (SELECT json_group_array(json_array(field, text))
+              FROM (SELECT * FROM copy WHERE product_id = ?1 AND locale = 'en' ORDER BY field)))",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Product summaries whose handle, vendor or copy (any locale) contains `search`.
+pub fn summaries(conn: &Connection, search: &str) -> Result<Vec<ProductSummaryRow>> {
+    let pattern = format!("%{}%", search.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.id, p.handle,
+           COALESCE((SELECT text FROM copy WHERE product_id = p.id AND locale = 'en' AND field = 'title'), ''),
+           (SELECT text FROM copy WHERE product_id = p.id AND locale = 'zh-CN' AND field = 'title' AND text <> ''),
+           p.vendor,
+           (SELECT count(*) FROM variants WHERE product_id = p.id),
+           (SELECT count(*) FROM images WHERE product_id = p.id)
+         FROM products p
+         WHERE ?1 = '%%'
+            OR p.handle LIKE ?1 ESCAPE '\\' OR p.vendor LIKE ?1 ESCAPE '\\'
+            OR p.brand_zh LIKE ?1 ESCAPE '\\'
+            OR EXISTS (SELECT 1 FROM copy c WHERE c.product_id = p.id AND c.text LIKE ?1 ESCAPE '\\')
+            OR EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND v.sku LIKE ?1 ESCAPE '\\')
+         ORDER BY p.vendor COLLATE NOCASE, p.id",
+    )?;
+    let rows = stmt.query_map([pattern], |r| {
+        Ok(ProductSummaryRow {
+            id: r.get(0)?,
+            handle: r.get(1)?,
+            title_en: r.get(2)?,
+            title_zh: r.get(3)?,
+            vendor: r.get(4)?,
+            variants: r.get(5)?,
+            images: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn get(conn: &Connection, handle: &str) -> Result<ProductRow> {
+    conn.query_row(
+        "SELECT id, handle, vendor, product_type, category, tags, option_names, brand_en,
+                brand_zh, origin, hs_code
+         FROM products WHERE handle = ?1",
+        [handle],
+        |r| {
+            Ok((
+                ProductRow {
+                    id: r.get(0)?,
+                    handle: r.get(1)?,
+                    vendor: r.get(2)?,
+                    product_type: r.get(3)?,
+                    category: r.get(4)?,
+                    tags: Vec::new(),
+                    option_names: Vec::new(),
+                    brand_en: r.get(7)?,
+                    brand_zh: r.get(8)?,
+                    origin: r.get(9)?,
+                    hs_code: r.get(10)?,
+                },
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::NoProduct(handle.to_owned()))
+    .and_then(|(mut row, tags, options)| {
+        row.tags = serde_json::from_str(&tags)?;
+        row.option_names = serde_json::from_str(&options)?;
+        Ok(row)
+    })
+}
+
+/// All handles, in list order.
+pub fn handles(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT handle FROM products ORDER BY vendor COLLATE NOCASE, id")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn variants(conn: &Connection, product_id: i64) -> Result<Vec<VariantRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT sku, options, grams, weight_unit, price_cents, compare_at_cents, barcode,
+                inventory_qty, image_src, attributes
+         FROM variants WHERE product_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt.query_map([product_id], |r| {
+        Ok((
+            VariantRow {
+                sku: r.get(0)?,
+                options: Vec::new(),
+                grams: r.get(2)?,
+                weight_unit: r.get(3)?,
+                price_cents: r.get(4)?,
+                compare_at_cents: r.get(5)?,
+                barcode: r.get(6)?,
+                inventory_qty: r.get(7)?,
+                image_src: r.get(8)?,
+                attributes: Vec::new(),
+            },
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(9)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (mut v, options, attributes) = row?;
+        v.options = serde_json::from_str(&options)?;
+        v.attributes = serde_json::from_str(&attributes)?;
+        Ok(v)
+    })
+    .collect()
+}
+
+pub fn attributes(conn: &Connection, product_id: i64) -> Result<Vec<Attribute>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT key, value FROM attributes WHERE product_id = ?1 ORDER BY key",
+    )?;
+    let rows = stmt.query_map([product_id], |r| Ok(Attribute { key: r.get(0)?, value: r.get(1)? }))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Updates the merchant's own fields; each change is recorded in history.
+pub fn set_fields(conn: &Connection, handle: &str, fields: &ProductFields, source: &str) -> Result<()> {
+    let current = get(conn, handle)?;
+    let changes = [
+        ("brand_en", &fields.brand_en, &current.brand_en),
+        ("brand_zh", &fields.brand_zh, &current.brand_zh),
+        ("origin", &fields.origin, &current.origin),
+        ("hs_code", &fields.hs_code, &current.hs_code),
+    ];
+    for (column, new, old) in changes {
+        let Some(new) = new.as_deref().map(str::trim) else { continue };
+        if new == old {
+            continue;
+        }
+        // `column` comes from the fixed list above, never from input.
+        conn.execute(
+            &format!(
+                "UPDATE products SET {column} = ?2,
+                   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1"
+            ),
+            params![current.id, new],
+        )?;
+        history::record(conn, current.id, column, None, Some(old), Some(new), source)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::test_support::temp_catalog;
+
+    pub(crate) fn sample(handle: &str) -> NewProduct {
+        NewProduct {
+            handle: handle.into(),
+            title_en: "Rainier Cherries".into(),
+            description_en: "<p>Sweet</p>".into(),
+            vendor: "Columbia Orchard".into(),
+            option_names: vec!["Size".into()],
+            variants: vec![
+                NewVariant {
+                    sku: Some(format!("{handle}-2LB")),
+                    options: vec!["2 lb".into()],
+                    grams: Some(907.0),
+                    price_cents: Some(2999),
+                    ..Default::default()
+                },
+                NewVariant {
+                    sku: Some(format!("{handle}-5LB")),
+                    options: vec!["5 lb".into()],
+                    grams: Some(2268.0),
+                    price_cents: Some(5999),
+                    ..Default::default()
+                },
+            ],
+            attributes: vec![Attribute { key: "Shelf life".into(), value: "14 days".into() }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn upsert_adds_then_reports_unchanged_then_updated_and_keeps_merchant_fields() {
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        let mut p = sample("rainier");
+        assert_eq!(upsert(&conn, &p, "import").unwrap(), UpsertOutcome::Added);
+        set_fields(
+            &conn,
+            "rainier",
+            &ProductFields { brand_zh: Some("哥伦比亚果园".into()), ..Default::default() },
+            "edit",
+        )
+        .unwrap();
+        assert_eq!(upsert(&conn, &p, "import").unwrap(), UpsertOutcome::Unchanged);
+        p.variants[0].price_cents = Some(3199);
+        assert_eq!(upsert(&conn, &p, "import").unwrap(), UpsertOutcome::Updated);
+
+        let row = get(&conn, "rainier").unwrap();
+        assert_eq!(row.brand_zh, "哥伦比亚果园");
+        assert_eq!(row.brand_en, "Columbia Orchard");
+        assert_eq!(row.origin, "美国");
+        let vs = variants(&conn, row.id).unwrap();
+        assert_eq!(vs.len(), 2);
+        assert_eq!(vs[0].price_cents, Some(3199));
+        assert_eq!(vs[1].options, vec!["5 lb".to_string()]);
+    }
+
+    #[test]
+    fn a_sku_held_by_another_product_is_refused() {
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        upsert(&conn, &sample("a"), "import").unwrap();
+        let mut b = sample("b");
+        b.variants[0].sku = Some("a-2LB".into());
+        let err = upsert(&conn, &b, "import").unwrap_err();
+        assert_eq!(err.code(), "sku-taken");
+        assert!(err.to_string().contains("a-2LB") && err.to_string().contains("`a`"));
+    }
+
+    #[test]
+    fn search_matches_english_chinese_vendor_and_sku() {
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        upsert(&conn, &sample("rainier"), "import").unwrap();
+        let mut salmon = sample("salmon");
+        salmon.title_en = "Wild Sockeye Salmon".into();
+        salmon.vendor = "Kodiak Seafood".into();
+        upsert(&conn, &salmon, "import").unwrap();
+        let id = id_of(&conn, "rainier").unwrap();
+        copy::set(&conn, id, Locale::ZhCn, CopyField::Title, "雷尼尔樱桃", "edit").unwrap();
+
+        let handles = |q: &str| -> Vec<String> {
+            summaries(&conn, q).unwrap().into_iter().map(|s| s.handle).collect()
+        };
+        assert_eq!(handles(""), vec!["rainier", "salmon"]);
+        assert_eq!(handles("樱桃"), vec!["rainier"]);
+        assert_eq!(handles("sockeye"), vec!["salmon"]);
+        assert_eq!(handles("kodiak"), vec!["salmon"]);
+        assert_eq!(handles("salmon-5LB"), vec!["salmon"]);
+        assert_eq!(handles("100%"), Vec::<String>::new());
+        let summary = &summaries(&conn, "樱桃").unwrap()[0];
+        assert_eq!(summary.title_zh.as_deref(), Some("雷尼尔樱桃"));
+        assert_eq!(summary.variants, 2);
+    }
+}

@@ -1,0 +1,114 @@
+//! The one error type of the use cases, aggregating each crate's, with a stable code.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Catalog(#[from] kuajing_catalog::Error),
+    #[error("catalog transaction failed: {0}")]
+    Sql(#[from] kuajing_catalog::rusqlite::Error),
+    #[error(transparent)]
+    Import(#[from] kuajing_shopify::Error),
+    #[error(transparent)]
+    Image(#[from] kuajing_imaging::Error),
+    #[error(transparent)]
+    Marketplace(#[from] kuajing_marketplace::Error),
+    #[error(transparent)]
+    Bundle(#[from] kuajing_bundle::Error),
+    #[error(transparent)]
+    Copy(#[from] kuajing_copy::Error),
+    #[error(transparent)]
+    L10n(#[from] kuajing_l10n::Error),
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("{path} is {size} bytes, over the {limit}-byte limit for an import file")]
+    FileTooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{file}: {count} problem(s) must be fixed first, nothing was imported (row {row}: {first})")]
+    ImportHasErrors { file: String, count: usize, row: usize, first: String },
+    #[error("no USD/CNY exchange rate is set: set one in Settings (or run `kuajing rate set USD/CNY 7.20`) before exporting, so prices are never written in dollars")]
+    NoRate,
+    #[error("the exchange rate `{0}` is not a positive number")]
+    BadRate(String),
+    #[error("the date `{0}` is not a date in YYYY-MM-DD form")]
+    BadDate(String),
+    #[error("marketplace `{marketplace}` has no image slot `{slot}`")]
+    UnknownSlot { marketplace: String, slot: String },
+    #[error("the field `{0}` cannot be edited here (use title or description)")]
+    BadField(String),
+}
+
+impl Error {
+    /// A stable code: the UI maps it to the Fluent message `error-<code>`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Catalog(e) => e.code(),
+            Error::Sql(_) => "catalog-query",
+            Error::Import(e) => e.code(),
+            Error::Image(e) => e.code(),
+            Error::Marketplace(_) => "unknown-marketplace",
+            Error::Bundle(e) => e.code(),
+            Error::Copy(_) | Error::L10n(_) => "bad-shipped-data",
+            Error::Read { .. } => "file-read",
+            Error::Write { .. } => "file-write",
+            Error::FileTooLarge { .. } => "file-too-large",
+            Error::ImportHasErrors { .. } => "import-has-errors",
+            Error::NoRate => "no-rate",
+            Error::BadRate(_) => "bad-rate",
+            Error::BadDate(_) => "bad-date",
+            Error::UnknownSlot { .. } => "unknown-slot",
+            Error::BadField(_) => "bad-field",
+        }
+    }
+
+    pub fn args(&self) -> BTreeMap<String, String> {
+        let mut args = match self {
+            Error::Import(e) => e.args(),
+            _ => BTreeMap::new(),
+        };
+        let mut put = |k: &str, v: String| {
+            args.insert(k.to_owned(), v);
+        };
+        match self {
+            Error::Read { path, .. } | Error::Write { path, .. } => put("path", path.display().to_string()),
+            Error::FileTooLarge { path, size, limit } => {
+                put("path", path.display().to_string());
+                put("size", size.to_string());
+                put("limit", limit.to_string());
+            }
+            Error::ImportHasErrors { file, count, row, first } => {
+                put("file", file.clone());
+                put("count", count.to_string());
+                put("row", row.to_string());
+                put("first", first.clone());
+            }
+            Error::BadRate(v) | Error::BadDate(v) | Error::BadField(v) => put("value", v.clone()),
+            Error::UnknownSlot { marketplace, slot } => {
+                put("marketplace", marketplace.clone());
+                put("slot", slot.clone());
+            }
+            _ => {}
+        }
+        args
+    }
+}
+
+/// What a host shows for an error: `{code, message, args}`; never matched on text.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AppError {
+    pub code: String,
+    pub message: String,
+    pub args: BTreeMap<String, String>,
+}
+
+impl From<&Error> for AppError {
+    fn from(e: &Error) -> Self {
+        AppError { code: e.code().to_owned(), message: e.to_string(), args: e.args() }
+    }
+}

@@ -1,0 +1,211 @@
+//! Browsing the catalog: the product list, a product's page, its fields and history.
+
+use kuajing_catalog::queries::{copy as copy_rows, history, images as image_rows, products as product_rows};
+use kuajing_catalog::{Attribute, CopyField, HistoryEntry, ImageRow, Locale, ProductFields};
+use serde::Serialize;
+
+use crate::error::AppError;
+use crate::message::Message;
+use crate::{Result, Workbench, media};
+
+/// The slot whose renders the UI shows as thumbnails.
+const PREVIEW_MARKETPLACE: &str = "tmall-global";
+const PREVIEW_SLOT: &str = "main";
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CatalogInfo {
+    pub path: String,
+    #[ts(type = "number")]
+    pub products: i64,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ProductSummary {
+    pub handle: String,
+    pub title_en: String,
+    pub title_zh: Option<String>,
+    pub vendor: String,
+    pub variants: u32,
+    pub images: u32,
+    /// A `data:` URL of the first image rendered to the main slot, when there is one.
+    pub thumbnail: Option<String>,
+    /// Error findings in the product's Chinese copy.
+    pub errors: usize,
+}
+
+pub type Variant = kuajing_catalog::VariantRow;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum ImageState {
+    Ready,
+    /// A Shopify URL we do not hold the bytes of yet; fetched once online.
+    WaitingForNetwork,
+    Failed,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ProductImage {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub src: String,
+    #[ts(type = "number")]
+    pub position: i64,
+    pub alt: String,
+    pub state: ImageState,
+    pub thumbnail: Option<String>,
+    pub error: Option<AppError>,
+    pub findings: Vec<Message>,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ProductDetail {
+    pub handle: String,
+    pub title_en: String,
+    pub description_en: String,
+    pub vendor: String,
+    pub product_type: String,
+    pub category: String,
+    pub tags: Vec<String>,
+    pub brand_en: String,
+    pub brand_zh: String,
+    pub origin: String,
+    pub hs_code: String,
+    pub title_zh: String,
+    pub description_zh: String,
+    pub option_names: Vec<String>,
+    pub variants: Vec<Variant>,
+    pub attributes: Vec<Attribute>,
+    pub images: Vec<ProductImage>,
+}
+
+impl Workbench {
+    pub fn catalog_info(&self) -> Result<CatalogInfo> {
+        let conn = self.catalog.connect()?;
+        Ok(CatalogInfo {
+            path: self.catalog.path().display().to_string(),
+            products: product_rows::count(&conn)?,
+        })
+    }
+
+    /// Products whose handle, vendor, SKU or copy in any language contains `search`.
+    pub fn products(&self, search: &str, thumbnails: bool) -> Result<Vec<ProductSummary>> {
+        let conn = self.catalog.connect()?;
+        let profile = kuajing_marketplace::load(PREVIEW_MARKETPLACE)?;
+        let slot = profile.slot(PREVIEW_SLOT);
+        product_rows::summaries(&conn, search)?
+            .into_iter()
+            .map(|row| {
+                let mut errors = 0;
+                for field in [CopyField::Title, CopyField::Description] {
+                    let text = copy_rows::get(&conn, row.id, Locale::ZhCn, field)?;
+                    if !text.is_empty() {
+                        errors += self.check_copy(PREVIEW_MARKETPLACE, field, &text)?.errors();
+                    }
+                }
+                let thumbnail = match (thumbnails, slot) {
+                    (true, Some(slot)) => image_rows::for_product(&conn, row.id)?
+                        .iter()
+                        .find_map(|image| image.media.as_deref())
+                        .and_then(|m| self.thumbnail_url(m, slot).ok())
+                        .map(|(url, _)| url),
+                    _ => None,
+                };
+                Ok(ProductSummary {
+                    handle: row.handle,
+                    title_en: row.title_en,
+                    title_zh: row.title_zh,
+                    vendor: row.vendor,
+                    variants: row.variants,
+                    images: row.images,
+                    thumbnail,
+                    errors,
+                })
+            })
+            .collect()
+    }
+
+    pub fn product(&self, handle: &str) -> Result<ProductDetail> {
+        let conn = self.catalog.connect()?;
+        let row = product_rows::get(&conn, handle)?;
+        let text = |locale, field| copy_rows::get(&conn, row.id, locale, field);
+        let profile = kuajing_marketplace::load(PREVIEW_MARKETPLACE)?;
+        let slot = profile.slot(PREVIEW_SLOT);
+        let images = image_rows::for_product(&conn, row.id)?
+            .into_iter()
+            .map(|image| self.product_image(image, slot))
+            .collect();
+        Ok(ProductDetail {
+            title_en: text(Locale::En, CopyField::Title)?,
+            description_en: text(Locale::En, CopyField::Description)?,
+            title_zh: text(Locale::ZhCn, CopyField::Title)?,
+            description_zh: text(Locale::ZhCn, CopyField::Description)?,
+            variants: product_rows::variants(&conn, row.id)?,
+            attributes: product_rows::attributes(&conn, row.id)?,
+            images,
+            handle: row.handle,
+            vendor: row.vendor,
+            product_type: row.product_type,
+            category: row.category,
+            tags: row.tags,
+            brand_en: row.brand_en,
+            brand_zh: row.brand_zh,
+            origin: row.origin,
+            hs_code: row.hs_code,
+            option_names: row.option_names,
+        })
+    }
+
+    fn product_image(&self, image: ImageRow, slot: Option<&kuajing_marketplace::Slot>) -> ProductImage {
+        let mut out = ProductImage {
+            id: image.id,
+            src: image.src,
+            position: image.position,
+            alt: image.alt,
+            state: ImageState::Ready,
+            thumbnail: None,
+            error: None,
+            findings: Vec::new(),
+        };
+        match (image.media, slot) {
+            (Some(media), Some(slot)) => match self.thumbnail_url(&media, slot) {
+                Ok((url, findings)) => {
+                    out.thumbnail = Some(url);
+                    out.findings = findings
+                        .into_iter()
+                        .map(|f| Message { message: self.message("image", &f.code, &f.args), code: f.code, args: f.args })
+                        .collect();
+                }
+                Err(e) => {
+                    out.state = ImageState::Failed;
+                    out.error = Some(AppError::from(&e));
+                }
+            },
+            (Some(_), None) => {}
+            (None, _) if media::is_remote(&out.src) => out.state = ImageState::WaitingForNetwork,
+            (None, _) => out.state = ImageState::Failed,
+        }
+        out
+    }
+
+    /// Updates brand, origin or HS code; each change is kept in history.
+    pub fn set_product_fields(&self, handle: &str, fields: &ProductFields, source: &str) -> Result<ProductDetail> {
+        let mut conn = self.catalog.connect()?;
+        let tx = conn.transaction()?;
+        product_rows::set_fields(&tx, handle, fields, source)?;
+        tx.commit()?;
+        self.product(handle)
+    }
+
+    /// The product's edits, newest first.
+    pub fn history(&self, handle: &str) -> Result<Vec<HistoryEntry>> {
+        let conn = self.catalog.connect()?;
+        product_rows::id_of(&conn, handle)?;
+        Ok(history::for_product(&conn, handle)?)
+    }
+}

@@ -1,0 +1,110 @@
+//! Merchant settings (the exchange rate) and the marketplaces on offer.
+
+use kuajing_catalog::Rate;
+use kuajing_catalog::queries::settings as setting_rows;
+use serde::Serialize;
+
+use crate::{Error, Result, Workbench};
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Settings {
+    pub rate: Option<Rate>,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ProfileSummary {
+    pub id: String,
+    pub name: String,
+    pub name_zh: String,
+    pub title_max_units: u32,
+}
+
+impl Workbench {
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(Settings { rate: setting_rows::rate(&self.catalog.connect()?)? })
+    }
+
+    /// Sets the USD→CNY rate taken on `date` (`YYYY-MM-DD`).
+    pub fn set_rate(&self, usd_cny: f64, date: &str) -> Result<Settings> {
+        if !usd_cny.is_finite() || usd_cny <= 0.0 {
+            return Err(Error::BadRate(usd_cny.to_string()));
+        }
+        if !is_iso_date(date) {
+            return Err(Error::BadDate(date.to_owned()));
+        }
+        setting_rows::set_rate(&self.catalog.connect()?, &Rate { usd_cny, date: date.to_owned() })?;
+        self.settings()
+    }
+
+    pub fn marketplaces(&self) -> Result<Vec<ProfileSummary>> {
+        kuajing_marketplace::builtin_ids()
+            .into_iter()
+            .map(|id| {
+                let p = kuajing_marketplace::load(id)?;
+                Ok(ProfileSummary { id: p.id, name: p.name, name_zh: p.name_zh, title_max_units: p.title.max_units })
+            })
+            .collect()
+    }
+}
+
+/// `YYYY-MM-DD` with a real month and a day that month has.
+pub(crate) fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Today's date in UTC, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    civil_date(secs / 86_400)
+}
+
+/// Days since 1970-01-01 to `YYYY-MM-DD` (Howard Hinnant's civil_from_days).
+pub(crate) fn civil_date(days: u64) -> String {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_validated_and_computed() {
+        assert!(is_iso_date("2026-11-25"));
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2026-02-29"));
+        assert!(!is_iso_date("2026-13-01"));
+        assert!(!is_iso_date("26-11-25"));
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(20_417), "2025-11-25");
+    }
+}
