@@ -1,1 +1,27 @@
-fn main() { tauri_build::build() }
+//! Lists every command in the app manifest, so each must be granted in `capabilities/`.
+
+const COMMANDS: &[&str] = &[
+    "catalog_info",
+    "list_marketplaces",
+    "load_sample",
+    "preview_import",
+    "import_file",
+    "list_products",
+    "get_product",
+    "set_copy",
+    "check_copy",
+    "set_product_fields",
+    "product_history",
+    "get_settings",
+    "set_rate",
+    "default_export_path",
+    "export_bundle",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("failed to run tauri-build");
+}

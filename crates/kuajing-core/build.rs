@@ -5,13 +5,22 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn collect(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, base, out);
-        } else if path.extension().is_some_and(|e| e == "csv" || e == "jpg" || e == "png") {
-            let rel = path.strip_prefix(base).expect("under base").to_string_lossy().replace('\\', "/");
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "csv" || e == "jpg" || e == "png")
+        {
+            let rel = path
+                .strip_prefix(base)
+                .expect("under base")
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((rel, path.canonicalize().expect("path")));
         }
     }
@@ -27,7 +36,12 @@ fn main() {
     let mut code = String::from("pub(crate) const SAMPLE_FILES: &[(&str, &[u8])] = &[\n");
     for (rel, path) in files {
         println!("cargo::rerun-if-changed={}", path.display());
-        writeln!(code, "    ({rel:?}, include_bytes!({:?})),", path.display().to_string()).expect("write");
+        writeln!(
+            code,
+            "    ({rel:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .expect("write");
     }
     code.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("sample.rs");

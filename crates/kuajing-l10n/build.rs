@@ -17,7 +17,10 @@ fn main() {
             let file = file.expect("readable locale file").path();
             if file.extension().is_some_and(|e| e == "ftl") {
                 println!("cargo::rerun-if-changed={}", file.display());
-                let lang_name = lang.file_name().and_then(|n| n.to_str()).expect("utf-8 name");
+                let lang_name = lang
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .expect("utf-8 name");
                 entries.push((lang_name.to_owned(), file.canonicalize().expect("path")));
             }
         }
@@ -25,9 +28,16 @@ fn main() {
     entries.sort();
     let mut out = String::from("pub(crate) const FILES: &[(&str, &str, &str)] = &[\n");
     for (lang, path) in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).expect("utf-8 name");
-        writeln!(out, "    ({lang:?}, {name:?}, include_str!({:?})),", path.display().to_string())
-            .expect("write to string");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("utf-8 name");
+        writeln!(
+            out,
+            "    ({lang:?}, {name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .expect("write to string");
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("locales.rs");

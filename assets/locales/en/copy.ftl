@@ -6,8 +6,11 @@ severity-warning = Warning
 # $units, $limit: GBK units (a Chinese character or full-width symbol counts 2, ASCII counts 1).
 finding-title-too-long = The title is { $units } units long; the limit is { $limit } (a Chinese character or full-width symbol counts 2, a letter or digit 1). Shorten it: the highlighted part does not fit.
 
-# $term, $reason, $law_en (also $reason_zh, $law, $category).
-finding-banned-term = “{ $term }” is not allowed: { $reason } ({ $law_en }). Reword it, or dismiss this with a note if it is a registered trademark or otherwise does not apply.
+# $term, $reason, $law_en, $category (absolute | medical | marketing); also $reason_zh, $law.
+finding-banned-term = “{ $term }” is not allowed: { $reason } ({ $law_en }). { $category ->
+        [absolute] Reword it, or dismiss this with a note if it is part of a registered trademark or a true comparison within the same brand.
+       *[other] Reword it.
+    }
 
 # $char: the character or emoji sequence; $codepoint: e.g. U+1F352.
 finding-non-gbk-char = “{ $char }” ({ $codepoint }) cannot be encoded in GBK (emoji and some rare characters), so the marketplace rejects or garbles it. Remove it or say it in words.

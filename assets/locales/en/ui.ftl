@@ -36,7 +36,7 @@ ui-rate-value = { $rate } CNY per USD (as of { $date })
 ui-empty-title = Your catalog is empty
 ui-empty-lead = Bring in your Shopify products, then write their Chinese listings for Tmall Global side by side with the English.
 ui-empty-sample = Load the sample catalog
-ui-empty-sample-sub = A Washington cherry orchard, an Alaska seafood packer and an Oregon nut grower: three products to try everything on.
+ui-empty-sample-sub = A Washington cherry orchard, an Alaska seafood packer and an Oregon nut grower: eight products with variants and photos to try everything on.
 ui-empty-import = Import a Shopify CSV
 ui-empty-import-sub = Use the products export from your Shopify admin ({ $shortcut }).
 ui-sample-loaded = { $count ->
@@ -112,6 +112,7 @@ ui-copy-show-in-text = Select this in the text
 
 ui-field-title = Title
 ui-field-description = Description
+ui-field-product = Product
 ui-field-brand-en = Brand (English)
 ui-field-brand-zh = 品牌 · Brand (Chinese)
 ui-field-origin = 原产国 · Country of origin

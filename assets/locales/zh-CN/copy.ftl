@@ -5,7 +5,10 @@ severity-warning = 警告
 
 finding-title-too-long = 标题长度为 { $units } 个单位，上限为 { $limit }（汉字和全角符号计 2，英文字母和数字计 1）。请删减标题：标出的部分超出了上限。
 
-finding-banned-term = “{ $term }”不能使用：{ $reason_zh }（{ $law }）。请改写；若属注册商标或确实不适用，可备注说明后忽略。
+finding-banned-term = “{ $term }”不能使用：{ $reason_zh }（{ $law }）。{ $category ->
+        [absolute] 请改写；若属于注册商标的一部分或同品牌内的真实比较，可备注说明后忽略。
+       *[other] 请改写。
+    }
 
 finding-non-gbk-char = “{ $char }”（{ $codepoint }）无法用 GBK 编码（表情符号或部分生僻字），平台会拒收或显示乱码。请删除，或改用文字表达。
 

@@ -36,7 +36,7 @@ ui-rate-value = 1 美元 = { $rate } 元（{ $date }）
 ui-empty-title = 商品目录还是空的
 ui-empty-lead = 先导入 Shopify 商品，再对照英文原文撰写天猫国际的中文商品信息。
 ui-empty-sample = 载入示例目录
-ui-empty-sample-sub = 华盛顿州樱桃园、阿拉斯加海产加工厂和俄勒冈坚果农场的三件商品，可用来试用全部功能。
+ui-empty-sample-sub = 华盛顿州樱桃园、阿拉斯加海产加工厂和俄勒冈坚果农场的八件商品（含规格与照片），可用来试用全部功能。
 ui-empty-import = 导入 Shopify CSV
 ui-empty-import-sub = 使用 Shopify 后台导出的商品 CSV 文件（{ $shortcut }）。
 ui-sample-loaded = 已载入示例目录：{ $count } 件商品。
@@ -91,6 +91,7 @@ ui-copy-show-in-text = 在文本中选中此处
 
 ui-field-title = 标题
 ui-field-description = 描述
+ui-field-product = 商品
 ui-field-brand-en = 英文品牌
 ui-field-brand-zh = 品牌（中文）
 ui-field-origin = 原产国

@@ -13,9 +13,15 @@ use sha2::{Digest, Sha256};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("cannot write the bundle {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot write the bundle {path}: {source}")]
-    Zip { path: PathBuf, source: zip::result::ZipError },
+    Zip {
+        path: PathBuf,
+        source: zip::result::ZipError,
+    },
     #[error("the bundle path {0} has no file name")]
     BadPath(PathBuf),
     #[error("two bundle files are named {0}")]
@@ -74,7 +80,11 @@ pub fn csv_with_bom(headers: &[String], rows: &[Vec<String>]) -> Vec<u8> {
 fn csv_cell(value: &str) -> String {
     // A leading = + - @ makes spreadsheets evaluate the cell; quote it as text instead.
     let formula = value.starts_with(['=', '+', '-', '@']) && value.parse::<f64>().is_err();
-    let value = if formula { format!("'{value}") } else { value.to_owned() };
+    let value = if formula {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
@@ -88,7 +98,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Writes `files` plus `manifest.json` into the zip at `out`, atomically.
-pub fn write<M: Serialize>(out: &Path, meta: M, files: &[BundleFile]) -> Result<Manifest<M>, Error> {
+pub fn write<M: Serialize>(
+    out: &Path,
+    meta: M,
+    files: &[BundleFile],
+) -> Result<Manifest<M>, Error> {
     let mut seen = std::collections::BTreeSet::new();
     for file in files {
         if file.name == MANIFEST_NAME || !seen.insert(file.name.as_str()) {
@@ -111,8 +125,14 @@ pub fn write<M: Serialize>(out: &Path, meta: M, files: &[BundleFile]) -> Result<
         source: std::io::Error::other(e),
     })?;
 
-    let io = |source| Error::Io { path: out.to_owned(), source };
-    let zip_err = |source| Error::Zip { path: out.to_owned(), source };
+    let io = |source| Error::Io {
+        path: out.to_owned(),
+        source,
+    };
+    let zip_err = |source| Error::Zip {
+        path: out.to_owned(),
+        source,
+    };
     let dir = match out.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
@@ -121,15 +141,25 @@ pub fn write<M: Serialize>(out: &Path, meta: M, files: &[BundleFile]) -> Result<
         return Err(Error::BadPath(out.to_owned()));
     }
     std::fs::create_dir_all(&dir).map_err(io)?;
-    let temp = tempfile::Builder::new().prefix(".kuajing-bundle-").suffix(".part").tempfile_in(&dir).map_err(io)?;
+    let temp = tempfile::Builder::new()
+        .prefix(".kuajing-bundle-")
+        .suffix(".part")
+        .tempfile_in(&dir)
+        .map_err(io)?;
     let mut zip = zip::ZipWriter::new(temp);
     let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     // JPEGs are already compressed: storing them saves time and changes nothing in size.
-    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for file in files {
-        let options = if file.name.ends_with(".jpg") || file.name.ends_with(".png") { stored } else { deflated };
-        zip.start_file(file.name.as_str(), options).map_err(zip_err)?;
+        let options = if file.name.ends_with(".jpg") || file.name.ends_with(".png") {
+            stored
+        } else {
+            deflated
+        };
+        zip.start_file(file.name.as_str(), options)
+            .map_err(zip_err)?;
         zip.write_all(&file.bytes).map_err(io)?;
     }
     zip.start_file(MANIFEST_NAME, deflated).map_err(zip_err)?;
@@ -149,11 +179,17 @@ mod tests {
     fn csv_has_bom_quotes_and_defuses_formulas() {
         let bytes = csv_with_bom(
             &["标题".into(), "价格(元)".into()],
-            &[vec!["樱桃, 2磅".into(), "=1+1".into()], vec!["say \"hi\"".into(), "-12.5".into()]],
+            &[
+                vec!["樱桃, 2磅".into(), "=1+1".into()],
+                vec!["say \"hi\"".into(), "-12.5".into()],
+            ],
         );
         assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        assert_eq!(text, "标题,价格(元)\r\n\"樱桃, 2磅\",'=1+1\r\n\"say \"\"hi\"\"\",-12.5\r\n");
+        assert_eq!(
+            text,
+            "标题,价格(元)\r\n\"樱桃, 2磅\",'=1+1\r\n\"say \"\"hi\"\"\",-12.5\r\n"
+        );
     }
 
     #[test]
@@ -161,21 +197,38 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out/bundle.zip");
         let files = vec![
-            BundleFile { name: "listing.csv".into(), bytes: b"a,b\r\n".to_vec() },
-            BundleFile { name: "images/x/main_1.jpg".into(), bytes: vec![0xFF, 0xD8, 0xFF] },
+            BundleFile {
+                name: "listing.csv".into(),
+                bytes: b"a,b\r\n".to_vec(),
+            },
+            BundleFile {
+                name: "images/x/main_1.jpg".into(),
+                bytes: vec![0xFF, 0xD8, 0xFF],
+            },
         ];
-        write(&out, serde_json::json!({"marketplace": "tmall-global"}), &files).unwrap();
+        write(
+            &out,
+            serde_json::json!({"marketplace": "tmall-global"}),
+            &files,
+        )
+        .unwrap();
 
         let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
         let mut manifest = String::new();
-        zip.by_name(MANIFEST_NAME).unwrap().read_to_string(&mut manifest).unwrap();
+        zip.by_name(MANIFEST_NAME)
+            .unwrap()
+            .read_to_string(&mut manifest)
+            .unwrap();
         let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
         assert_eq!(manifest["marketplace"], "tmall-global");
         assert_eq!(manifest["files"][1]["path"], "images/x/main_1.jpg");
         assert_eq!(manifest["files"][1]["bytes"], 3);
         assert_eq!(manifest["files"][0]["sha256"], sha256_hex(b"a,b\r\n"));
         let mut jpg = Vec::new();
-        zip.by_name("images/x/main_1.jpg").unwrap().read_to_end(&mut jpg).unwrap();
+        zip.by_name("images/x/main_1.jpg")
+            .unwrap()
+            .read_to_end(&mut jpg)
+            .unwrap();
         assert_eq!(jpg, vec![0xFF, 0xD8, 0xFF]);
         let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temp file is left behind");
@@ -187,8 +240,14 @@ mod tests {
         let out = dir.path().join("bundle.zip");
         std::fs::write(&out, b"previous").unwrap();
         let files = vec![
-            BundleFile { name: "a.csv".into(), bytes: vec![1] },
-            BundleFile { name: "a.csv".into(), bytes: vec![2] },
+            BundleFile {
+                name: "a.csv".into(),
+                bytes: vec![1],
+            },
+            BundleFile {
+                name: "a.csv".into(),
+                bytes: vec![2],
+            },
         ];
         assert!(write(&out, serde_json::json!({}), &files).is_err());
         assert_eq!(std::fs::read(&out).unwrap(), b"previous");

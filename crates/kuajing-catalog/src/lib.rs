@@ -14,7 +14,6 @@ use std::time::Duration;
 use rusqlite::Connection;
 
 pub use queries::copy::{CopyField, Locale};
-pub use rusqlite;
 pub use queries::history::HistoryEntry;
 pub use queries::images::ImageRow;
 pub use queries::products::{
@@ -22,17 +21,33 @@ pub use queries::products::{
     UpsertOutcome, VariantRow,
 };
 pub use queries::settings::Rate;
+pub use rusqlite;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("cannot open the catalog {path}: {source}")]
-    Open { path: PathBuf, source: rusqlite::Error },
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error("cannot create the folder {path}: {source}")]
-    Folder { path: PathBuf, source: std::io::Error },
-    #[error("the catalog {path} was written by a newer Kuajing (schema {found}, this build knows {known}); update Kuajing")]
-    TooNew { path: PathBuf, found: i64, known: i64 },
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "the catalog {path} was written by a newer Kuajing (schema {found}, this build knows {known}); update Kuajing"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
     #[error("catalog migration {name} failed: {source}")]
-    Migration { name: &'static str, source: rusqlite::Error },
+    Migration {
+        name: &'static str,
+        source: rusqlite::Error,
+    },
     #[error("cannot back up the catalog before migrating it: {0}")]
     Backup(std::io::Error),
     #[error("no product with handle `{0}`")]
@@ -44,7 +59,10 @@ pub enum Error {
     #[error("catalog data is damaged: {0}")]
     Json(#[from] serde_json::Error),
     #[error("cannot store media file {path}: {source}")]
-    Media { path: PathBuf, source: std::io::Error },
+    Media {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 impl Error {
@@ -77,10 +95,14 @@ impl Catalog {
     /// to the current schema. An existing catalog is copied to `<file>.bak-v<N>` first.
     pub fn open(path: &Path) -> Result<Self> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| Error::Folder { path: dir.to_owned(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| Error::Folder {
+                path: dir.to_owned(),
+                source,
+            })?;
         }
-        let catalog = Catalog { path: path.to_owned() };
+        let catalog = Catalog {
+            path: path.to_owned(),
+        };
         let mut conn = catalog.connect()?;
         migrate::run(&mut conn, path)?;
         Ok(catalog)
@@ -102,7 +124,10 @@ impl Catalog {
 
     /// A new connection with the settings every connection must have.
     pub fn connect(&self) -> Result<Connection> {
-        let open = |source| Error::Open { path: self.path.clone(), source };
+        let open = |source| Error::Open {
+            path: self.path.clone(),
+            source,
+        };
         let conn = Connection::open(&self.path).map_err(open)?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(open)?;
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")

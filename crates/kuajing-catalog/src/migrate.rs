@@ -13,7 +13,11 @@ pub(crate) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
     let known = MIGRATIONS.len() as i64;
     let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found > known {
-        return Err(Error::TooNew { path: path.to_owned(), found, known });
+        return Err(Error::TooNew {
+            path: path.to_owned(),
+            found,
+            known,
+        });
     }
     if found == known {
         return Ok(());
@@ -26,7 +30,8 @@ pub(crate) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
         let migration = |source| Error::Migration { name, source };
         let tx = conn.transaction().map_err(migration)?;
         tx.execute_batch(sql).map_err(migration)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1).map_err(migration)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)
+            .map_err(migration)?;
         tx.commit().map_err(migration)?;
     }
     Ok(())
@@ -55,7 +60,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("catalog.sqlite");
         let catalog = Catalog::open(&path).unwrap();
-        catalog.connect().unwrap().pragma_update(None, "user_version", 99).unwrap();
+        catalog
+            .connect()
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
         let err = Catalog::open(&path).unwrap_err();
         assert_eq!(err.code(), "catalog-too-new");
         assert!(err.to_string().contains("catalog.sqlite"));

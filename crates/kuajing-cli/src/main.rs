@@ -13,7 +13,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kuajing_core::{CopyField, Locale, Rules, Workbench};
 
 #[derive(Debug, Parser)]
-#[command(name = "kuajing", version, about = "Turn a Shopify catalog into Chinese marketplace listings")]
+#[command(
+    name = "kuajing",
+    version,
+    about = "Turn a Shopify catalog into Chinese marketplace listings"
+)]
 struct Cli {
     /// The catalog file [default: $KUAJING_CATALOG, else the app's catalog in the user data folder]
     #[arg(long, global = true, value_name = "PATH")]
@@ -42,6 +46,18 @@ enum Command {
     Products {
         #[arg(long, value_name = "TEXT", default_value = "")]
         search: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one product: copy, variants, attributes (metafields), images and fields
+    Product {
+        handle: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a product's edit history, newest first
+    History {
+        handle: String,
         #[arg(long)]
         json: bool,
     },
@@ -169,24 +185,54 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let rules = Rules::new(&lang())?;
-    let catalog = cli.catalog.clone().unwrap_or_else(kuajing_core::default_catalog_path);
+    let catalog = cli
+        .catalog
+        .clone()
+        .unwrap_or_else(kuajing_core::default_catalog_path);
     let open = || Workbench::open(&catalog, rules.clone());
     match cli.command {
-        Command::Import { file, dry_run, json } => {
+        Command::Import {
+            file,
+            dry_run,
+            json,
+        } => {
             let report = open()?.import(&file, dry_run)?;
             if json {
                 print_json(&report)?;
             } else {
                 for p in report.errors.iter().chain(&report.warnings) {
-                    let column = p.column.as_deref().map(|c| format!(", column {c}")).unwrap_or_default();
-                    let kind = if p.severity == kuajing_core::Severity::Error { "error" } else { "warning" };
-                    println!("{}: row {}{column}: {kind}: {}", report.file, p.row, p.message);
+                    let column = p
+                        .column
+                        .as_deref()
+                        .map(|c| format!(", column {c}"))
+                        .unwrap_or_default();
+                    let kind = if p.severity == kuajing_core::Severity::Error {
+                        "error"
+                    } else {
+                        "warning"
+                    };
+                    println!(
+                        "{}: row {}{column}: {kind}: {}",
+                        report.file, p.row, p.message
+                    );
                 }
-                let verb = if report.applied { "imported" } else if dry_run { "would import" } else { "did not import" };
+                let verb = if report.applied {
+                    "imported"
+                } else if dry_run {
+                    "would import"
+                } else {
+                    "did not import"
+                };
                 println!(
                     "{verb} {} products ({} new, {} changed, {} unchanged), {} variants, {} images; {} errors, {} warnings",
-                    report.products, report.added.len(), report.updated.len(), report.unchanged.len(),
-                    report.variants, report.images, report.errors.len(), report.warnings.len()
+                    report.products,
+                    report.added.len(),
+                    report.updated.len(),
+                    report.unchanged.len(),
+                    report.variants,
+                    report.images,
+                    report.errors.len(),
+                    report.warnings.len()
                 );
             }
             if let Some(refusal) = report.refusal() {
@@ -201,7 +247,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 print_json(&report)?;
             } else {
-                println!("loaded the sample catalog: {} products, {} variants, {} images", report.products, report.variants, report.images);
+                println!(
+                    "loaded the sample catalog: {} products, {} variants, {} images",
+                    report.products, report.variants, report.images
+                );
             }
         }
         Command::Products { search, json } => {
@@ -211,23 +260,83 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 for p in &products {
                     let zh = p.title_zh.as_deref().unwrap_or("—");
-                    println!("{}\t{}\t{}\t{} variants", p.handle, p.title_en, zh, p.variants);
+                    println!(
+                        "{}\t{}\t{}\t{} variants",
+                        p.handle, p.title_en, zh, p.variants
+                    );
                 }
             }
         }
-        Command::Copy { action: CopyAction::Set { handle, field, locale, text, marketplace, json } } => {
+        Command::Product { handle, json } => {
+            let p = open()?.product(&handle)?;
+            if json {
+                print_json(&p)?;
+            } else {
+                println!(
+                    "{} ({})\n  en: {}\n  zh: {}",
+                    p.handle, p.vendor, p.title_en, p.title_zh
+                );
+                for v in &p.variants {
+                    println!(
+                        "  variant {}: {}",
+                        v.sku.as_deref().unwrap_or("-"),
+                        v.options.join(" / ")
+                    );
+                }
+                for a in &p.attributes {
+                    println!("  {}: {}", a.key, a.value);
+                }
+            }
+        }
+        Command::History { handle, json } => {
+            let entries = open()?.history(&handle)?;
+            if json {
+                print_json(&entries)?;
+            } else {
+                for e in &entries {
+                    let locale = e.locale.as_deref().unwrap_or("");
+                    println!(
+                        "{} {} {} {locale}: {} -> {}",
+                        e.at,
+                        e.source,
+                        e.field,
+                        e.old.as_deref().unwrap_or("∅"),
+                        e.new.as_deref().unwrap_or("∅")
+                    );
+                }
+            }
+        }
+        Command::Copy {
+            action:
+                CopyAction::Set {
+                    handle,
+                    field,
+                    locale,
+                    text,
+                    marketplace,
+                    json,
+                },
+        } => {
             let locale = match locale.as_str() {
                 "zh-CN" | "zh-cn" => Locale::ZhCn,
-                other => bail!("--locale {other}: only zh-CN copy is edited here (English comes from the import)"),
+                other => bail!(
+                    "--locale {other}: only zh-CN copy is edited here (English comes from the import)"
+                ),
             };
-            let check = open()?.set_copy(&handle, field.into(), locale, &text, &marketplace, "cli")?;
+            let check =
+                open()?.set_copy(&handle, field.into(), locale, &text, &marketplace, "cli")?;
             if json {
                 print_json(&check)?;
             } else {
                 print_check(&check);
             }
         }
-        Command::Lint { marketplace, field, text, json } => {
+        Command::Lint {
+            marketplace,
+            field,
+            text,
+            json,
+        } => {
             let check = rules.check_copy(&marketplace, field.into(), &text)?;
             if json {
                 print_json(&check)?;
@@ -238,25 +347,43 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::Image { input, marketplace, slot, out, json } => {
+        Command::Image {
+            input,
+            marketplace,
+            slot,
+            out,
+            json,
+        } => {
             let rendered = rules.render_image(&input, &marketplace, &slot, &out)?;
             if json {
                 print_json(&rendered)?;
             } else {
-                println!("{}: {}x{}, {} bytes", rendered.path, rendered.width, rendered.height, rendered.bytes);
+                println!(
+                    "{}: {}x{}, {} bytes",
+                    rendered.path, rendered.width, rendered.height, rendered.bytes
+                );
                 for f in &rendered.findings {
                     println!("warning: {}", f.message);
                 }
             }
         }
-        Command::Export { marketplace, out, json } => {
+        Command::Export {
+            marketplace,
+            out,
+            json,
+        } => {
             let report = open()?.export(&marketplace, &out)?;
             if json {
                 print_json(&report)?;
             } else {
                 println!(
                     "wrote {}: {} products, {} rows, {} images at 1 USD = {} CNY ({})",
-                    report.path, report.products, report.rows, report.images, report.rate.usd_cny, report.rate.date
+                    report.path,
+                    report.products,
+                    report.rows,
+                    report.images,
+                    report.rate.usd_cny,
+                    report.rate.date
                 );
                 const SHOWN: usize = 10;
                 for s in report.skipped.iter().take(SHOWN) {
@@ -272,7 +399,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Rate { action: RateAction::Set { pair, rate, date } } => {
+        Command::Rate {
+            action: RateAction::Set { pair, rate, date },
+        } => {
             if !pair.eq_ignore_ascii_case("USD/CNY") {
                 bail!("rate pair `{pair}`: only USD/CNY is supported");
             }
@@ -292,7 +421,13 @@ fn print_check(check: &kuajing_core::CopyCheck) {
         None => println!("{} GBK units", check.units),
     }
     for f in &check.findings {
-        let severity = serde_json::to_value(f.severity).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        println!("{severity} [{}] {}..{}: {}", f.code, f.start, f.end, f.message);
+        let severity = serde_json::to_value(f.severity)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        println!(
+            "{severity} [{}] {}..{}: {}",
+            f.code, f.start, f.end, f.message
+        );
     }
 }

@@ -1,12 +1,45 @@
 //! GBK units and characters GBK cannot encode.
 
+use std::sync::LazyLock;
+
 use encoding_rs::{EncoderResult, GBK};
 
 use crate::{Finding, Severity, codes};
 
+/// GBK units of every BMP character (0 = GBK cannot encode it), asked of encoding_rs once:
+/// its GBK encoder searches tables per character, which is too slow for a keystroke on a long
+/// description.
+static BMP: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    (0..=0xFFFF_u32)
+        .map(|cp| match char::from_u32(cp) {
+            Some(c) => match encode(c) {
+                (u, true) => u8::try_from(u).unwrap_or(2),
+                (_, false) => 0,
+            },
+            None => 0,
+        })
+        .collect()
+});
+
+/// Builds the BMP table now (a few milliseconds).
+pub(crate) fn warm_up() {
+    LazyLock::force(&BMP);
+}
+
 /// GBK units of one character and whether GBK can encode it. An unencodable character counts
 /// 2 (it would take at least that much once replaced, and it is reported anyway).
 pub(crate) fn units(c: char) -> (u32, bool) {
+    if c.is_ascii() {
+        return (1, true);
+    }
+    match BMP.get(c as usize) {
+        Some(0) => (2, false),
+        Some(&u) => (u32::from(u), true),
+        None => encode(c),
+    }
+}
+
+fn encode(c: char) -> (u32, bool) {
     if c.is_ascii() {
         return (1, true);
     }

@@ -181,20 +181,26 @@ fn is_zh_numeral(c: char) -> bool {
     "零一二两三四五六七八九十半几".contains(c)
 }
 
+/// A metric equivalent already given in brackets right after the unit: 2磅（约907克）.
+const METRIC_AFTER: &str = r"(?i)^[ \t]*[（(][ \t]*约?[ \t]*\d[\d.,]*[ \t]*(?:千克|公斤|克|毫升|升|厘米|毫米|米|摄氏度|℃|°c|kg|g|ml|l|cm|mm|m)(?:[^a-z]|$)";
+
 #[derive(Debug, Clone)]
 pub(crate) struct UnitMatcher {
     re: Regex,
+    metric_after: Regex,
 }
 
 impl UnitMatcher {
     pub fn new() -> Result<Self, Error> {
         Ok(Self {
             re: Regex::new(PATTERN)?,
+            metric_after: Regex::new(METRIC_AFTER)?,
         })
     }
 
     /// `imperial-unit` warnings: args `unit` (as written), `value` (when a number precedes),
-    /// `suggestion`. The span covers the number and the unit.
+    /// `suggestion`. The span covers the number and the unit. None when the metric value
+    /// follows in brackets (2磅（约907克）).
     pub fn find(&self, norm: &Normalized<'_>) -> Vec<Finding> {
         let text = norm.text.as_str();
         let mut out = Vec::new();
@@ -321,6 +327,12 @@ impl UnitMatcher {
                 continue;
             }
             if unit.as_str() == "磅" && norm.char_after(unit.end()) == Some('礴') {
+                continue;
+            }
+            if self
+                .metric_after
+                .is_match(text.get(unit.end()..).unwrap_or_default())
+            {
                 continue;
             }
 

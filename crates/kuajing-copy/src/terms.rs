@@ -7,10 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, Finding, Normalized, Severity, codes};
 
-/// Why a term is on the list.
+/// Why a term is on the list. (TypeScript name `TermCategory`, apart from product categories.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
-#[ts(export)]
+#[ts(export, rename = "TermCategory")]
 pub enum Category {
     /// Absolute terms (Advertising Law art. 9(3)): 最佳, 第一, 国家级 ...
     Absolute,

@@ -546,6 +546,10 @@ fn no_false_imperial_units() {
         "soft 柔软",
         "gala 晚会",
         "A12oz",
+        "2磅（约907克）",
+        "12 oz (340g)",
+        "6英寸（15厘米）",
+        "70°F（21℃）",
     ] {
         let c = desc(t);
         assert!(
@@ -632,7 +636,7 @@ fn clean_title_has_no_findings() {
 #[test]
 fn long_description() {
     let paragraph = "美国华盛顿州产区直供，果实饱满，口感清甜。冷藏保存，最佳食用期为收货后7天内。\
-        第一次食用前请用清水冲洗。净含量：2磅（约907克）。";
+        第一次食用前请用清水冲洗。净含量：2磅，约907克。";
     let t = format!(
         "{}本品可增强免疫力🍒。{}",
         paragraph.repeat(40),
@@ -643,6 +647,11 @@ fn long_description() {
     assert!(with_code(&c, codes::TITLE_TOO_LONG).is_empty());
     // 80 paragraphs: one 2磅 each, no banned term thanks to the allow list.
     assert_eq!(with_code(&c, codes::IMPERIAL_UNIT).len(), 80);
+    assert!(
+        with_code(&c, codes::IMPERIAL_UNIT)
+            .iter()
+            .all(|f| covered(&t, f) == "2磅")
+    );
     let banned = with_code(&c, codes::BANNED_TERM);
     assert_eq!(banned.len(), 1);
     let p_len = paragraph.chars().count();

@@ -33,7 +33,10 @@ pub struct CopyCheck {
 
 impl CopyCheck {
     pub fn errors(&self) -> usize {
-        self.findings.iter().filter(|f| f.severity == Severity::Error).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
     }
 }
 
@@ -60,7 +63,14 @@ impl Rules {
                 .into_iter()
                 .map(|f| {
                     let message = self.message("finding", &f.code, &f.args);
-                    Finding { code: f.code, severity: f.severity, start: f.start, end: f.end, args: f.args, message }
+                    Finding {
+                        code: f.code,
+                        severity: f.severity,
+                        start: f.start,
+                        end: f.end,
+                        args: f.args,
+                        message,
+                    }
                 })
                 .collect(),
         })

@@ -24,14 +24,33 @@ pub enum Error {
     #[error(transparent)]
     L10n(#[from] kuajing_l10n::Error),
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot write {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path} is {size} bytes, over the {limit}-byte limit for an import file")]
-    FileTooLarge { path: PathBuf, size: u64, limit: u64 },
-    #[error("{file}: {count} problem(s) must be fixed first, nothing was imported (row {row}: {first})")]
-    ImportHasErrors { file: String, count: usize, row: usize, first: String },
-    #[error("no USD/CNY exchange rate is set: set one in Settings (or run `kuajing rate set USD/CNY 7.20`) before exporting, so prices are never written in dollars")]
+    FileTooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error(
+        "{file}: {count} problem(s) must be fixed first, nothing was imported (row {row}: {first})"
+    )]
+    ImportHasErrors {
+        file: String,
+        count: usize,
+        row: usize,
+        first: String,
+    },
+    #[error(
+        "no USD/CNY exchange rate is set: set one in Settings (or run `kuajing rate set USD/CNY 7.20`) before exporting, so prices are never written in dollars"
+    )]
     NoRate,
     #[error("the exchange rate `{0}` is not a positive number")]
     BadRate(String),
@@ -75,13 +94,20 @@ impl Error {
             args.insert(k.to_owned(), v);
         };
         match self {
-            Error::Read { path, .. } | Error::Write { path, .. } => put("path", path.display().to_string()),
+            Error::Read { path, .. } | Error::Write { path, .. } => {
+                put("path", path.display().to_string())
+            }
             Error::FileTooLarge { path, size, limit } => {
                 put("path", path.display().to_string());
                 put("size", size.to_string());
                 put("limit", limit.to_string());
             }
-            Error::ImportHasErrors { file, count, row, first } => {
+            Error::ImportHasErrors {
+                file,
+                count,
+                row,
+                first,
+            } => {
                 put("file", file.clone());
                 put("count", count.to_string());
                 put("row", row.to_string());
@@ -109,6 +135,10 @@ pub struct AppError {
 
 impl From<&Error> for AppError {
     fn from(e: &Error) -> Self {
-        AppError { code: e.code().to_owned(), message: e.to_string(), args: e.args() }
+        AppError {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+            args: e.args(),
+        }
     }
 }

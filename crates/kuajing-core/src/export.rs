@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use kuajing_bundle::BundleFile;
-use kuajing_catalog::queries::{images as image_rows, products as product_rows, settings as setting_rows};
+use kuajing_catalog::queries::{
+    images as image_rows, products as product_rows, settings as setting_rows,
+};
 use kuajing_catalog::{CopyField, Rate};
 use kuajing_marketplace::Profile;
 use serde::Serialize;
@@ -59,10 +61,17 @@ pub const REPORT_NAME: &str = "report.txt";
 impl Workbench {
     /// A sensible place for the bundle: the user's Downloads folder (or home), dated.
     pub fn default_export_path(&self, marketplace: &str) -> String {
-        let home = std::env::var_os("HOME").map(std::path::PathBuf::from).unwrap_or_default();
+        let home = std::env::var_os("HOME")
+            .map(std::path::PathBuf::from)
+            .unwrap_or_default();
         let downloads = home.join("Downloads");
         let dir = if downloads.is_dir() { downloads } else { home };
-        dir.join(format!("kuajing-{marketplace}-{}.zip", crate::settings::today())).display().to_string()
+        dir.join(format!(
+            "kuajing-{marketplace}-{}.zip",
+            crate::settings::today()
+        ))
+        .display()
+        .to_string()
     }
 
     /// Writes the bundle for `marketplace` to `out` (atomically) and reports what went in.
@@ -95,23 +104,42 @@ impl Workbench {
                     break;
                 }
                 let rendered = match &image.media {
-                    Some(media) => self.render_media(media, main_slot).map_err(|e| e.to_string()),
-                    None => Err(self.message("export", "image-not-fetched", &args(&[("src", &image.src)]))),
+                    Some(media) => self
+                        .render_media(media, main_slot)
+                        .map_err(|e| e.to_string()),
+                    None => Err(self.message(
+                        "export",
+                        "image-not-fetched",
+                        &args(&[("src", &image.src)]),
+                    )),
                 };
                 match rendered {
                     Ok(slot_image) => {
-                        let name = format!("images/{handle}/main_{}.{}", image_names.len() + 1, slot_image.extension);
-                        files.push(BundleFile { name: name.clone(), bytes: slot_image.bytes });
+                        let name = format!(
+                            "images/{handle}/main_{}.{}",
+                            image_names.len() + 1,
+                            slot_image.extension
+                        );
+                        files.push(BundleFile {
+                            name: name.clone(),
+                            bytes: slot_image.bytes,
+                        });
                         image_names.push(name);
                     }
-                    Err(reason) => notes.push(self.note("image-left-out", &[("src", &image.src), ("reason", &reason)])),
+                    Err(reason) => notes.push(self.note(
+                        "image-left-out",
+                        &[("src", &image.src), ("reason", &reason)],
+                    )),
                 }
             }
             if image_names.is_empty() {
                 notes.push(self.note("no-image", &[]));
             }
             if !notes.is_empty() {
-                warnings.push(Skipped { handle: handle.clone(), reasons: notes });
+                warnings.push(Skipped {
+                    handle: handle.clone(),
+                    reasons: notes,
+                });
             }
             for variant in &detail.variants {
                 rows.push(sheet_row(&profile, &detail, variant, &rate, &image_names));
@@ -119,7 +147,12 @@ impl Workbench {
             exported += 1;
         }
 
-        let headers: Vec<String> = profile.sheet.columns.iter().map(|c| c.header.clone()).collect();
+        let headers: Vec<String> = profile
+            .sheet
+            .columns
+            .iter()
+            .map(|c| c.header.clone())
+            .collect();
         let sheet = kuajing_bundle::csv_with_bom(&headers, &rows);
         let images = files.len();
         let report = ExportReport {
@@ -132,12 +165,27 @@ impl Workbench {
             skipped,
             warnings,
         };
-        files.insert(0, BundleFile { name: SHEET_NAME.into(), bytes: sheet });
-        files.insert(1, BundleFile { name: REPORT_NAME.into(), bytes: self.report_text(&profile, &report).into_bytes() });
+        files.insert(
+            0,
+            BundleFile {
+                name: SHEET_NAME.into(),
+                bytes: sheet,
+            },
+        );
+        files.insert(
+            1,
+            BundleFile {
+                name: REPORT_NAME.into(),
+                bytes: self.report_text(&profile, &report).into_bytes(),
+            },
+        );
         let meta = ManifestMeta {
             app: "kuajing",
             app_version: APP_VERSION,
-            marketplace: MarketplaceRef { id: &profile.id, version: profile.version },
+            marketplace: MarketplaceRef {
+                id: &profile.id,
+                version: profile.version,
+            },
             created_at: now_rfc3339(),
             rate: &rate,
             products: report.products,
@@ -149,21 +197,35 @@ impl Workbench {
 
     fn note(&self, code: &str, pairs: &[(&str, &str)]) -> Message {
         let args = args(pairs);
-        Message { message: self.message("export", code, &args), code: code.to_owned(), args }
+        Message {
+            message: self.message("export", code, &args),
+            code: code.to_owned(),
+            args,
+        }
     }
 
-    fn skip_reasons(&self, profile: &Profile, detail: &crate::ProductDetail) -> Result<Vec<Message>> {
+    fn skip_reasons(
+        &self,
+        profile: &Profile,
+        detail: &crate::ProductDetail,
+    ) -> Result<Vec<Message>> {
         let mut reasons = Vec::new();
         if detail.title_zh.trim().is_empty() {
             reasons.push(self.note("no-zh-title", &[]));
         }
-        for (field, text) in [(CopyField::Title, &detail.title_zh), (CopyField::Description, &detail.description_zh)] {
+        for (field, text) in [
+            (CopyField::Title, &detail.title_zh),
+            (CopyField::Description, &detail.description_zh),
+        ] {
             if text.is_empty() {
                 continue;
             }
             for finding in self.check_copy(&profile.id, field, text)?.findings {
                 if finding.severity == kuajing_copy::Severity::Error {
-                    reasons.push(self.note("copy-error", &[("field", field.as_str()), ("finding", &finding.message)]));
+                    reasons.push(self.note(
+                        "copy-error",
+                        &[("field", field.as_str()), ("finding", &finding.message)],
+                    ));
                 }
             }
         }
@@ -179,9 +241,27 @@ impl Workbench {
             text.push_str(&self.message("report", code, &args(pairs)));
             text.push('\n');
         };
-        let name = if self.rules.lang.starts_with("zh") { &profile.name_zh } else { &profile.name };
-        line(&mut text, "title", &[("marketplace", name), ("version", &profile.version.to_string())]);
-        line(&mut text, "rate", &[("rate", &report.rate.usd_cny.to_string()), ("date", &report.rate.date)]);
+        let name = if self.rules.lang.starts_with("zh") {
+            &profile.name_zh
+        } else {
+            &profile.name
+        };
+        line(
+            &mut text,
+            "title",
+            &[
+                ("marketplace", name),
+                ("version", &profile.version.to_string()),
+            ],
+        );
+        line(
+            &mut text,
+            "rate",
+            &[
+                ("rate", &report.rate.usd_cny.to_string()),
+                ("date", &report.rate.date),
+            ],
+        );
         line(
             &mut text,
             "counts",
@@ -192,7 +272,10 @@ impl Workbench {
                 ("skipped", &report.skipped.len().to_string()),
             ],
         );
-        for (heading, list) in [("skipped-heading", &report.skipped), ("warnings-heading", &report.warnings)] {
+        for (heading, list) in [
+            ("skipped-heading", &report.skipped),
+            ("warnings-heading", &report.warnings),
+        ] {
             if list.is_empty() {
                 continue;
             }
@@ -209,7 +292,10 @@ impl Workbench {
 }
 
 fn args(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
 }
 
 fn sheet_row(
@@ -226,7 +312,13 @@ fn sheet_row(
         .map(|column| match column.value.as_str() {
             "sku" => v.sku.clone().unwrap_or_default(),
             "handle" => p.handle.clone(),
-            "options" => v.options.iter().filter(|o| *o != "Default Title").cloned().collect::<Vec<_>>().join(" / "),
+            "options" => v
+                .options
+                .iter()
+                .filter(|o| *o != "Default Title")
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" / "),
             "title_zh" => p.title_zh.clone(),
             "title_en" => p.title_en.clone(),
             "brand" => match (p.brand_zh.is_empty(), p.brand_en.is_empty()) {
@@ -236,7 +328,10 @@ fn sheet_row(
             },
             "brand_en" => p.brand_en.clone(),
             "brand_zh" => p.brand_zh.clone(),
-            "price_cny" => v.price_cents.map(|c| cny(c, rate.usd_cny)).unwrap_or_default(),
+            "price_cny" => v
+                .price_cents
+                .map(|c| cny(c, rate.usd_cny))
+                .unwrap_or_default(),
             "weight_kg" => v.grams.map(kilograms).unwrap_or_default(),
             "origin" => p.origin.clone(),
             "hs_code" => p.hs_code.clone(),
@@ -262,7 +357,11 @@ pub(crate) fn cny(usd_cents: i64, rate: f64) -> String {
 pub(crate) fn kilograms(grams: f64) -> String {
     let text = format!("{:.3}", grams / 1000.0);
     let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text.is_empty() { "0".into() } else { text.to_owned() }
+    if text.is_empty() {
+        "0".into()
+    } else {
+        text.to_owned()
+    }
 }
 
 fn now_rfc3339() -> String {
@@ -271,7 +370,13 @@ fn now_rfc3339() -> String {
         .map(|d| d.as_secs())
         .unwrap_or(0);
     let rem = secs % 86_400;
-    format!("{}T{:02}:{:02}:{:02}Z", civil_date(secs / 86_400), rem / 3600, rem / 60 % 60, rem % 60)
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        civil_date(secs / 86_400),
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
 }
 
 #[cfg(test)]

@@ -54,7 +54,13 @@ impl Workbench {
     pub fn import(&self, path: &Path, dry_run: bool) -> Result<ImportReport> {
         let bytes = read_limited(path, MAX_IMPORT_BYTES)?;
         let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        self.import_bytes(&bytes, &path.display().to_string(), &base, dry_run, "import")
+        self.import_bytes(
+            &bytes,
+            &path.display().to_string(),
+            &base,
+            dry_run,
+            "import",
+        )
     }
 
     pub(crate) fn import_bytes(
@@ -66,8 +72,11 @@ impl Workbench {
         source: &str,
     ) -> Result<ImportReport> {
         let parsed = kuajing_shopify::parse(bytes, file)?;
-        let mut problems: Vec<Problem> =
-            parsed.problems.iter().map(|p| self.problem(p.row, p.column.clone(), &p.code, p.severity, p.args.clone())).collect();
+        let mut problems: Vec<Problem> = parsed
+            .problems
+            .iter()
+            .map(|p| self.problem(p.row, p.column.clone(), &p.code, p.severity, p.args.clone()))
+            .collect();
 
         let mut conn = self.catalog.connect()?;
         let tx = conn.transaction()?;
@@ -78,8 +87,15 @@ impl Workbench {
                 if let Some(sku) = v.sku.as_deref().filter(|s| !s.is_empty())
                     && let Some(other) = product_rows::sku_owner(&tx, sku, &p.handle)?
                 {
-                    let args = BTreeMap::from([("sku".into(), sku.to_owned()), ("other".into(), other)]);
-                    problems.push(self.problem(v.row, Some("Variant SKU".into()), "sku-taken", Severity::Error, args));
+                    let args =
+                        BTreeMap::from([("sku".into(), sku.to_owned()), ("other".into(), other)]);
+                    problems.push(self.problem(
+                        v.row,
+                        Some("Variant SKU".into()),
+                        "sku-taken",
+                        Severity::Error,
+                        args,
+                    ));
                 }
             }
             let mut images = Vec::with_capacity(p.images.len());
@@ -90,11 +106,29 @@ impl Workbench {
                     media::store_local(&resolve(base, &image.src), &media_dir, dry_run).map(Some)
                 };
                 match stored {
-                    Ok(media) => images.push(NewImage { src: image.src.clone(), alt: image.alt.clone(), media, error: None }),
+                    Ok(media) => images.push(NewImage {
+                        src: image.src.clone(),
+                        alt: image.alt.clone(),
+                        media,
+                        error: None,
+                    }),
                     Err(e) => {
-                        let code = if matches!(e, Error::Read { .. }) { "image-missing" } else { "image-unreadable" };
-                        let args = BTreeMap::from([("src".into(), image.src.clone()), ("reason".into(), e.to_string())]);
-                        problems.push(self.problem(image.row, Some("Image Src".into()), code, Severity::Error, args));
+                        let code = if matches!(e, Error::Read { .. }) {
+                            "image-missing"
+                        } else {
+                            "image-unreadable"
+                        };
+                        let args = BTreeMap::from([
+                            ("src".into(), image.src.clone()),
+                            ("reason".into(), e.to_string()),
+                        ]);
+                        problems.push(self.problem(
+                            image.row,
+                            Some("Image Src".into()),
+                            code,
+                            Severity::Error,
+                            args,
+                        ));
                     }
                 }
             }
@@ -113,11 +147,20 @@ impl Workbench {
                 option_names: p.option_names.clone(),
                 variants: p.variants.iter().map(variant).collect(),
                 images,
-                attributes: p.attributes.iter().map(|a| Attribute { key: a.key.clone(), value: a.value.clone() }).collect(),
+                attributes: p
+                    .attributes
+                    .iter()
+                    .map(|a| Attribute {
+                        key: a.key.clone(),
+                        value: a.value.clone(),
+                    })
+                    .collect(),
             });
         }
         problems.sort_by_key(|p| p.row);
-        let (errors, warnings): (Vec<_>, Vec<_>) = problems.into_iter().partition(|p| p.severity == Severity::Error);
+        let (errors, warnings): (Vec<_>, Vec<_>) = problems
+            .into_iter()
+            .partition(|p| p.severity == Severity::Error);
 
         let mut report = ImportReport {
             file: file.to_owned(),
@@ -162,9 +205,23 @@ impl Workbench {
         Ok(report)
     }
 
-    fn problem(&self, row: usize, column: Option<String>, code: &str, severity: Severity, args: BTreeMap<String, String>) -> Problem {
+    fn problem(
+        &self,
+        row: usize,
+        column: Option<String>,
+        code: &str,
+        severity: Severity,
+        args: BTreeMap<String, String>,
+    ) -> Problem {
         let message = self.message("import", code, &args);
-        Problem { row, column, code: code.to_owned(), severity, args, message }
+        Problem {
+            row,
+            column,
+            code: code.to_owned(),
+            severity,
+            args,
+            message,
+        }
     }
 }
 
@@ -192,20 +249,38 @@ fn variant(v: &kuajing_shopify::Variant) -> NewVariant {
         barcode: v.barcode.clone(),
         inventory_qty: v.inventory_qty,
         image_src: v.image_src.clone(),
-        attributes: v.attributes.iter().map(|a| Attribute { key: a.key.clone(), value: a.value.clone() }).collect(),
+        attributes: v
+            .attributes
+            .iter()
+            .map(|a| Attribute {
+                key: a.key.clone(),
+                value: a.value.clone(),
+            })
+            .collect(),
     }
 }
 
 fn resolve(base: &Path, src: &str) -> PathBuf {
     let path = Path::new(src.strip_prefix("file://").unwrap_or(src));
-    if path.is_absolute() { path.to_owned() } else { base.join(path) }
+    if path.is_absolute() {
+        path.to_owned()
+    } else {
+        base.join(path)
+    }
 }
 
 pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
-    let read = |source| Error::Read { path: path.to_owned(), source };
+    let read = |source| Error::Read {
+        path: path.to_owned(),
+        source,
+    };
     let size = std::fs::metadata(path).map_err(read)?.len();
     if size > limit {
-        return Err(Error::FileTooLarge { path: path.to_owned(), size, limit });
+        return Err(Error::FileTooLarge {
+            path: path.to_owned(),
+            size,
+            limit,
+        });
     }
     std::fs::read(path).map_err(read)
 }

@@ -28,11 +28,11 @@ pub use copy::{CopyCheck, Finding};
 pub use error::{AppError, Error};
 pub use export::{ExportReport, Skipped};
 pub use import::{ImportReport, Problem};
-pub use kuajing_shopify::Severity;
 pub use kuajing_catalog::{CopyField, HistoryEntry, Locale, ProductFields, Rate};
+pub use kuajing_shopify::Severity;
+pub use media::RenderedImage;
 pub use message::Message;
 pub use products::{CatalogInfo, ImageState, ProductDetail, ProductImage, ProductSummary, Variant};
-pub use media::RenderedImage;
 pub use settings::{ProfileSummary, Settings, today};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -49,9 +49,7 @@ pub fn default_catalog_path() -> PathBuf {
     let data = std::env::var_os("XDG_DATA_HOME")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share"))
-        })
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))
         .unwrap_or_else(|| PathBuf::from("."));
     data.join("kuajing").join("catalog.sqlite")
 }
@@ -70,11 +68,20 @@ impl Rules {
         Ok(Rules {
             checker: Arc::new(Checker::builtin()?),
             l10n: kuajing_l10n::builtin()?,
-            lang: if lang.starts_with("zh") { "zh-CN".into() } else { "en".into() },
+            lang: if lang.starts_with("zh") {
+                "zh-CN".into()
+            } else {
+                "en".into()
+            },
         })
     }
 
-    pub(crate) fn message(&self, prefix: &str, code: &str, args: &BTreeMap<String, String>) -> String {
+    pub(crate) fn message(
+        &self,
+        prefix: &str,
+        code: &str,
+        args: &BTreeMap<String, String>,
+    ) -> String {
         self.l10n.message(&self.lang, prefix, code, args)
     }
 }
@@ -89,7 +96,10 @@ pub struct Workbench {
 impl Workbench {
     /// Opens (creating on first use) the catalog at `path`.
     pub fn open(path: &Path, rules: Rules) -> Result<Self> {
-        Ok(Workbench { catalog: Catalog::open(path)?, rules })
+        Ok(Workbench {
+            catalog: Catalog::open(path)?,
+            rules,
+        })
     }
 
     pub fn catalog_path(&self) -> &Path {
@@ -100,7 +110,12 @@ impl Workbench {
         &self.rules
     }
 
-    pub(crate) fn message(&self, prefix: &str, code: &str, args: &BTreeMap<String, String>) -> String {
+    pub(crate) fn message(
+        &self,
+        prefix: &str,
+        code: &str,
+        args: &BTreeMap<String, String>,
+    ) -> String {
         self.rules.message(prefix, code, args)
     }
 }

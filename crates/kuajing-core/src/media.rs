@@ -42,12 +42,19 @@ pub(crate) fn store_local(path: &Path, media_dir: &Path, dry_run: bool) -> Resul
 
 /// Writes `bytes` to `path` unless it already exists (content-addressed files never change).
 fn write_once(path: &Path, bytes: &[u8]) -> Result<()> {
-    if path.exists() { Ok(()) } else { write_atomic(path, bytes) }
+    if path.exists() {
+        Ok(())
+    } else {
+        write_atomic(path, bytes)
+    }
 }
 
 /// Writes `bytes` to `path` through a temp file and a rename, so no reader sees half a file.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let write = |source| Error::Write { path: path.to_owned(), source };
+    let write = |source| Error::Write {
+        path: path.to_owned(),
+        source,
+    };
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(write)?;
     let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(write)?;
@@ -83,8 +90,11 @@ impl Workbench {
     pub(crate) fn render_media(&self, media: &str, slot: &Slot) -> Result<SlotImage> {
         let spec = slot_spec(slot);
         let key = kuajing_bundle::sha256_hex(
-            format!("{media}|{}x{}|{:?}|{:?}|{}|v{PIPELINE_VERSION}", spec.width, spec.height, spec.background, spec.format, spec.max_bytes)
-                .as_bytes(),
+            format!(
+                "{media}|{}x{}|{:?}|{:?}|{}|v{PIPELINE_VERSION}",
+                spec.width, spec.height, spec.background, spec.format, spec.max_bytes
+            )
+            .as_bytes(),
         );
         let extension = match spec.format {
             OutputFormat::Jpeg => "jpg",
@@ -102,15 +112,26 @@ impl Workbench {
         let source = self.catalog.media_dir().join(media);
         let image = kuajing_imaging::decode_file(&source, &Limits::default())?;
         let rendered = kuajing_imaging::render_named(&image, &spec, &source.display().to_string())?;
-        let result = SlotImage { bytes: rendered.bytes, extension: extension.into(), findings: rendered.findings };
-        let meta = serde_json::to_vec(&result).map_err(|e| Error::Write { path: meta_path.clone(), source: std::io::Error::other(e) })?;
+        let result = SlotImage {
+            bytes: rendered.bytes,
+            extension: extension.into(),
+            findings: rendered.findings,
+        };
+        let meta = serde_json::to_vec(&result).map_err(|e| Error::Write {
+            path: meta_path.clone(),
+            source: std::io::Error::other(e),
+        })?;
         // The cache is best effort: a full disk must not stop an export.
         let _ = write_once(&image_path, &result.bytes).and_then(|()| write_once(&meta_path, &meta));
         Ok(result)
     }
 
     /// A small JPEG of the rendered slot image, as a `data:` URL for the UI.
-    pub(crate) fn thumbnail_url(&self, media: &str, slot: &Slot) -> Result<(String, Vec<kuajing_imaging::ImageFinding>)> {
+    pub(crate) fn thumbnail_url(
+        &self,
+        media: &str,
+        slot: &Slot,
+    ) -> Result<(String, Vec<kuajing_imaging::ImageFinding>)> {
         let rendered = self.render_media(media, slot)?;
         let thumb_path = self.catalog.renders_dir().join(format!(
             "{}-thumb{THUMBNAIL_SIDE}.jpg",
@@ -126,7 +147,10 @@ impl Workbench {
             }
         };
         let encoded = base64::engine::general_purpose::STANDARD.encode(thumb);
-        Ok((format!("data:image/jpeg;base64,{encoded}"), rendered.findings))
+        Ok((
+            format!("data:image/jpeg;base64,{encoded}"),
+            rendered.findings,
+        ))
     }
 }
 
@@ -159,7 +183,13 @@ pub struct RenderedImage {
 impl crate::Rules {
     /// Renders the photo at `input` into `marketplace`'s `slot` and writes it to `out`
     /// (through a temp file and a rename).
-    pub fn render_image(&self, input: &Path, marketplace: &str, slot: &str, out: &Path) -> Result<RenderedImage> {
+    pub fn render_image(
+        &self,
+        input: &Path,
+        marketplace: &str,
+        slot: &str,
+        out: &Path,
+    ) -> Result<RenderedImage> {
         let profile = kuajing_marketplace::load(marketplace)?;
         let slot = profile.slot(slot).ok_or_else(|| Error::UnknownSlot {
             marketplace: marketplace.to_owned(),
@@ -176,7 +206,11 @@ impl crate::Rules {
             findings: rendered
                 .findings
                 .into_iter()
-                .map(|f| crate::Message { message: self.message("image", &f.code, &f.args), code: f.code, args: f.args })
+                .map(|f| crate::Message {
+                    message: self.message("image", &f.code, &f.args),
+                    code: f.code,
+                    args: f.args,
+                })
                 .collect(),
         })
     }

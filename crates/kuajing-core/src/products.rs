@@ -1,6 +1,8 @@
 //! Browsing the catalog: the product list, a product's page, its fields and history.
 
-use kuajing_catalog::queries::{copy as copy_rows, history, images as image_rows, products as product_rows};
+use kuajing_catalog::queries::{
+    copy as copy_rows, history, images as image_rows, products as product_rows,
+};
 use kuajing_catalog::{Attribute, CopyField, HistoryEntry, ImageRow, Locale, ProductFields};
 use serde::Serialize;
 
@@ -161,7 +163,11 @@ impl Workbench {
         })
     }
 
-    fn product_image(&self, image: ImageRow, slot: Option<&kuajing_marketplace::Slot>) -> ProductImage {
+    fn product_image(
+        &self,
+        image: ImageRow,
+        slot: Option<&kuajing_marketplace::Slot>,
+    ) -> ProductImage {
         let mut out = ProductImage {
             id: image.id,
             src: image.src,
@@ -178,7 +184,11 @@ impl Workbench {
                     out.thumbnail = Some(url);
                     out.findings = findings
                         .into_iter()
-                        .map(|f| Message { message: self.message("image", &f.code, &f.args), code: f.code, args: f.args })
+                        .map(|f| Message {
+                            message: self.message("image", &f.code, &f.args),
+                            code: f.code,
+                            args: f.args,
+                        })
                         .collect();
                 }
                 Err(e) => {
@@ -194,7 +204,12 @@ impl Workbench {
     }
 
     /// Updates brand, origin or HS code; each change is kept in history.
-    pub fn set_product_fields(&self, handle: &str, fields: &ProductFields, source: &str) -> Result<ProductDetail> {
+    pub fn set_product_fields(
+        &self,
+        handle: &str,
+        fields: &ProductFields,
+        source: &str,
+    ) -> Result<ProductDetail> {
         let mut conn = self.catalog.connect()?;
         let tx = conn.transaction()?;
         product_rows::set_fields(&tx, handle, fields, source)?;

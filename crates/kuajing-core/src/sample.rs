@@ -8,11 +8,17 @@ include!(concat!(env!("OUT_DIR"), "/sample.rs"));
 impl Workbench {
     /// Imports the shipped sample catalog.
     pub fn load_sample(&self) -> Result<ImportReport> {
-        let dir = tempfile::tempdir().map_err(|source| Error::Write { path: std::env::temp_dir(), source })?;
+        let dir = tempfile::tempdir().map_err(|source| Error::Write {
+            path: std::env::temp_dir(),
+            source,
+        })?;
         let mut csv = None;
         for (name, bytes) in SAMPLE_FILES {
             let path = dir.path().join(name);
-            let write = |source| Error::Write { path: path.clone(), source };
+            let write = |source| Error::Write {
+                path: path.clone(),
+                source,
+            };
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent).map_err(write)?;
             }

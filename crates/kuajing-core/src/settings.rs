@@ -23,7 +23,9 @@ pub struct ProfileSummary {
 
 impl Workbench {
     pub fn settings(&self) -> Result<Settings> {
-        Ok(Settings { rate: setting_rows::rate(&self.catalog.connect()?)? })
+        Ok(Settings {
+            rate: setting_rows::rate(&self.catalog.connect()?)?,
+        })
     }
 
     /// Sets the USD→CNY rate taken on `date` (`YYYY-MM-DD`).
@@ -34,7 +36,13 @@ impl Workbench {
         if !is_iso_date(date) {
             return Err(Error::BadDate(date.to_owned()));
         }
-        setting_rows::set_rate(&self.catalog.connect()?, &Rate { usd_cny, date: date.to_owned() })?;
+        setting_rows::set_rate(
+            &self.catalog.connect()?,
+            &Rate {
+                usd_cny,
+                date: date.to_owned(),
+            },
+        )?;
         self.settings()
     }
 
@@ -43,7 +51,12 @@ impl Workbench {
             .into_iter()
             .map(|id| {
                 let p = kuajing_marketplace::load(id)?;
-                Ok(ProfileSummary { id: p.id, name: p.name, name_zh: p.name_zh, title_max_units: p.title.max_units })
+                Ok(ProfileSummary {
+                    id: p.id,
+                    name: p.name,
+                    name_zh: p.name_zh,
+                    title_max_units: p.title.max_units,
+                })
             })
             .collect()
     }
@@ -52,7 +65,9 @@ impl Workbench {
 /// `YYYY-MM-DD` with a real month and a day that month has.
 pub(crate) fn is_iso_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return false };
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return false;
     }

@@ -19,7 +19,11 @@ pub const LANGS: &[&str] = &["en", "zh-CN"];
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("locale file {lang}/{file} does not parse: {message}")]
-    Parse { lang: String, file: String, message: String },
+    Parse {
+        lang: String,
+        file: String,
+        message: String,
+    },
 }
 
 /// All shipped bundles, parsed once.
@@ -29,7 +33,9 @@ pub struct Localizer {
 
 impl std::fmt::Debug for Localizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Localizer").field("langs", &self.langs()).finish()
+        f.debug_struct("Localizer")
+            .field("langs", &self.langs())
+            .finish()
     }
 }
 
@@ -78,7 +84,9 @@ impl Localizer {
                 }
             };
             let (_, bundle, known) = &mut bundles[index];
-            bundle.add_resource(resource).map_err(|errors| parse_error(format!("{errors:?}")))?;
+            bundle
+                .add_resource(resource)
+                .map_err(|errors| parse_error(format!("{errors:?}")))?;
             known.extend(ids);
         }
         Ok(Localizer { bundles })
@@ -108,13 +116,24 @@ impl Localizer {
             let (_, bundle, _) = self.bundles.iter().find(|(l, _, _)| l == want)?;
             let pattern = bundle.get_message(id)?.value()?;
             let mut errors = Vec::new();
-            Some(bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned())
+            Some(
+                bundle
+                    .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                    .into_owned(),
+            )
         })
     }
 
     /// Formats `<prefix>-<code>`, or returns the code itself so nothing is ever blank.
-    pub fn message(&self, lang: &str, prefix: &str, code: &str, args: &BTreeMap<String, String>) -> String {
-        self.format(lang, &format!("{prefix}-{code}"), args).unwrap_or_else(|| code.to_owned())
+    pub fn message(
+        &self,
+        lang: &str,
+        prefix: &str,
+        code: &str,
+        args: &BTreeMap<String, String>,
+    ) -> String {
+        self.format(lang, &format!("{prefix}-{code}"), args)
+            .unwrap_or_else(|| code.to_owned())
     }
 }
 
@@ -132,20 +151,30 @@ mod tests {
             let ids = l10n.ids(lang);
             let missing: Vec<_> = en.difference(&ids).collect();
             let extra: Vec<_> = ids.difference(&en).collect();
-            assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}: missing {missing:?}, extra {extra:?}"
+            );
         }
     }
 
     #[test]
     fn formats_with_arguments_and_falls_back_to_english_then_the_code() {
         let files: &[(&str, &str, &str)] = &[
-            ("en", "a.ftl", "hello = Hello { $name }\nonly-en = English only"),
+            (
+                "en",
+                "a.ftl",
+                "hello = Hello { $name }\nonly-en = English only",
+            ),
             ("zh-CN", "a.ftl", "hello = 你好 { $name }"),
         ];
         let l10n = Localizer::from_files(files).unwrap();
         let args = BTreeMap::from([("name".to_string(), "李".to_string())]);
         assert_eq!(l10n.format("zh-CN", "hello", &args).unwrap(), "你好 李");
-        assert_eq!(l10n.format("zh-CN", "only-en", &args).unwrap(), "English only");
+        assert_eq!(
+            l10n.format("zh-CN", "only-en", &args).unwrap(),
+            "English only"
+        );
         assert_eq!(l10n.message("zh-CN", "error", "nope", &args), "nope");
     }
 }

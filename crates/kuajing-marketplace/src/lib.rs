@@ -114,7 +114,10 @@ impl Profile {
     }
 
     fn validate(&self) -> Result<(), Error> {
-        let invalid = |message: String| Error::Invalid { id: self.id.clone(), message };
+        let invalid = |message: String| Error::Invalid {
+            id: self.id.clone(),
+            message,
+        };
         if self.title.max_units == 0 {
             return Err(invalid("title.max_units must be above 0".into()));
         }
@@ -215,7 +218,10 @@ mod tests {
     #[test]
     fn unknown_marketplace_names_the_known_ones() {
         let err = load("jd-worldwide").unwrap_err().to_string();
-        assert!(err.contains("jd-worldwide") && err.contains("tmall-global"), "{err}");
+        assert!(
+            err.contains("jd-worldwide") && err.contains("tmall-global"),
+            "{err}"
+        );
     }
 
     #[test]

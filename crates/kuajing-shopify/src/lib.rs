@@ -647,7 +647,11 @@ impl<'h> Builder<'h> {
                         let args = [("sku", sku.as_str()), ("first_row", first_row.as_str())];
                         // Stores really reuse one SKU across a product's variants (e.g. a
                         // shipping-protection fee): worth a warning, not a refusal.
-                        let code = if product == index { Code::SharedSku } else { Code::DuplicateSku };
+                        let code = if product == index {
+                            Code::SharedSku
+                        } else {
+                            Code::DuplicateSku
+                        };
                         self.problem(row, Field::Sku, code, &args);
                     }
                     None => {

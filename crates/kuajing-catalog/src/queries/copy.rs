@@ -111,13 +111,49 @@ mod tests {
         tx.commit().unwrap();
         let id = products::id_of(&conn, "cherries").unwrap();
 
-        assert!(set(&conn, id, Locale::ZhCn, CopyField::Title, "华盛顿樱桃", "edit").unwrap());
-        assert!(!set(&conn, id, Locale::ZhCn, CopyField::Title, "华盛顿樱桃", "edit").unwrap());
-        assert!(set(&conn, id, Locale::ZhCn, CopyField::Title, "华盛顿车厘子", "edit").unwrap());
-        assert_eq!(get(&conn, id, Locale::ZhCn, CopyField::Title).unwrap(), "华盛顿车厘子");
+        assert!(
+            set(
+                &conn,
+                id,
+                Locale::ZhCn,
+                CopyField::Title,
+                "华盛顿樱桃",
+                "edit"
+            )
+            .unwrap()
+        );
+        assert!(
+            !set(
+                &conn,
+                id,
+                Locale::ZhCn,
+                CopyField::Title,
+                "华盛顿樱桃",
+                "edit"
+            )
+            .unwrap()
+        );
+        assert!(
+            set(
+                &conn,
+                id,
+                Locale::ZhCn,
+                CopyField::Title,
+                "华盛顿车厘子",
+                "edit"
+            )
+            .unwrap()
+        );
+        assert_eq!(
+            get(&conn, id, Locale::ZhCn, CopyField::Title).unwrap(),
+            "华盛顿车厘子"
+        );
 
         let entries = history::for_product(&conn, "cherries").unwrap();
-        let zh: Vec<_> = entries.iter().filter(|e| e.locale.as_deref() == Some("zh-CN")).collect();
+        let zh: Vec<_> = entries
+            .iter()
+            .filter(|e| e.locale.as_deref() == Some("zh-CN"))
+            .collect();
         assert_eq!(zh.len(), 2);
         assert_eq!(zh[0].old.as_deref(), Some("华盛顿樱桃"));
         assert_eq!(zh[0].new.as_deref(), Some("华盛顿车厘子"));

@@ -16,11 +16,23 @@ pub struct ImageRow {
     pub error: Option<String>,
 }
 
-pub(crate) fn insert(conn: &Connection, product_id: i64, position: i64, image: &NewImage) -> Result<()> {
+pub(crate) fn insert(
+    conn: &Connection,
+    product_id: i64,
+    position: i64,
+    image: &NewImage,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO images (product_id, position, src, alt, media, error)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![product_id, position, image.src, image.alt, image.media, image.error],
+        params![
+            product_id,
+            position,
+            image.src,
+            image.alt,
+            image.media,
+            image.error
+        ],
     )?;
     Ok(())
 }

@@ -110,9 +110,11 @@ pub struct ProductSummaryRow {
 }
 
 pub fn id_of(conn: &Connection, handle: &str) -> Result<i64> {
-    conn.query_row("SELECT id FROM products WHERE handle = ?1", [handle], |r| r.get(0))
-        .optional()?
-        .ok_or_else(|| Error::NoProduct(handle.to_owned()))
+    conn.query_row("SELECT id FROM products WHERE handle = ?1", [handle], |r| {
+        r.get(0)
+    })
+    .optional()?
+    .ok_or_else(|| Error::NoProduct(handle.to_owned()))
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {
@@ -139,11 +141,18 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
         if let Some(sku) = variant.sku.as_deref().filter(|s| !s.is_empty())
             && let Some(other) = sku_owner(conn, sku, &p.handle)?
         {
-            return Err(Error::SkuTaken { sku: sku.to_owned(), other });
+            return Err(Error::SkuTaken {
+                sku: sku.to_owned(),
+                other,
+            });
         }
     }
     let existing: Option<i64> = conn
-        .query_row("SELECT id FROM products WHERE handle = ?1", [&p.handle], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM products WHERE handle = ?1",
+            [&p.handle],
+            |r| r.get(0),
+        )
         .optional()?;
     let before = match existing {
         Some(id) => Some(fingerprint(conn, id)?),
@@ -159,7 +168,13 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
                    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
                  WHERE id = ?1",
                 params![
-                    id, p.vendor, p.product_type, p.category, tags, p.status, p.published,
+                    id,
+                    p.vendor,
+                    p.product_type,
+                    p.category,
+                    tags,
+                    p.status,
+                    p.published,
                     option_names
                 ],
             )?;
@@ -174,7 +189,13 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
                    published, option_names, brand_en)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?2)",
                 params![
-                    p.handle, p.vendor, p.product_type, p.category, tags, p.status, p.published,
+                    p.handle,
+                    p.vendor,
+                    p.product_type,
+                    p.category,
+                    tags,
+                    p.status,
+                    p.published,
                     option_names
                 ],
             )?;
@@ -252,7 +273,14 @@ fn fingerprint(conn: &Connection, id: i64) -> Result<String> {
 
 /// Product summaries whose handle, vendor or copy (any locale) contains `search`.
 pub fn summaries(conn: &Connection, search: &str) -> Result<Vec<ProductSummaryRow>> {
-    let pattern = format!("%{}%", search.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    let pattern = format!(
+        "%{}%",
+        search
+            .trim()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.handle,
            COALESCE((SELECT text FROM copy WHERE product_id = p.id AND locale = 'en' AND field = 'title'), ''),
@@ -319,7 +347,8 @@ pub fn get(conn: &Connection, handle: &str) -> Result<ProductRow> {
 
 /// All handles, in list order.
 pub fn handles(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT handle FROM products ORDER BY vendor COLLATE NOCASE, id")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT handle FROM products ORDER BY vendor COLLATE NOCASE, id")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -358,15 +387,24 @@ pub fn variants(conn: &Connection, product_id: i64) -> Result<Vec<VariantRow>> {
 }
 
 pub fn attributes(conn: &Connection, product_id: i64) -> Result<Vec<Attribute>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT key, value FROM attributes WHERE product_id = ?1 ORDER BY key",
-    )?;
-    let rows = stmt.query_map([product_id], |r| Ok(Attribute { key: r.get(0)?, value: r.get(1)? }))?;
+    let mut stmt = conn
+        .prepare_cached("SELECT key, value FROM attributes WHERE product_id = ?1 ORDER BY key")?;
+    let rows = stmt.query_map([product_id], |r| {
+        Ok(Attribute {
+            key: r.get(0)?,
+            value: r.get(1)?,
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Updates the merchant's own fields; each change is recorded in history.
-pub fn set_fields(conn: &Connection, handle: &str, fields: &ProductFields, source: &str) -> Result<()> {
+pub fn set_fields(
+    conn: &Connection,
+    handle: &str,
+    fields: &ProductFields,
+    source: &str,
+) -> Result<()> {
     let current = get(conn, handle)?;
     let changes = [
         ("brand_en", &fields.brand_en, &current.brand_en),
@@ -375,7 +413,9 @@ pub fn set_fields(conn: &Connection, handle: &str, fields: &ProductFields, sourc
         ("hs_code", &fields.hs_code, &current.hs_code),
     ];
     for (column, new, old) in changes {
-        let Some(new) = new.as_deref().map(str::trim) else { continue };
+        let Some(new) = new.as_deref().map(str::trim) else {
+            continue;
+        };
         if new == old {
             continue;
         }
@@ -420,7 +460,10 @@ pub(crate) mod tests {
                     ..Default::default()
                 },
             ],
-            attributes: vec![Attribute { key: "Shelf life".into(), value: "14 days".into() }],
+            attributes: vec![Attribute {
+                key: "Shelf life".into(),
+                value: "14 days".into(),
+            }],
             ..Default::default()
         }
     }
@@ -434,11 +477,17 @@ pub(crate) mod tests {
         set_fields(
             &conn,
             "rainier",
-            &ProductFields { brand_zh: Some("哥伦比亚果园".into()), ..Default::default() },
+            &ProductFields {
+                brand_zh: Some("哥伦比亚果园".into()),
+                ..Default::default()
+            },
             "edit",
         )
         .unwrap();
-        assert_eq!(upsert(&conn, &p, "import").unwrap(), UpsertOutcome::Unchanged);
+        assert_eq!(
+            upsert(&conn, &p, "import").unwrap(),
+            UpsertOutcome::Unchanged
+        );
         p.variants[0].price_cents = Some(3199);
         assert_eq!(upsert(&conn, &p, "import").unwrap(), UpsertOutcome::Updated);
 
@@ -474,10 +523,22 @@ pub(crate) mod tests {
         salmon.vendor = "Kodiak Seafood".into();
         upsert(&conn, &salmon, "import").unwrap();
         let id = id_of(&conn, "rainier").unwrap();
-        copy::set(&conn, id, Locale::ZhCn, CopyField::Title, "雷尼尔樱桃", "edit").unwrap();
+        copy::set(
+            &conn,
+            id,
+            Locale::ZhCn,
+            CopyField::Title,
+            "雷尼尔樱桃",
+            "edit",
+        )
+        .unwrap();
 
         let handles = |q: &str| -> Vec<String> {
-            summaries(&conn, q).unwrap().into_iter().map(|s| s.handle).collect()
+            summaries(&conn, q)
+                .unwrap()
+                .into_iter()
+                .map(|s| s.handle)
+                .collect()
         };
         assert_eq!(handles(""), vec!["rainier", "salmon"]);
         assert_eq!(handles("樱桃"), vec!["rainier"]);

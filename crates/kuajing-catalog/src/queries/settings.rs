@@ -18,7 +18,9 @@ const RATE: &str = "rate.usd_cny";
 
 pub fn rate(conn: &Connection) -> Result<Option<Rate>> {
     let value: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [RATE], |r| r.get(0))
+        .query_row("SELECT value FROM settings WHERE key = ?1", [RATE], |r| {
+            r.get(0)
+        })
         .optional()?;
     Ok(value.map(|v| serde_json::from_str(&v)).transpose()?)
 }
@@ -42,9 +44,15 @@ mod tests {
         let (_dir, catalog) = temp_catalog();
         let conn = catalog.connect().unwrap();
         assert_eq!(rate(&conn).unwrap(), None);
-        let first = Rate { usd_cny: 7.1, date: "2026-11-01".into() };
+        let first = Rate {
+            usd_cny: 7.1,
+            date: "2026-11-01".into(),
+        };
         set_rate(&conn, &first).unwrap();
-        let second = Rate { usd_cny: 7.25, date: "2026-11-25".into() };
+        let second = Rate {
+            usd_cny: 7.25,
+            date: "2026-11-25".into(),
+        };
         set_rate(&conn, &second).unwrap();
         assert_eq!(rate(&conn).unwrap(), Some(second));
     }

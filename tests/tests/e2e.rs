@@ -1,0 +1,289 @@
+//! End to end through the real app window: tauri-driver → WebKitWebDriver → the built
+//! `kuajing-app`, under Xvfb. Run by `scripts/test-all.sh` (it is `#[ignore]`d so a plain
+//! `cargo test` without a display and driver does not try):
+//!
+//! ```sh
+//! cargo build -p kuajing-app
+//! xvfb-run -a cargo test -p kuajing-tests --test e2e -- --ignored --test-threads=1
+//! ```
+//!
+//! Screenshots of each screen go to `target/e2e-screens/` for a person to look at.
+
+use std::io::Read;
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use thirtyfour::prelude::*;
+
+const DRIVER_PORT: u16 = 4444;
+const NATIVE_PORT: u16 = 4445;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn app_binary() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target"));
+    target.join("debug/kuajing-app")
+}
+
+/// tauri-driver, stopped with SIGTERM (SIGKILL would leave WebKitWebDriver running).
+struct Driver(Child);
+
+impl Driver {
+    fn start(home: &Path) -> Result<Self> {
+        let binary = std::env::var_os("TAURI_DRIVER")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                let cargo_bin = PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
+                    .join(".cargo/bin/tauri-driver");
+                if cargo_bin.exists() {
+                    cargo_bin
+                } else {
+                    PathBuf::from("tauri-driver")
+                }
+            });
+        let child = Command::new(&binary)
+            .args([
+                "--port",
+                &DRIVER_PORT.to_string(),
+                "--native-port",
+                &NATIVE_PORT.to_string(),
+            ])
+            // The app inherits this environment: a fresh catalog and data folder per run.
+            .env("KUAJING_CATALOG", home.join("data/catalog.sqlite"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .spawn()
+            .with_context(|| {
+                format!(
+                    "starting {} (cargo install tauri-driver --locked)",
+                    binary.display()
+                )
+            })?;
+        let driver = Driver(child);
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", DRIVER_PORT)).is_err() {
+            if Instant::now() > deadline {
+                bail!("tauri-driver did not listen on port {DRIVER_PORT}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(driver)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+async fn wait_for(driver: &WebDriver, css: &str) -> Result<WebElement> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Ok(element) = driver.find(By::Css(css)).await
+            && element.is_displayed().await.unwrap_or(false)
+        {
+            return Ok(element);
+        }
+        if Instant::now() > deadline {
+            bail!("timed out waiting for `{css}`");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn wait_gone(driver: &WebDriver, css: &str) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !driver.find_all(By::Css(css)).await?.is_empty() {
+        if Instant::now() > deadline {
+            bail!("timed out waiting for `{css}` to go away");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Ok(())
+}
+
+async fn wait_text(element: &WebElement, want: &str) -> Result<String> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = element.text().await?;
+        if text.contains(want) {
+            return Ok(text);
+        }
+        if Instant::now() > deadline {
+            bail!("timed out waiting for text `{want}`, have `{text}`");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Grabs the X screen (WebKitWebDriver's own screenshot hangs under Xvfb). Best effort: a
+/// missing `import` (ImageMagick) only loses the picture.
+async fn screenshot(_driver: &WebDriver, name: &str) -> Result<()> {
+    let dir = workspace().join("target/e2e-screens");
+    std::fs::create_dir_all(&dir)?;
+    // Let the webview paint what the last step changed.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let _ = Command::new("import")
+        .args(["-window", "root"])
+        .arg(dir.join(format!("{name}.png")))
+        .status();
+    Ok(())
+}
+
+async fn set_value(element: &WebElement, text: &str) -> Result<()> {
+    element.clear().await?;
+    element.send_keys(text).await?;
+    Ok(())
+}
+
+/// The merchant's whole first session: import, write copy, fix a banned term, export.
+async fn import_edit_fix_and_export(driver: &WebDriver, home: &Path) -> Result<()> {
+    wait_for(driver, "[data-testid=load-sample]").await?;
+    screenshot(driver, "01-empty-catalog").await?;
+
+    wait_for(driver, "[data-testid=import-open]")
+        .await?
+        .click()
+        .await?;
+    let fixture = workspace().join("tests/fixtures/shopify/home-and-garden.csv");
+    set_value(
+        &wait_for(driver, "[data-testid=import-path]").await?,
+        &fixture.display().to_string(),
+    )
+    .await?;
+    wait_for(driver, "[data-testid=import-preview]")
+        .await?
+        .click()
+        .await?;
+    let summary = wait_for(driver, "[data-testid=import-summary]").await?;
+    wait_text(&summary, "20").await?;
+    screenshot(driver, "02-import-preview").await?;
+    wait_for(driver, "[data-testid=import-apply]")
+        .await?
+        .click()
+        .await?;
+    wait_for(driver, "[data-testid=import-done]")
+        .await?
+        .click()
+        .await?;
+
+    let row = wait_for(
+        driver,
+        "[data-testid=product-row][data-handle=clay-plant-pot]",
+    )
+    .await?;
+    row.click().await?;
+    let title = wait_for(driver, "[data-testid=title-zh]").await?;
+    title.click().await?;
+    title.send_keys("最好的陶土花盆").await?;
+    wait_for(driver, "[data-testid=finding][data-code=banned-term]").await?;
+    let units = wait_for(driver, "[data-testid=units]").await?;
+    wait_text(&units, "14").await?;
+    screenshot(driver, "03-banned-term").await?;
+
+    set_value(&title, "经典陶土花盆 两种尺寸").await?;
+    wait_gone(driver, "[data-testid=finding][data-code=banned-term]").await?;
+    wait_text(&units, "21").await?;
+    let saved = wait_for(driver, "[data-testid=saved-state]").await?;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !saved.text().await?.to_lowercase().contains("saved")
+        || saved.text().await?.to_lowercase().contains("saving")
+    {
+        if Instant::now() > deadline {
+            bail!("the title was never saved: `{}`", saved.text().await?);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    screenshot(driver, "04-fixed-and-saved").await?;
+
+    wait_for(driver, "[data-testid=settings-open]")
+        .await?
+        .click()
+        .await?;
+    set_value(&wait_for(driver, "[data-testid=rate-input]").await?, "7.2").await?;
+    wait_for(driver, "[data-testid=rate-save]")
+        .await?
+        .click()
+        .await?;
+    wait_text(
+        &wait_for(driver, "[data-testid=rate-current]").await?,
+        "7.2",
+    )
+    .await?;
+    wait_for(driver, "[data-testid=settings-close]")
+        .await?
+        .click()
+        .await?;
+
+    wait_for(driver, "[data-testid=export-open]")
+        .await?
+        .click()
+        .await?;
+    let out = home.join("bundle.zip");
+    set_value(
+        &wait_for(driver, "[data-testid=export-path]").await?,
+        &out.display().to_string(),
+    )
+    .await?;
+    wait_for(driver, "[data-testid=export-run]")
+        .await?
+        .click()
+        .await?;
+    let result = wait_for(driver, "[data-testid=export-result]").await?;
+    wait_text(&result, "bundle.zip").await?;
+    screenshot(driver, "05-exported").await?;
+
+    let mut zip =
+        zip::ZipArchive::new(std::fs::File::open(&out).context("the bundle was written")?)?;
+    let mut sheet = String::new();
+    zip.by_name("listing.csv")?.read_to_string(&mut sheet)?;
+    if !sheet.contains("经典陶土花盆 两种尺寸") || !sheet.contains("71.93") {
+        bail!("the sheet lacks the fixed title or the CNY price: {sheet}");
+    }
+    if sheet.contains("最好") {
+        bail!("the banned term reached the sheet: {sheet}");
+    }
+    for name in ["report.txt", "manifest.json"] {
+        zip.by_name(name)
+            .with_context(|| format!("{name} in the bundle"))?;
+    }
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn a_merchant_imports_writes_fixes_a_banned_term_and_exports() -> Result<()> {
+    let app = app_binary();
+    if !app.exists() {
+        bail!("{} is missing: cargo build -p kuajing-app", app.display());
+    }
+    let home = tempfile::tempdir()?;
+    let _driver = Driver::start(home.path())?;
+    let mut caps = Capabilities::new();
+    caps.set("browserName", "wry")?;
+    caps.set(
+        "tauri:options",
+        serde_json::json!({ "application": app.display().to_string() }),
+    )?;
+    let driver = WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), caps).await?;
+    // Always close the session, then report the failure: an open session hangs later runs.
+    let outcome = import_edit_fix_and_export(&driver, home.path()).await;
+    if outcome.is_err() {
+        let _ = screenshot(&driver, "failure").await;
+    }
+    driver.quit().await?;
+    outcome
+}

@@ -1,0 +1,97 @@
+// Typed wrappers over Tauri's invoke. Outside Tauri (plain browser, tests) the
+// in-memory mock in ./mock.ts answers instead.
+import type {
+  AppError,
+  CatalogInfo,
+  CommandName,
+  Commands,
+  CopyCheck,
+  CopyField,
+  ExportReport,
+  HistoryEntry,
+  ImportReport,
+  ProductDetail,
+  ProductFields,
+  ProductSummary,
+  ProfileSummary,
+  Settings,
+} from './types';
+
+declare global {
+  interface Window {
+    __TAURI_INTERNALS__?: unknown;
+  }
+}
+
+export function inTauri(): boolean {
+  return typeof window !== 'undefined' && window.__TAURI_INTERNALS__ !== undefined;
+}
+
+/** Turn whatever an invoke rejected with into an AppError. */
+export function toAppError(e: unknown): AppError {
+  if (e && typeof e === 'object') {
+    const o = e as Record<string, unknown>;
+    if (typeof o.code === 'string') {
+      const args: Record<string, string> = {};
+      if (o.args && typeof o.args === 'object') {
+        for (const [k, v] of Object.entries(o.args as Record<string, unknown>)) args[k] = String(v);
+      }
+      return { code: o.code, message: typeof o.message === 'string' ? o.message : o.code, args };
+    }
+    if (e instanceof Error) return { code: 'internal', message: e.message, args: {} };
+  }
+  if (typeof e === 'string') return { code: 'internal', message: e, args: {} };
+  return { code: 'internal', message: String(e), args: {} };
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return !!e && typeof e === 'object' && typeof (e as AppError).code === 'string' && typeof (e as AppError).message === 'string';
+}
+
+type Invoker = (cmd: string, args: Record<string, unknown>) => Promise<unknown>;
+let invoker: Promise<Invoker> | null = null;
+
+function backend(): Promise<Invoker> {
+  if (!invoker) {
+    invoker = inTauri()
+      ? import('@tauri-apps/api/core').then((m) => (cmd, args) => m.invoke(cmd, args))
+      : import('./mock').then((m) => (cmd, args) => m.mockInvoke(cmd, args));
+  }
+  return invoker;
+}
+
+/** For tests: answer commands with a function of your own. */
+export function setInvoker(fn: Invoker | null): void {
+  invoker = fn ? Promise.resolve(fn) : null;
+}
+
+export async function call<K extends CommandName>(cmd: K, args: Commands[K]['args']): Promise<Commands[K]['result']> {
+  const invoke = await backend();
+  try {
+    return (await invoke(cmd, args as Record<string, unknown>)) as Commands[K]['result'];
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+const none = {} as Record<string, never>;
+
+export const catalogInfo = (): Promise<CatalogInfo> => call('catalog_info', none);
+export const listMarketplaces = (): Promise<ProfileSummary[]> => call('list_marketplaces', none);
+export const loadSample = (): Promise<ImportReport> => call('load_sample', none);
+export const previewImport = (path: string): Promise<ImportReport> => call('preview_import', { path });
+export const importFile = (path: string): Promise<ImportReport> => call('import_file', { path });
+export const listProducts = (search: string): Promise<ProductSummary[]> => call('list_products', { search });
+export const getProduct = (handle: string): Promise<ProductDetail> => call('get_product', { handle });
+export const setCopy = (handle: string, field: CopyField, text: string, marketplace: string): Promise<CopyCheck> =>
+  call('set_copy', { handle, field, locale: 'zh-CN', text, marketplace });
+export const checkCopy = (marketplace: string, field: CopyField, text: string): Promise<CopyCheck> =>
+  call('check_copy', { marketplace, field, text });
+export const setProductFields = (handle: string, fields: ProductFields): Promise<ProductDetail> =>
+  call('set_product_fields', { handle, fields });
+export const productHistory = (handle: string): Promise<HistoryEntry[]> => call('product_history', { handle });
+export const getSettings = (): Promise<Settings> => call('get_settings', none);
+export const setRate = (rate: number, date: string): Promise<Settings> => call('set_rate', { rate, date });
+export const defaultExportPath = (marketplace: string): Promise<string> => call('default_export_path', { marketplace });
+export const exportBundle = (marketplace: string, path: string): Promise<ExportReport> =>
+  call('export_bundle', { marketplace, path });

@@ -1,0 +1,434 @@
+// An in-memory stand-in for the Rust side, used when the page runs outside
+// Tauri (plain browser, screenshots, tests). Its copy check is deliberately
+// crude; the real rules live in kuajing-copy.
+import type {
+  AppError,
+  CopyCheck,
+  CopyField,
+  ExportReport,
+  Finding,
+  HistoryEntry,
+  ImportReport,
+  ProductDetail,
+  ProductFields,
+  ProductImage,
+  ProductSummary,
+  ProfileSummary,
+  Rate,
+  Skipped,
+} from './types';
+import { estimateGbkUnits } from '../lib/text';
+
+const MARKETPLACES: ProfileSummary[] = [{ id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60 }];
+
+function svgThumb(bg: string, fg: string, shape: 'cherry' | 'fish' | 'nut' | 'box'): string {
+  const shapes = {
+    cherry:
+      `<path d="M40 20 C44 34 52 40 58 46 M40 20 C38 34 34 42 30 48" stroke="#3f6212" stroke-width="3" fill="none"/>` +
+      `<circle cx="30" cy="56" r="12" fill="${fg}"/><circle cx="58" cy="56" r="12" fill="${fg}"/>` +
+      `<circle cx="26" cy="52" r="3" fill="#fff" opacity=".6"/><circle cx="54" cy="52" r="3" fill="#fff" opacity=".6"/>`,
+    fish: `<ellipse cx="38" cy="40" rx="22" ry="11" fill="${fg}"/><path d="M58 40 L72 30 L72 50 Z" fill="${fg}"/><circle cx="26" cy="37" r="2.5" fill="#1f2937"/>`,
+    nut: `<ellipse cx="40" cy="46" rx="17" ry="19" fill="${fg}"/><path d="M22 36 Q40 14 58 36 Z" fill="#78350f"/>`,
+    box: `<rect x="18" y="24" width="44" height="34" rx="3" fill="${fg}"/><path d="M18 34 H62" stroke="#fff" stroke-width="2"/>`,
+  } as const;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 80"><rect width="80" height="80" fill="${bg}"/>${shapes[shape]}</svg>`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+function img(id: number, position: number, src: string, state: ProductImage['state'], thumbnail: string | null, alt = ''): ProductImage {
+  return {
+    id,
+    src,
+    position,
+    alt,
+    state,
+    thumbnail: state === 'ready' ? thumbnail : null,
+    error: state === 'failed' ? { code: 'file-read', message: `${src}: the JPEG is truncated and could not be decoded.`, args: { path: src } } : null,
+    findings: [],
+  };
+}
+
+function sampleProducts(): ProductDetail[] {
+  const cherry = svgThumb('#fdf2f8', '#be123c', 'cherry');
+  const cherry2 = svgThumb('#fff1f2', '#e11d48', 'box');
+  const fish = svgThumb('#eff6ff', '#f97316', 'fish');
+  const nut = svgThumb('#fefce8', '#a16207', 'nut');
+  return [
+    {
+      handle: 'rainier-cherries-gift-box',
+      title_en: 'Rainier Cherries Gift Box — Fresh from Washington',
+      description_en:
+        '<p>Hand-picked <strong>Rainier cherries</strong> from our family orchard in the Wenatchee Valley, Washington.</p>' +
+        '<ul><li>Golden blush skin, sweet and low in acid</li><li>Packed within 24 hours of picking</li><li>Shipped cold in an insulated box</li></ul>' +
+        '<p>Season: late June to early August.</p><script>alert("never runs")</script>',
+      vendor: 'Wenatchee Valley Orchards',
+      product_type: 'Fresh Fruit',
+      tags: ['cherries', 'fresh', 'washington', 'gift'],
+      brand_en: 'Wenatchee Valley Orchards',
+      brand_zh: '韦纳奇谷果园',
+      origin: '美国',
+      hs_code: '0809290000',
+      title_zh: '美国华盛顿州雷尼尔黄樱桃礼盒 新鲜采摘 冷链直发',
+      description_zh: '来自华盛顿州韦纳奇谷家庭果园的手摘雷尼尔樱桃。\n\n果皮金黄带红晕，口感清甜、酸度低。采摘后24小时内装箱，全程冷链保温运输。\n\n产季：6月下旬至8月初。',
+      option_names: ['Size'],
+      variants: [
+        { sku: 'WVO-RAIN-2LB', options: ['2 lb'], grams: 907, price_cents: 4900, compare_at_cents: null, barcode: '850012345671' },
+        { sku: 'WVO-RAIN-5LB', options: ['5 lb'], grams: 2268, price_cents: 9900, compare_at_cents: 10900, barcode: '850012345688' },
+      ],
+      attributes: [
+        { key: 'custom.variety', value: 'Rainier' },
+        { key: 'custom.storage', value: 'Refrigerate at 0–2 °C' },
+        { key: 'custom.shelf_life_days', value: '14' },
+      ],
+      images: [
+        img(1, 1, 'images/rainier-1.jpg', 'ready', cherry, 'Rainier cherries in a bowl'),
+        {
+          ...img(2, 2, 'images/rainier-box.jpg', 'ready', cherry2, 'Gift box'),
+          findings: [
+            {
+              code: 'source-too-small',
+              args: { width: '640', height: '640', slot_width: '800', slot_height: '800' },
+              message: 'The photo is 640×640, smaller than the 800×800 slot.',
+            },
+          ],
+        },
+        img(3, 3, 'https://cdn.shopify.com/s/files/1/0000/rainier-orchard.jpg', 'waiting-for-network', null, 'The orchard'),
+      ],
+    },
+    {
+      handle: 'wild-sockeye-salmon-fillets',
+      title_en: 'Wild Alaska Sockeye Salmon Fillets, Flash Frozen (2 lb)',
+      description_en:
+        '<p>Line-caught in Bristol Bay and flash frozen at our Kodiak plant.</p><p>Skin-on, pin-bone-out portions, 6–8 oz each.</p>',
+      vendor: 'Kodiak Sound Seafoods',
+      product_type: 'Seafood',
+      tags: ['salmon', 'alaska', 'frozen', 'wild-caught'],
+      brand_en: 'Kodiak Sound',
+      brand_zh: '',
+      origin: '美国',
+      hs_code: '0304810000',
+      title_zh: '',
+      description_zh: '',
+      option_names: ['Weight'],
+      variants: [{ sku: 'KSS-SOCK-2LB', options: ['2 lb'], grams: 907, price_cents: 5600, compare_at_cents: null, barcode: null }],
+      attributes: [{ key: 'custom.catch_method', value: 'Gillnet' }],
+      images: [
+        img(4, 1, 'images/sockeye-1.jpg', 'ready', fish, 'Sockeye fillets'),
+        img(5, 2, 'images/sockeye-2.jpg', 'failed', null, 'Packing line'),
+      ],
+    },
+    {
+      handle: 'dry-roasted-hazelnuts',
+      title_en: 'Dry Roasted Oregon Hazelnuts, 1 lb Bag',
+      description_en: '<p>Grown and roasted on our farm in the Willamette Valley. No oil, no salt — just hazelnuts.</p>',
+      vendor: 'Willamette Hazelnut Farm',
+      product_type: 'Nuts',
+      tags: ['hazelnuts', 'oregon', 'snacks'],
+      brand_en: 'Willamette Hazelnut Farm',
+      brand_zh: '威拉米特榛子农场',
+      origin: '美国',
+      hs_code: '0802220000',
+      title_zh: '最好吃的美国俄勒冈烘焙榛子 无油无盐 454克',
+      description_zh: '产自俄勒冈州威拉米特河谷的自家农场，低温干烘，不加油不加盐。',
+      option_names: ['Size'],
+      variants: [
+        { sku: 'WHF-HAZ-1LB', options: ['1 lb'], grams: 454, price_cents: 1400, compare_at_cents: null, barcode: '860001112223' },
+        { sku: 'WHF-HAZ-5LB', options: ['5 lb'], grams: 2268, price_cents: 5900, compare_at_cents: null, barcode: '860001112230' },
+      ],
+      attributes: [],
+      images: [img(6, 1, 'images/hazelnuts.jpg', 'ready', nut, 'Roasted hazelnuts')],
+    },
+  ];
+}
+
+const ABS = { reason: 'absolute claim', reason_zh: '绝对化用语', law: '《广告法》第九条', law_en: 'Advertising Law art. 9', category: 'absolute' };
+const BANNED: { term: string; reason: string; reason_zh: string; law: string; law_en: string; category: string }[] = [
+  { term: '最好', ...ABS },
+  { term: '第一', ...ABS },
+  { term: '国家级', ...ABS },
+  { term: '100%', ...ABS },
+  { term: '治疗', reason: 'medical claim', reason_zh: '医疗用语', law: '《广告法》第十七条', law_en: 'Advertising Law art. 17', category: 'medical' },
+];
+
+export function mockCheck(field: CopyField, text: string): CopyCheck {
+  const units = estimateGbkUnits(text);
+  const limit = field === 'title' ? MARKETPLACES[0].title_max_units : null;
+  const findings: Finding[] = [];
+  const cs = Array.from(text);
+  const joined = cs.join('');
+  for (const b of BANNED) {
+    let from = 0;
+    for (;;) {
+      const i = joined.indexOf(b.term, from);
+      if (i < 0) break;
+      const start = Array.from(joined.slice(0, i)).length;
+      findings.push({
+        code: 'banned-term',
+        severity: 'error',
+        start,
+        end: start + Array.from(b.term).length,
+        args: { term: b.term, reason: b.reason, reason_zh: b.reason_zh, law: b.law, law_en: b.law_en, category: b.category },
+        message: `“${b.term}” is not allowed: ${b.reason} (${b.law_en}).`,
+      });
+      from = i + b.term.length;
+    }
+  }
+  cs.forEach((c, i) => {
+    if (/\p{Extended_Pictographic}/u.test(c)) {
+      const codepoint = `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`;
+      findings.push({ code: 'non-gbk-char', severity: 'error', start: i, end: i + 1, args: { char: c, codepoint }, message: `“${c}” (${codepoint}) cannot be encoded in GBK.` });
+    }
+  });
+  for (const m of joined.matchAll(/(\d+(?:\.\d+)?)\s*(lbs?|oz)\b/gi)) {
+    const start = Array.from(joined.slice(0, m.index)).length;
+    const grams = Math.round(Number(m[1]) * (m[2].toLowerCase() === 'oz' ? 28.35 : 453.6));
+    findings.push({
+      code: 'imperial-unit',
+      severity: 'warning',
+      start,
+      end: start + Array.from(m[0]).length,
+      args: { unit: m[0], suggestion: `${grams}克`, value: m[1] },
+      message: `“${m[0]}” is an imperial unit; write ${grams}克 instead.`,
+    });
+  }
+  if (limit !== null && units > limit) {
+    // Mark the characters past the limit.
+    let u = 0;
+    let cut = cs.length;
+    for (let i = 0; i < cs.length; i++) {
+      u += cs[i].codePointAt(0)! < 0x80 ? 1 : 2;
+      if (u > limit) {
+        cut = i;
+        break;
+      }
+    }
+    findings.push({
+      code: 'title-too-long',
+      severity: 'error',
+      start: cut,
+      end: cs.length,
+      args: { units: String(units), limit: String(limit) },
+      message: `The title is ${units} GBK units long; the limit is ${limit}.`,
+    });
+  }
+  findings.sort((a, b) => a.start - b.start);
+  return { units, limit, findings };
+}
+
+interface State {
+  products: Map<string, ProductDetail>;
+  history: Map<string, HistoryEntry[]>;
+  rate: Rate | null;
+  nextHistory: number;
+}
+
+const state: State = { products: new Map(), history: new Map(), rate: null, nextHistory: 1 };
+
+/** For tests: start over with an empty catalog. */
+export function resetMock(): void {
+  state.products.clear();
+  state.history.clear();
+  state.rate = null;
+  state.nextHistory = 1;
+}
+
+function record(handle: string, field: string, locale: string | null, old: string | null, nu: string | null, source: HistoryEntry['source']) {
+  const list = state.history.get(handle) ?? [];
+  list.unshift({ id: state.nextHistory++, at: new Date().toISOString(), field, locale, old, new: nu, source });
+  state.history.set(handle, list);
+}
+
+function errorsOf(p: ProductDetail): number {
+  return [...mockCheck('title', p.title_zh).findings, ...mockCheck('description', p.description_zh).findings].filter(
+    (f) => f.severity === 'error',
+  ).length;
+}
+
+function summary(p: ProductDetail): ProductSummary {
+  const first = p.images.find((i) => i.thumbnail);
+  return {
+    handle: p.handle,
+    title_en: p.title_en,
+    title_zh: p.title_zh.trim() ? p.title_zh : null,
+    vendor: p.vendor,
+    variants: p.variants.length,
+    images: p.images.length,
+    thumbnail: first?.thumbnail ?? null,
+    errors: errorsOf(p),
+  };
+}
+
+function fail(code: string, message: string, args: Record<string, string> = {}): never {
+  const e: AppError = { code, message, args };
+  throw e;
+}
+
+function getP(handle: string): ProductDetail {
+  const p = state.products.get(handle);
+  if (!p) fail('no-product', `No product with handle “${handle}”.`, { handle });
+  return p;
+}
+
+function applySample(source: HistoryEntry['source'], dry: boolean, file: string): ImportReport {
+  const sample = sampleProducts();
+  const added: string[] = [];
+  const updated: string[] = [];
+  for (const p of sample) {
+    if (state.products.has(p.handle)) updated.push(p.handle);
+    else added.push(p.handle);
+    if (!dry && !state.products.has(p.handle)) {
+      state.products.set(p.handle, p);
+      record(p.handle, 'product', null, null, p.handle, source);
+      record(p.handle, 'title', 'en', null, p.title_en, source);
+      if (p.title_zh) record(p.handle, 'title', 'zh-CN', null, p.title_zh, source);
+    }
+  }
+  return {
+    file,
+    dry_run: dry,
+    applied: !dry,
+    encoding: 'UTF-8',
+    products: sample.length,
+    variants: sample.reduce((n, p) => n + p.variants.length, 0),
+    images: sample.reduce((n, p) => n + p.images.length, 0),
+    added,
+    updated,
+    warnings: [
+      {
+        row: 7,
+        column: 'Image Src',
+        code: 'remote-image',
+        severity: 'warning',
+        args: { url: 'https://cdn.shopify.com/s/files/1/0000/rainier-orchard.jpg' },
+        message: 'The image at https://cdn.shopify.com/s/files/1/0000/rainier-orchard.jpg will be fetched when online.',
+      },
+    ],
+    errors: [],
+  };
+}
+
+function badReport(file: string): ImportReport {
+  return {
+    file,
+    dry_run: true,
+    applied: false,
+    encoding: 'Windows-1252 (converted to UTF-8)',
+    products: 2,
+    variants: 3,
+    images: 2,
+    added: ['smoked-king-salmon'],
+    updated: ['dry-roasted-hazelnuts'],
+    warnings: [
+      { row: 0, column: null, code: 'converted-from-windows-1252', severity: 'warning', args: {}, message: 'Read as Windows-1252.' },
+      { row: 3, column: 'Variant Barcode', code: 'barcode-scientific', severity: 'warning', args: { value: '8.50012E+11' }, message: 'Barcode 8.50012E+11 is in scientific notation.' },
+    ],
+    errors: [
+      { row: 4, column: 'Variant Price', code: 'bad-number', severity: 'error', args: { column: 'Variant Price', value: '12,5O' }, message: 'Variant Price holds “12,5O”, which is not a number.' },
+      { row: 5, column: 'Handle', code: 'missing-handle', severity: 'error', args: {}, message: 'This row has no Handle.' },
+    ],
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const clone = <T>(v: T): T => structuredClone(v);
+
+type Args = Record<string, unknown>;
+const str = (a: Args, k: string): string => String(a[k] ?? '');
+
+const handlers: Record<string, (a: Args) => unknown> = {
+  catalog_info: () => ({ path: '/home/demo/.local/share/kuajing/catalog.sqlite', products: state.products.size }),
+  list_marketplaces: () => MARKETPLACES,
+  load_sample: () => applySample('sample', false, 'sample'),
+  preview_import: (a) => {
+    const path = str(a, 'path').trim();
+    if (!path) fail('file-read', 'No file was given.', { path });
+    if (!/\.csv$/i.test(path)) fail('file-read', `${path}: not a CSV file.`, { path });
+    if (/error|bad/i.test(path)) return badReport(path);
+    return applySample('import', true, path);
+  },
+  import_file: (a) => {
+    const path = str(a, 'path').trim();
+    if (!path) fail('file-read', 'No file was given.', { path });
+    if (/error|bad/i.test(path)) fail('import-has-errors', `${path}: 2 errors; nothing was imported.`, { count: '2' });
+    return applySample('import', false, path);
+  },
+  list_products: (a) => {
+    const q = str(a, 'search').trim().toLowerCase();
+    return [...state.products.values()]
+      .filter((p) => !q || [p.title_en, p.title_zh, p.vendor, p.handle, p.description_zh].some((s) => s.toLowerCase().includes(q)))
+      .map(summary);
+  },
+  get_product: (a) => getP(str(a, 'handle')),
+  set_copy: (a) => {
+    const p = getP(str(a, 'handle'));
+    const field = str(a, 'field') as CopyField;
+    const text = str(a, 'text');
+    const key = field === 'title' ? 'title_zh' : 'description_zh';
+    if (p[key] !== text) {
+      record(p.handle, field, 'zh-CN', p[key] || null, text, 'edit');
+      p[key] = text;
+    }
+    return mockCheck(field, text);
+  },
+  check_copy: (a) => mockCheck(str(a, 'field') as CopyField, str(a, 'text')),
+  set_product_fields: (a) => {
+    const p = getP(str(a, 'handle'));
+    const fields = (a.fields ?? {}) as ProductFields;
+    for (const k of ['brand_en', 'brand_zh', 'origin', 'hs_code'] as const) {
+      const v = fields[k];
+      if (v === undefined) continue;
+      if (k === 'hs_code' && v && !/^\d{6,10}$/.test(v)) fail('bad-field', `hs_code: “${v}” is not an HS code (6 to 10 digits).`, { value: v });
+      if (p[k] !== v) {
+        record(p.handle, k, null, p[k] || null, v, 'edit');
+        p[k] = v;
+      }
+    }
+    return p;
+  },
+  product_history: (a) => {
+    getP(str(a, 'handle'));
+    return state.history.get(str(a, 'handle')) ?? [];
+  },
+  get_settings: () => ({ rate: state.rate }),
+  set_rate: (a) => {
+    const rate = Number(a.rate);
+    const date = str(a, 'date');
+    if (!(rate > 0)) fail('bad-rate', 'The rate must be a number above zero.', { rate: String(a.rate) });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail('bad-date', `“${date}” is not a date (YYYY-MM-DD).`, { date });
+    state.rate = { usd_cny: rate, date };
+    return { rate: state.rate };
+  },
+  default_export_path: (a) => `/home/demo/Documents/Kuajing/${str(a, 'marketplace') || 'tmall-global'}-${new Date().toISOString().slice(0, 10)}.zip`,
+  export_bundle: (a) => {
+    if (!state.rate) fail('no-rate', 'Set the USD→CNY exchange rate in Settings before exporting.');
+    const path = str(a, 'path').trim();
+    if (!path) fail('file-write', 'No output file was given.', { path });
+    const skipped: Skipped[] = [];
+    let products = 0;
+    let images = 0;
+    for (const p of state.products.values()) {
+      const reasons = [];
+      if (!p.title_zh.trim()) reasons.push({ code: 'no-zh-title', args: {}, message: 'No Chinese title yet.' });
+      for (const [field, text] of [['title', p.title_zh], ['description', p.description_zh]] as const) {
+        const f = mockCheck(field, text).findings.find((x) => x.severity === 'error');
+        if (f) reasons.push({ code: 'copy-error', args: { field, finding: f.message }, message: `The Chinese ${field} has an error: ${f.message}` });
+      }
+      if (reasons.length) skipped.push({ handle: p.handle, reasons });
+      else {
+        products++;
+        images += p.images.filter((i) => i.state === 'ready').length;
+      }
+    }
+    const report: ExportReport = { path, marketplace: str(a, 'marketplace'), products, images, rate: state.rate, skipped };
+    return report;
+  },
+};
+
+const SLOW = new Set(['export_bundle', 'import_file', 'preview_import', 'load_sample']);
+
+export async function mockInvoke(cmd: string, args: Record<string, unknown> = {}): Promise<unknown> {
+  await sleep(SLOW.has(cmd) ? 600 : 40);
+  const h = handlers[cmd];
+  if (!h) fail('unknown-command', `Command ${cmd} not found`, { command: cmd });
+  return clone(h(args));
+}

@@ -1,0 +1,33 @@
+// Toasts: errors stay until dismissed, notices fade by themselves.
+import type { AppError } from '../ipc/types';
+import { toAppError } from '../ipc/commands';
+
+export interface Toast {
+  id: number;
+  kind: 'error' | 'info';
+  /** for errors: rendered from code + args at display time, so it follows the language */
+  error?: AppError;
+  /** for notices: a UI message id and args */
+  text?: { id: string; args?: Record<string, string | number> };
+}
+
+export const toasts = $state<Toast[]>([]);
+let next = 1;
+
+export function showError(e: unknown): void {
+  const error = toAppError(e);
+  // Don't stack the same error twice.
+  if (toasts.some((t) => t.kind === 'error' && t.error?.code === error.code && t.error?.message === error.message)) return;
+  toasts.push({ id: next++, kind: 'error', error });
+}
+
+export function showInfo(id: string, args?: Record<string, string | number>, ms = 4000): void {
+  const toast: Toast = { id: next++, kind: 'info', text: { id, args } };
+  toasts.push(toast);
+  setTimeout(() => dismiss(toast.id), ms);
+}
+
+export function dismiss(id: number): void {
+  const i = toasts.findIndex((t) => t.id === id);
+  if (i >= 0) toasts.splice(i, 1);
+}
