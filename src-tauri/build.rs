@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "set_rate",
     "default_export_path",
     "export_bundle",
+    "fetch_images",
 ];
 
 fn main() {

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use kuajing_core::{
-    AppError, CatalogInfo, CopyCheck, CopyField, ExportReport, HistoryEntry, ImportReport, Locale,
-    ProductDetail, ProductFields, ProductSummary, ProfileSummary, Settings,
+    AppError, CatalogInfo, CopyCheck, CopyField, ExportReport, FetchReport, HistoryEntry,
+    ImportReport, Locale, ProductDetail, ProductFields, ProductSummary, ProfileSummary, Settings,
 };
 use tauri::State;
 
@@ -125,5 +125,13 @@ pub fn export_bundle(
     state
         .workbench
         .export(&marketplace, &path)
+        .map_err(app_error)
+}
+
+#[tauri::command(async)]
+pub fn fetch_images(state: State<'_, AppState>, handle: Option<String>) -> Result<FetchReport> {
+    state
+        .workbench
+        .fetch_images(handle.as_deref(), |_, _| {})
         .map_err(app_error)
 }

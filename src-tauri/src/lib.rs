@@ -48,6 +48,7 @@ pub fn run() {
             commands::set_rate,
             commands::default_export_path,
             commands::export_bundle,
+            commands::fetch_images,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

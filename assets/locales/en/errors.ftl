@@ -20,6 +20,7 @@ error-bad-field = Only the title and the description can be edited here.
 error-bad-shipped-data = Kuajing's built-in data is damaged. Reinstall Kuajing.
 error-export-write = The bundle could not be written. Nothing was left half-written; check the folder and try again.
 error-export-duplicate-file = Two files in the bundle would have the same name.
+error-download = The image could not be downloaded.
 error-unexpected = Something went wrong.
 
 # Import problems the importer adds after reading the file.

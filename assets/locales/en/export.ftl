@@ -12,3 +12,7 @@ report-rate = Prices converted at 1 USD = { $rate } CNY (rate of { $date }).
 report-counts = { $products } products ({ $rows } sheet rows) and { $images } images exported; { $skipped } products left out.
 report-skipped-heading = Left out, and why:
 report-warnings-heading = Exported, but check:
+
+# Field names used inside other messages (`field-<field>`).
+field-title = title
+field-description = description

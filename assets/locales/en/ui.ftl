@@ -170,7 +170,10 @@ ui-import-errors = errors
 ui-import-warnings = warnings
 ui-import-encoding = File encoding: { $encoding }
 ui-import-added = { $count } new
-ui-import-updated = { $count } updated
+ui-import-updated = { $count } changed
+ui-import-unchanged = { $count } unchanged
+ui-import-added-label = New:
+ui-import-updated-label = Changed:
 ui-import-severity = Severity
 ui-import-row = Row
 ui-import-column = Column
@@ -195,11 +198,17 @@ ui-export-done = Export finished
 ui-export-nothing = Nothing was exported: every product was skipped. Fix the problems below, then export again.
 ui-export-file = File
 ui-export-products = Products
+ui-export-rows = Sheet rows
+ui-export-rows-note = one per variant
 ui-export-images = Images
 ui-export-rate = Exchange rate
 ui-export-skipped = { $count ->
     [one] { $count } product was skipped
    *[other] { $count } products were skipped
+}
+ui-export-warnings = { $count ->
+    [one] Exported, but check this product
+   *[other] Exported, but check these { $count } products
 }
 ui-export-no-rate = Prices are converted to CNY, so an exchange rate is needed. Set the USD→CNY rate in Settings, then export again.
 ui-export-open-settings = Open Settings

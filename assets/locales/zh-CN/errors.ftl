@@ -19,6 +19,7 @@ error-bad-field = 这里只能编辑标题和描述。
 error-bad-shipped-data = Kuajing 内置数据已损坏。请重新安装 Kuajing。
 error-export-write = 无法写出导出包。不会留下写了一半的文件；请检查文件夹后重试。
 error-export-duplicate-file = 导出包中有两个文件重名。
+error-download = 无法下载该图片。
 error-unexpected = 出现了意外错误。
 
 # 导入器读取文件后追加的导入问题。

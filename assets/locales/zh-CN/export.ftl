@@ -12,3 +12,7 @@ report-rate = 价格按 1 美元 = { $rate } 元人民币换算（{ $date } 的�
 report-counts = 已导出 { $products } 个商品（表格 { $rows } 行）和 { $images } 张图片；{ $skipped } 个商品未导出。
 report-skipped-heading = 未导出的商品及原因：
 report-warnings-heading = 已导出，但请检查：
+
+# Field names used inside other messages (`field-<field>`).
+field-title = 标题
+field-description = 描述

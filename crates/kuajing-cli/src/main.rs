@@ -88,6 +88,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Work with the catalog's product images
+    Images {
+        #[command(subcommand)]
+        action: ImagesAction,
+    },
     /// Write a marketplace bundle: listing sheet, images, manifest and report, in one zip
     Export {
         #[arg(long, default_value = "tmall-global")]
@@ -116,6 +121,18 @@ enum CopyAction {
         text: String,
         #[arg(long, default_value = "tmall-global")]
         marketplace: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImagesAction {
+    /// Download the photos the Shopify export names by URL (offline, they keep waiting)
+    Fetch {
+        /// Only this product's images
+        #[arg(long)]
+        handle: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -364,6 +381,29 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
                 for f in &rendered.findings {
                     println!("warning: {}", f.message);
+                }
+            }
+        }
+        Command::Images {
+            action: ImagesAction::Fetch { handle, json },
+        } => {
+            let report = open()?.fetch_images(handle.as_deref(), |done, total| {
+                if !json {
+                    eprint!("\rdownloading images: {done}/{total}");
+                }
+            })?;
+            if json {
+                print_json(&report)?;
+            } else {
+                eprintln!();
+                println!(
+                    "{} downloaded, {} waiting for network, {} failed",
+                    report.fetched,
+                    report.waiting,
+                    report.failed.len()
+                );
+                for f in &report.failed {
+                    println!("failed {}: {}", f.handle, f.error.message);
                 }
             }
         }

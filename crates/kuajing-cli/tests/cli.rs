@@ -487,3 +487,108 @@ fn the_sample_catalog_loads_with_photos_that_export() {
         zip.file_names().collect::<Vec<_>>()
     );
 }
+
+/// Serves `body` to every request on a loopback port, for `count` requests.
+fn serve(body: Vec<u8>, status: &'static str, count: usize) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(count) {
+            let mut stream = stream.unwrap();
+            let mut request = [0u8; 4096];
+            let _ = std::io::Read::read(&mut stream, &mut request);
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: image/jpeg\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = std::io::Write::write_all(&mut stream, head.as_bytes());
+            let _ = std::io::Write::write_all(&mut stream, &body);
+        }
+    });
+    port
+}
+
+#[test]
+fn remote_images_wait_for_the_network_then_download_and_render() {
+    let env = Env::new();
+    let photo = std::fs::read(fixtures().join("images/orientation-6-gps.jpg")).unwrap();
+    let good = serve(photo, "200 OK", 1);
+    let missing = serve(Vec::new(), "404 Not Found", 1);
+    let csv = env.path("remote.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "Handle,Title,Variant Price,Image Src,Image Position\n\
+             cherries,Rainier Cherries,29.99,http://127.0.0.1:{good}/cdn/cherries.jpg?v=1,1\n\
+             cherries,,,http://127.0.0.1:{missing}/cdn/gone.jpg,2\n"
+        ),
+    )
+    .unwrap();
+    env.ok_json(&["import", &csv.display().to_string(), "--json"]);
+    let before = env.ok_json(&["product", "cherries", "--json"]);
+    assert!(
+        before["images"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["state"] == "waiting-for-network")
+    );
+
+    let report = env.ok_json(&["images", "fetch", "--json"]);
+    assert_eq!(report["fetched"], 1, "{report}");
+    assert_eq!(report["failed"].as_array().unwrap().len(), 1, "{report}");
+    assert!(
+        report["failed"][0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("404")
+    );
+    let after = env.ok_json(&["product", "cherries", "--json"]);
+    let images = after["images"].as_array().unwrap();
+    assert_eq!(images[0]["state"], "ready");
+    assert!(
+        images[0]["thumbnail"]
+            .as_str()
+            .unwrap()
+            .starts_with("data:image/jpeg;base64,")
+    );
+    assert_eq!(images[1]["state"], "failed");
+
+    // Nothing left to fetch; a failed image is not retried.
+    let again = env.ok_json(&["images", "fetch", "--json"]);
+    assert_eq!(
+        (again["fetched"].as_u64(), again["waiting"].as_u64()),
+        (Some(0), Some(0))
+    );
+}
+
+#[test]
+fn offline_fetches_leave_images_waiting() {
+    let env = Env::new();
+    // Bind then drop a listener, so the port refuses connections like an unreachable host.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let csv = env.path("offline.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "Handle,Title,Image Src\nsalmon,Sockeye Salmon,http://127.0.0.1:{port}/a.jpg\nsalmon,,http://127.0.0.1:{port}/b.jpg\n"
+        ),
+    )
+    .unwrap();
+    env.ok_json(&["import", &csv.display().to_string(), "--json"]);
+    let report = env.ok_json(&["images", "fetch", "--json"]);
+    assert_eq!(report["offline"], true);
+    assert_eq!(report["waiting"], 2);
+    let product = env.ok_json(&["product", "salmon", "--json"]);
+    assert!(
+        product["images"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["state"] == "waiting-for-network")
+    );
+}

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -58,6 +58,8 @@ pub enum Error {
     BadDate(String),
     #[error("marketplace `{marketplace}` has no image slot `{slot}`")]
     UnknownSlot { marketplace: String, slot: String },
+    #[error("cannot download {url}: {reason}")]
+    Download { url: String, reason: String },
     #[error("the field `{0}` cannot be edited here (use title or description)")]
     BadField(String),
 }
@@ -82,6 +84,7 @@ impl Error {
             Error::BadDate(_) => "bad-date",
             Error::UnknownSlot { .. } => "unknown-slot",
             Error::BadField(_) => "bad-field",
+            Error::Download { .. } => "download",
         }
     }
 
@@ -114,6 +117,10 @@ impl Error {
                 put("first", first.clone());
             }
             Error::BadRate(v) | Error::BadDate(v) | Error::BadField(v) => put("value", v.clone()),
+            Error::Download { url, reason } => {
+                put("url", url.clone());
+                put("reason", reason.clone());
+            }
             Error::UnknownSlot { marketplace, slot } => {
                 put("marketplace", marketplace.clone());
                 put("slot", slot.clone());
@@ -125,7 +132,7 @@ impl Error {
 }
 
 /// What a host shows for an error: `{code, message, args}`; never matched on text.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct AppError {
     pub code: String,

@@ -222,9 +222,10 @@ impl Workbench {
             }
             for finding in self.check_copy(&profile.id, field, text)?.findings {
                 if finding.severity == kuajing_copy::Severity::Error {
+                    let field_name = self.message("field", field.as_str(), &BTreeMap::new());
                     reasons.push(self.note(
                         "copy-error",
-                        &[("field", field.as_str()), ("finding", &finding.message)],
+                        &[("field", &field_name), ("finding", &finding.message)],
                     ));
                 }
             }

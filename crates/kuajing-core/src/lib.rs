@@ -9,6 +9,7 @@
 mod copy;
 mod error;
 mod export;
+mod fetch;
 mod import;
 mod media;
 mod message;
@@ -27,6 +28,7 @@ use kuajing_l10n::Localizer;
 pub use copy::{CopyCheck, Finding};
 pub use error::{AppError, Error};
 pub use export::{ExportReport, Skipped};
+pub use fetch::{FailedImage, FetchReport};
 pub use import::{ImportReport, Problem};
 pub use kuajing_catalog::{CopyField, HistoryEntry, Locale, ProductFields, Rate};
 pub use kuajing_shopify::Severity;
@@ -68,12 +70,17 @@ impl Rules {
         Ok(Rules {
             checker: Arc::new(Checker::builtin()?),
             l10n: kuajing_l10n::builtin()?,
-            lang: if lang.starts_with("zh") {
-                "zh-CN".into()
-            } else {
-                "en".into()
-            },
+            lang: supported_lang(lang),
         })
+    }
+
+    /// The same rules writing messages in `lang` (`en` or `zh-CN`).
+    pub fn with_lang(&self, lang: &str) -> Rules {
+        Rules {
+            checker: Arc::clone(&self.checker),
+            l10n: self.l10n,
+            lang: supported_lang(lang),
+        }
     }
 
     pub(crate) fn message(
@@ -83,6 +90,15 @@ impl Rules {
         args: &BTreeMap<String, String>,
     ) -> String {
         self.l10n.message(&self.lang, prefix, code, args)
+    }
+}
+
+/// The shipped language closest to `lang` (a tag such as `zh_CN.UTF-8` or `en-US`).
+fn supported_lang(lang: &str) -> String {
+    if lang.starts_with("zh") {
+        "zh-CN".into()
+    } else {
+        "en".into()
     }
 }
 
@@ -108,6 +124,14 @@ impl Workbench {
 
     pub fn rules(&self) -> &Rules {
         &self.rules
+    }
+
+    /// The same catalog, writing messages (reports, findings) in `lang`.
+    pub fn with_lang(&self, lang: &str) -> Workbench {
+        Workbench {
+            catalog: self.catalog.clone(),
+            rules: self.rules.with_lang(lang),
+        }
     }
 
     pub(crate) fn message(

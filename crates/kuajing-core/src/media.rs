@@ -24,24 +24,36 @@ pub(crate) fn is_remote(src: &str) -> bool {
 /// Checks that `path` is a photo we can decode, and (unless `dry_run`) copies it into the
 /// media folder under its SHA-256. Returns the media file name.
 pub(crate) fn store_local(path: &Path, media_dir: &Path, dry_run: bool) -> Result<String> {
-    let limits = Limits::default();
-    let bytes = read_limited(path, limits.max_bytes)?;
-    kuajing_imaging::decode(&bytes, &path.display().to_string(), &limits)?;
+    let bytes = read_limited(path, Limits::default().max_bytes)?;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .filter(|e| e.chars().all(|c| c.is_ascii_alphanumeric()) && e.len() <= 5)
+        .unwrap_or_default();
+    store_bytes(&bytes, &path.display().to_string(), ext, media_dir, dry_run)
+}
+
+/// Checks that `bytes` decode as a photo and (unless `dry_run`) keeps them in the media folder
+/// under their SHA-256. `name` only names the source in errors.
+pub(crate) fn store_bytes(
+    bytes: &[u8],
+    name: &str,
+    extension: &str,
+    media_dir: &Path,
+    dry_run: bool,
+) -> Result<String> {
+    kuajing_imaging::decode(bytes, name, &Limits::default())?;
+    let ext = Some(extension.to_ascii_lowercase())
+        .filter(|e| !e.is_empty() && e.len() <= 5 && e.chars().all(|c| c.is_ascii_alphanumeric()))
         .unwrap_or_else(|| "img".into());
-    let name = format!("{}.{ext}", kuajing_bundle::sha256_hex(&bytes));
+    let file = format!("{}.{ext}", kuajing_bundle::sha256_hex(bytes));
     if !dry_run {
-        write_once(&media_dir.join(&name), &bytes)?;
+        write_once(&media_dir.join(&file), bytes)?;
     }
-    Ok(name)
+    Ok(file)
 }
 
 /// Writes `bytes` to `path` unless it already exists (content-addressed files never change).
-fn write_once(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_once(path: &Path, bytes: &[u8]) -> Result<()> {
     if path.exists() {
         Ok(())
     } else {

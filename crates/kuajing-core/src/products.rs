@@ -197,8 +197,14 @@ impl Workbench {
                 }
             },
             (Some(_), None) => {}
-            (None, _) if media::is_remote(&out.src) => out.state = ImageState::WaitingForNetwork,
-            (None, _) => out.state = ImageState::Failed,
+            (None, _) => match image.error.as_deref() {
+                Some(json) => {
+                    out.state = ImageState::Failed;
+                    out.error = serde_json::from_str(json).ok();
+                }
+                None if media::is_remote(&out.src) => out.state = ImageState::WaitingForNetwork,
+                None => out.state = ImageState::Failed,
+            },
         }
         out
     }

@@ -8,6 +8,7 @@ use crate::Result;
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct HistoryEntry {
+    #[ts(type = "number")]
     pub id: i64,
     pub at: String,
     pub handle: String,

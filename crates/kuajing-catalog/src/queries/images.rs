@@ -55,6 +55,40 @@ pub fn for_product(conn: &Connection, product_id: i64) -> Result<Vec<ImageRow>> 
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Images whose bytes we do not hold yet and that have not failed for good: the ones to
+/// download. `handle` narrows it to one product.
+pub fn pending(conn: &Connection, handle: Option<&str>) -> Result<Vec<(String, ImageRow)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.handle, i.id, i.position, i.src, i.alt, i.media, i.error
+         FROM images i JOIN products p ON p.id = i.product_id
+         WHERE i.media IS NULL AND i.error IS NULL AND (?1 IS NULL OR p.handle = ?1)
+         ORDER BY p.id, i.position",
+    )?;
+    let rows = stmt.query_map([handle], |r| {
+        Ok((
+            r.get(0)?,
+            ImageRow {
+                id: r.get(1)?,
+                position: r.get(2)?,
+                src: r.get(3)?,
+                alt: r.get(4)?,
+                media: r.get(5)?,
+                error: r.get(6)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Records that an image cannot be used (JSON `{code, message, args}`), so it is not retried.
+pub fn set_error(conn: &Connection, image_id: i64, error: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE images SET error = ?2 WHERE id = ?1",
+        params![image_id, error],
+    )?;
+    Ok(())
+}
+
 /// Records that an image's bytes are now held (e.g. fetched once online).
 pub fn set_media(conn: &Connection, image_id: i64, media: &str) -> Result<()> {
     conn.execute(

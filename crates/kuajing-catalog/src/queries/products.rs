@@ -35,15 +35,19 @@ pub struct NewProduct {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
-#[ts(export)]
+#[ts(export, rename = "Variant")]
 pub struct NewVariant {
     pub sku: Option<String>,
     pub options: Vec<String>,
     pub grams: Option<f64>,
     pub weight_unit: Option<String>,
+    /// USD cents, as in the Shopify export.
+    #[ts(type = "number | null")]
     pub price_cents: Option<i64>,
+    #[ts(type = "number | null")]
     pub compare_at_cents: Option<i64>,
     pub barcode: Option<String>,
+    #[ts(type = "number | null")]
     pub inventory_qty: Option<i64>,
     pub image_src: Option<String>,
     pub attributes: Vec<Attribute>,
