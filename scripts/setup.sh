@@ -10,7 +10,7 @@ sudo_cmd=()
 # Build: WebKitGTK for Tauri. Run/test headless: Xvfb, WebKitWebDriver, a Chinese font,
 # ImageMagick and xwininfo for screenshots.
 packages=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev
-  xvfb xauth webkit2gtk-driver x11-utils imagemagick fonts-noto-cjk)
+  xvfb xauth webkit2gtk-driver x11-utils imagemagick fonts-noto-cjk fonts-noto-color-emoji)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -592,3 +592,57 @@ fn offline_fetches_leave_images_waiting() {
             .all(|i| i["state"] == "waiting-for-network")
     );
 }
+
+#[test]
+fn an_import_naming_bad_photos_is_refused_with_the_row_and_leaves_the_catalog_as_it_was() {
+    let env = Env::new();
+    env.ok_json(&[
+        "import",
+        &shopify("cosmetics-minimal-columns.csv"),
+        "--json",
+    ]);
+    let dir = env.path("shop");
+    std::fs::create_dir_all(dir.join("img")).unwrap();
+    for bad in ["truncated.jpg", "text-named.jpg", "bomb-30000x30000.png"] {
+        std::fs::copy(
+            fixtures().join("images").join(bad),
+            dir.join("img").join(bad),
+        )
+        .unwrap();
+    }
+    let csv = dir.join("products.csv");
+    std::fs::write(
+        &csv,
+        "Handle,Title,Variant Price,Image Src,Image Position\n\
+         a,Alpha,1.00,img/truncated.jpg,1\n\
+         b,Beta,1.00,img/text-named.jpg,1\n\
+         c,Gamma,1.00,img/bomb-30000x30000.png,1\n\
+         d,Delta,1.00,img/not-there.jpg,1\n",
+    )
+    .unwrap();
+    let out = env.run(&["import", &csv.display().to_string(), "--json"]);
+    assert!(!out.status.success());
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors = report["errors"].as_array().unwrap();
+    let at = |row: u64| {
+        errors
+            .iter()
+            .find(|e| e["row"] == row)
+            .unwrap_or_else(|| panic!("row {row}: {errors:?}"))
+    };
+    for (row, code, name) in [
+        (2, "image-unreadable", "truncated.jpg"),
+        (3, "image-unreadable", "text-named.jpg"),
+        (4, "image-unreadable", "bomb-30000x30000.png"),
+        (5, "image-missing", "not-there.jpg"),
+    ] {
+        let e = at(row);
+        assert_eq!(
+            (e["code"].as_str(), e["column"].as_str()),
+            (Some(code), Some("Image Src")),
+            "{e}"
+        );
+        assert!(e["message"].as_str().unwrap().contains(name), "{e}");
+    }
+    assert_eq!(env.product_count(), 7, "the catalog is as it was");
+}
