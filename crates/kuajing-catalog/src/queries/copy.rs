@@ -47,14 +47,23 @@ impl Locale {
 }
 
 pub fn get(conn: &Connection, product_id: i64, locale: Locale, field: CopyField) -> Result<String> {
+    Ok(stored(conn, product_id, locale, field)?.unwrap_or_default())
+}
+
+/// The stored text, or `None` when this copy was never written.
+fn stored(
+    conn: &Connection,
+    product_id: i64,
+    locale: Locale,
+    field: CopyField,
+) -> Result<Option<String>> {
     Ok(conn
         .query_row(
             "SELECT text FROM copy WHERE product_id = ?1 AND locale = ?2 AND field = ?3",
             params![product_id, locale.as_str(), field.as_str()],
             |r| r.get::<_, String>(0),
         )
-        .optional()?
-        .unwrap_or_default())
+        .optional()?)
 }
 
 /// Stores `text` and records the change in history. Returns whether anything changed.
@@ -66,13 +75,7 @@ pub fn set(
     text: &str,
     source: &str,
 ) -> Result<bool> {
-    let old = conn
-        .query_row(
-            "SELECT text FROM copy WHERE product_id = ?1 AND locale = ?2 AND field = ?3",
-            params![product_id, locale.as_str(), field.as_str()],
-            |r| r.get::<_, String>(0),
-        )
-        .optional()?;
+    let old = stored(conn, product_id, locale, field)?;
     if old.as_deref() == Some(text) || (old.is_none() && text.is_empty()) {
         return Ok(false);
     }
