@@ -225,3 +225,8 @@ ui-settings-date-label = Rate date
 ui-settings-rate-invalid = Enter a number greater than 0, e.g. 7.10.
 ui-settings-date-invalid = Enter a date as YYYY-MM-DD.
 ui-settings-catalog = Catalog file
+
+# Downloading photos named by URL in the Shopify export.
+ui-images-fetch = Download now
+ui-images-waiting-count = { $count } photos are waiting to download.
+ui-images-offline = No network: { $count } photos will download when you are online.

@@ -194,3 +194,8 @@ ui-settings-date-label = 汇率日期
 ui-settings-rate-invalid = 请输入大于 0 的数字，例如 7.10。
 ui-settings-date-invalid = 请按 YYYY-MM-DD 格式输入日期。
 ui-settings-catalog = 目录文件
+
+# Downloading photos named by URL in the Shopify export.
+ui-images-fetch = 立即下载
+ui-images-waiting-count = 有 { $count } 张照片等待下载。
+ui-images-offline = 无网络：{ $count } 张照片将在联网后下载。

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, checkCopy, listProducts, loadSample, setInvoker, toAppError } from './commands';
+import { call, checkCopy, exportBundle, listProducts, loadSample, previewImport, setInvoker, setRate, toAppError } from './commands';
 import { mockCheck, resetMock } from './mock';
 
 afterEach(() => {
@@ -31,6 +31,16 @@ describe('call', () => {
     });
     expect(seen).toEqual([['set_copy', { handle: 'h', field: 'title', locale: 'zh-CN', text: 't', marketplace: 'tmall-global' }]]);
   });
+
+  it('sends the UI language with export_bundle', async () => {
+    const seen: unknown[] = [];
+    setInvoker(async (cmd, args) => {
+      seen.push([cmd, args]);
+      return null;
+    });
+    await exportBundle('tmall-global', '/tmp/b.zip', 'zh-CN');
+    expect(seen).toEqual([['export_bundle', { marketplace: 'tmall-global', path: '/tmp/b.zip', lang: 'zh-CN' }]]);
+  });
 });
 
 describe('the mock (used outside Tauri)', () => {
@@ -40,6 +50,28 @@ describe('the mock (used outside Tauri)', () => {
     expect(r.products).toBe(3);
     expect((await listProducts('')).map((p) => p.vendor)).toHaveLength(3);
     expect((await listProducts('樱桃')).map((p) => p.handle)).toEqual(['rainier-cherries-gift-box']);
+  });
+
+  it('tells new, changed and unchanged products apart', async () => {
+    const first = await loadSample();
+    expect([first.added.length, first.updated, first.unchanged]).toEqual([3, [], []]);
+    const again = await previewImport('/home/demo/products_export.csv');
+    expect(again.added).toEqual([]);
+    expect(again.updated).toEqual(['dry-roasted-hazelnuts']);
+    expect(again.unchanged).toEqual(['rainier-cherries-gift-box', 'wild-sockeye-salmon-fillets']);
+  });
+
+  it('exports one row per variant and notes products exported with something missing', async () => {
+    await loadSample();
+    await setRate(7.1, '2025-06-01');
+    const r = await exportBundle('tmall-global', '/tmp/b.zip', 'zh-CN');
+    // Only the cherries are ready: the salmon has no Chinese title, the hazelnuts a banned term.
+    expect([r.products, r.rows, r.images]).toEqual([1, 2, 2]);
+    expect(r.skipped.map((s) => s.handle)).toEqual(['wild-sockeye-salmon-fillets', 'dry-roasted-hazelnuts']);
+    expect(r.warnings).toHaveLength(1);
+    expect(r.warnings[0].handle).toBe('rainier-cherries-gift-box');
+    expect(r.warnings[0].reasons[0].code).toBe('image-left-out');
+    expect(r.warnings[0].reasons[0].args.reason).toContain('等待网络');
   });
 
   it('reports findings at char offsets', async () => {

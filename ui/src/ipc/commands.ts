@@ -8,8 +8,10 @@ import type {
   CopyCheck,
   CopyField,
   ExportReport,
+  FetchReport,
   HistoryEntry,
   ImportReport,
+  Locale,
   ProductDetail,
   ProductFields,
   ProductSummary,
@@ -93,5 +95,7 @@ export const productHistory = (handle: string): Promise<HistoryEntry[]> => call(
 export const getSettings = (): Promise<Settings> => call('get_settings', none);
 export const setRate = (rate: number, date: string): Promise<Settings> => call('set_rate', { rate, date });
 export const defaultExportPath = (marketplace: string): Promise<string> => call('default_export_path', { marketplace });
-export const exportBundle = (marketplace: string, path: string): Promise<ExportReport> =>
-  call('export_bundle', { marketplace, path });
+/** Downloads the product's photos named by URL; offline they stay waiting. */
+export const fetchImages = (handle: string | null): Promise<FetchReport> => call('fetch_images', { handle });
+export const exportBundle = (marketplace: string, path: string, lang: Locale): Promise<ExportReport> =>
+  call('export_bundle', { marketplace, path, lang });

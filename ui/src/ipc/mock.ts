@@ -9,6 +9,8 @@ import type {
   Finding,
   HistoryEntry,
   ImportReport,
+  Locale,
+  Message,
   ProductDetail,
   ProductFields,
   ProductImage,
@@ -16,6 +18,7 @@ import type {
   ProfileSummary,
   Rate,
   Skipped,
+  Variant,
 } from './types';
 import { estimateGbkUnits } from '../lib/text';
 
@@ -48,6 +51,21 @@ function img(id: number, position: number, src: string, state: ProductImage['sta
   };
 }
 
+function variant(
+  sku: string,
+  options: string[],
+  grams: number,
+  price_cents: number,
+  compare_at_cents: number | null,
+  barcode: string | null,
+  inventory_qty: number,
+  image_src: string | null,
+  attributes: Variant['attributes'] = [],
+): Variant {
+  // Shopify keeps grams whatever unit the merchant sees; these shops sell in pounds.
+  return { sku, options, grams, weight_unit: 'lb', price_cents, compare_at_cents, barcode, inventory_qty, image_src, attributes };
+}
+
 function sampleProducts(): ProductDetail[] {
   const cherry = svgThumb('#fdf2f8', '#be123c', 'cherry');
   const cherry2 = svgThumb('#fff1f2', '#e11d48', 'box');
@@ -63,6 +81,7 @@ function sampleProducts(): ProductDetail[] {
         '<p>Season: late June to early August.</p><script>alert("never runs")</script>',
       vendor: 'Wenatchee Valley Orchards',
       product_type: 'Fresh Fruit',
+      category: 'Food, Beverages & Tobacco > Food Items > Fruits & Vegetables > Fresh & Frozen Fruits',
       tags: ['cherries', 'fresh', 'washington', 'gift'],
       brand_en: 'Wenatchee Valley Orchards',
       brand_zh: '韦纳奇谷果园',
@@ -72,8 +91,8 @@ function sampleProducts(): ProductDetail[] {
       description_zh: '来自华盛顿州韦纳奇谷家庭果园的手摘雷尼尔樱桃。\n\n果皮金黄带红晕，口感清甜、酸度低。采摘后24小时内装箱，全程冷链保温运输。\n\n产季：6月下旬至8月初。',
       option_names: ['Size'],
       variants: [
-        { sku: 'WVO-RAIN-2LB', options: ['2 lb'], grams: 907, price_cents: 4900, compare_at_cents: null, barcode: '850012345671' },
-        { sku: 'WVO-RAIN-5LB', options: ['5 lb'], grams: 2268, price_cents: 9900, compare_at_cents: 10900, barcode: '850012345688' },
+        variant('WVO-RAIN-2LB', ['2 lb'], 907, 4900, null, '850012345671', 48, null, [{ key: 'Cost per item', value: '21.50' }]),
+        variant('WVO-RAIN-5LB', ['5 lb'], 2268, 9900, 10900, '850012345688', 12, 'images/rainier-box.jpg', [{ key: 'Cost per item', value: '46.00' }]),
       ],
       attributes: [
         { key: 'custom.variety', value: 'Rainier' },
@@ -102,6 +121,7 @@ function sampleProducts(): ProductDetail[] {
         '<p>Line-caught in Bristol Bay and flash frozen at our Kodiak plant.</p><p>Skin-on, pin-bone-out portions, 6–8 oz each.</p>',
       vendor: 'Kodiak Sound Seafoods',
       product_type: 'Seafood',
+      category: 'Food, Beverages & Tobacco > Food Items > Meat, Seafood & Eggs > Seafood',
       tags: ['salmon', 'alaska', 'frozen', 'wild-caught'],
       brand_en: 'Kodiak Sound',
       brand_zh: '',
@@ -110,7 +130,7 @@ function sampleProducts(): ProductDetail[] {
       title_zh: '',
       description_zh: '',
       option_names: ['Weight'],
-      variants: [{ sku: 'KSS-SOCK-2LB', options: ['2 lb'], grams: 907, price_cents: 5600, compare_at_cents: null, barcode: null }],
+      variants: [variant('KSS-SOCK-2LB', ['2 lb'], 907, 5600, null, null, 30, null, [{ key: 'Variant Inventory Policy', value: 'continue' }])],
       attributes: [{ key: 'custom.catch_method', value: 'Gillnet' }],
       images: [
         img(4, 1, 'images/sockeye-1.jpg', 'ready', fish, 'Sockeye fillets'),
@@ -123,6 +143,7 @@ function sampleProducts(): ProductDetail[] {
       description_en: '<p>Grown and roasted on our farm in the Willamette Valley. No oil, no salt — just hazelnuts.</p>',
       vendor: 'Willamette Hazelnut Farm',
       product_type: 'Nuts',
+      category: 'Food, Beverages & Tobacco > Food Items > Nuts & Seeds',
       tags: ['hazelnuts', 'oregon', 'snacks'],
       brand_en: 'Willamette Hazelnut Farm',
       brand_zh: '威拉米特榛子农场',
@@ -132,8 +153,8 @@ function sampleProducts(): ProductDetail[] {
       description_zh: '产自俄勒冈州威拉米特河谷的自家农场，低温干烘，不加油不加盐。',
       option_names: ['Size'],
       variants: [
-        { sku: 'WHF-HAZ-1LB', options: ['1 lb'], grams: 454, price_cents: 1400, compare_at_cents: null, barcode: '860001112223' },
-        { sku: 'WHF-HAZ-5LB', options: ['5 lb'], grams: 2268, price_cents: 5900, compare_at_cents: null, barcode: '860001112230' },
+        variant('WHF-HAZ-1LB', ['1 lb'], 454, 1400, null, '860001112223', 220, null),
+        variant('WHF-HAZ-5LB', ['5 lb'], 2268, 5900, null, '860001112230', 35, null),
       ],
       attributes: [],
       images: [img(6, 1, 'images/hazelnuts.jpg', 'ready', nut, 'Roasted hazelnuts')],
@@ -215,6 +236,22 @@ export function mockCheck(field: CopyField, text: string): CopyCheck {
   return { units, limit, findings };
 }
 
+/** A finding's message as the Rust side renders it in `lang` (mockCheck's are English). */
+function findingText(f: Finding, zh: boolean): string {
+  if (!zh) return f.message;
+  const a = f.args;
+  switch (f.code) {
+    case 'banned-term':
+      return `“${a.term}”不能使用：${a.reason_zh}（${a.law}）。`;
+    case 'non-gbk-char':
+      return `“${a.char}”（${a.codepoint}）无法用 GBK 编码。`;
+    case 'title-too-long':
+      return `标题长度为 ${a.units} 个单位，上限为 ${a.limit}。`;
+    default:
+      return f.message;
+  }
+}
+
 interface State {
   products: Map<string, ProductDetail>;
   history: Map<string, HistoryEntry[]>;
@@ -234,7 +271,7 @@ export function resetMock(): void {
 
 function record(handle: string, field: string, locale: string | null, old: string | null, nu: string | null, source: HistoryEntry['source']) {
   const list = state.history.get(handle) ?? [];
-  list.unshift({ id: state.nextHistory++, at: new Date().toISOString(), field, locale, old, new: nu, source });
+  list.unshift({ id: state.nextHistory++, at: new Date().toISOString(), handle, field, locale, old, new: nu, source });
   state.history.set(handle, list);
 }
 
@@ -269,30 +306,60 @@ function getP(handle: string): ProductDetail {
   return p;
 }
 
-function applySample(source: HistoryEntry['source'], dry: boolean, file: string): ImportReport {
-  const sample = sampleProducts();
+/** What a CSV holds: the sample, or (any other file) a later export of the same shop. */
+function fileProducts(file: string): ProductDetail[] {
+  const products = sampleProducts();
+  if (file !== 'sample') {
+    // Since the sample was exported, the 5 lb bag of hazelnuts went on sale.
+    const nuts = products.find((p) => p.handle === 'dry-roasted-hazelnuts')!;
+    nuts.variants[1] = { ...nuts.variants[1], price_cents: 5400, compare_at_cents: 5900, inventory_qty: 28 };
+  }
+  return products;
+}
+
+/** Everything an import may change (not the Chinese copy nor the merchant's own fields). */
+function fingerprint(p: ProductDetail): string {
+  const { handle, title_en, description_en, vendor, product_type, category, tags, option_names, variants, attributes } = p;
+  const images = p.images.map((i) => [i.src, i.position, i.alt]);
+  return JSON.stringify([handle, title_en, description_en, vendor, product_type, category, tags, option_names, variants, attributes, images]);
+}
+
+function applyFile(source: HistoryEntry['source'], dry: boolean, file: string): ImportReport {
+  const products = fileProducts(file);
   const added: string[] = [];
   const updated: string[] = [];
-  for (const p of sample) {
-    if (state.products.has(p.handle)) updated.push(p.handle);
-    else added.push(p.handle);
-    if (!dry && !state.products.has(p.handle)) {
+  const unchanged: string[] = [];
+  for (const p of products) {
+    const before = state.products.get(p.handle);
+    if (!before) {
+      added.push(p.handle);
+      if (dry) continue;
       state.products.set(p.handle, p);
       record(p.handle, 'product', null, null, p.handle, source);
       record(p.handle, 'title', 'en', null, p.title_en, source);
       if (p.title_zh) record(p.handle, 'title', 'zh-CN', null, p.title_zh, source);
+    } else if (fingerprint(before) === fingerprint(p)) {
+      unchanged.push(p.handle);
+    } else {
+      updated.push(p.handle);
+      if (dry) continue;
+      // The file's fields replace the catalog's; Chinese copy and merchant fields are kept.
+      if (before.title_en !== p.title_en) record(p.handle, 'title', 'en', before.title_en, p.title_en, source);
+      const { title_zh, description_zh, brand_en, brand_zh, origin, hs_code } = before;
+      state.products.set(p.handle, { ...p, title_zh, description_zh, brand_en, brand_zh, origin, hs_code });
     }
   }
   return {
     file,
     dry_run: dry,
     applied: !dry,
-    encoding: 'UTF-8',
-    products: sample.length,
-    variants: sample.reduce((n, p) => n + p.variants.length, 0),
-    images: sample.reduce((n, p) => n + p.images.length, 0),
+    encoding: 'utf-8',
+    products: products.length,
+    variants: products.reduce((n, p) => n + p.variants.length, 0),
+    images: products.reduce((n, p) => n + p.images.length, 0),
     added,
     updated,
+    unchanged,
     warnings: [
       {
         row: 7,
@@ -312,12 +379,14 @@ function badReport(file: string): ImportReport {
     file,
     dry_run: true,
     applied: false,
-    encoding: 'Windows-1252 (converted to UTF-8)',
+    encoding: 'windows-1252',
     products: 2,
     variants: 3,
     images: 2,
+    // With errors nothing is compared: handles only say what a fixed file would add or touch.
     added: ['smoked-king-salmon'],
     updated: ['dry-roasted-hazelnuts'],
+    unchanged: [],
     warnings: [
       { row: 0, column: null, code: 'converted-from-windows-1252', severity: 'warning', args: {}, message: 'Read as Windows-1252.' },
       { row: 3, column: 'Variant Barcode', code: 'barcode-scientific', severity: 'warning', args: { value: '8.50012E+11' }, message: 'Barcode 8.50012E+11 is in scientific notation.' },
@@ -338,19 +407,19 @@ const str = (a: Args, k: string): string => String(a[k] ?? '');
 const handlers: Record<string, (a: Args) => unknown> = {
   catalog_info: () => ({ path: '/home/demo/.local/share/kuajing/catalog.sqlite', products: state.products.size }),
   list_marketplaces: () => MARKETPLACES,
-  load_sample: () => applySample('sample', false, 'sample'),
+  load_sample: () => applyFile('sample', false, 'sample'),
   preview_import: (a) => {
     const path = str(a, 'path').trim();
     if (!path) fail('file-read', 'No file was given.', { path });
     if (!/\.csv$/i.test(path)) fail('file-read', `${path}: not a CSV file.`, { path });
     if (/error|bad/i.test(path)) return badReport(path);
-    return applySample('import', true, path);
+    return applyFile('import', true, path);
   },
   import_file: (a) => {
     const path = str(a, 'path').trim();
     if (!path) fail('file-read', 'No file was given.', { path });
     if (/error|bad/i.test(path)) fail('import-has-errors', `${path}: 2 errors; nothing was imported.`, { count: '2' });
-    return applySample('import', false, path);
+    return applyFile('import', false, path);
   },
   list_products: (a) => {
     const q = str(a, 'search').trim().toLowerCase();
@@ -399,27 +468,67 @@ const handlers: Record<string, (a: Args) => unknown> = {
     return { rate: state.rate };
   },
   default_export_path: (a) => `/home/demo/Documents/Kuajing/${str(a, 'marketplace') || 'tmall-global'}-${new Date().toISOString().slice(0, 10)}.zip`,
+  // The mock is always offline: remote photos keep waiting, as they do without a network.
+  fetch_images: (a) => {
+    const only = a.handle == null ? null : str(a, 'handle');
+    let waiting = 0;
+    for (const p of state.products.values()) {
+      if (only !== null && p.handle !== only) continue;
+      waiting += p.images.filter((im) => im.state === 'waiting-for-network').length;
+    }
+    return { fetched: 0, waiting, failed: [], offline: waiting > 0 };
+  },
   export_bundle: (a) => {
     if (!state.rate) fail('no-rate', 'Set the USD→CNY exchange rate in Settings before exporting.');
     const path = str(a, 'path').trim();
     if (!path) fail('file-write', 'No output file was given.', { path });
+    // Messages come back in the language asked for, as report.txt is written in it.
+    const zh = (a.lang as Locale) === 'zh-CN';
+    const say = (en: string, cn: string) => (zh ? cn : en);
     const skipped: Skipped[] = [];
+    const warnings: Skipped[] = [];
     let products = 0;
+    let rows = 0;
     let images = 0;
     for (const p of state.products.values()) {
-      const reasons = [];
-      if (!p.title_zh.trim()) reasons.push({ code: 'no-zh-title', args: {}, message: 'No Chinese title yet.' });
+      const reasons: Message[] = [];
+      if (!p.title_zh.trim()) reasons.push({ code: 'no-zh-title', args: {}, message: say('No Chinese title yet. Write one on the product page.', '还没有中文标题。请在商品页填写。') });
       for (const [field, text] of [['title', p.title_zh], ['description', p.description_zh]] as const) {
-        const f = mockCheck(field, text).findings.find((x) => x.severity === 'error');
-        if (f) reasons.push({ code: 'copy-error', args: { field, finding: f.message }, message: `The Chinese ${field} has an error: ${f.message}` });
+        const name = say(field, field === 'title' ? '标题' : '描述');
+        for (const f of mockCheck(field, text).findings.filter((x) => x.severity === 'error'))
+          reasons.push({
+            code: 'copy-error',
+            args: { field: name, finding: findingText(f, zh) },
+            message: say(`The Chinese ${name} has an error: ${f.message}`, `中文${name}有错误：${findingText(f, zh)}`),
+          });
       }
-      if (reasons.length) skipped.push({ handle: p.handle, reasons });
-      else {
-        products++;
-        images += p.images.filter((i) => i.state === 'ready').length;
+      if (!p.variants.some((v) => v.price_cents !== null)) reasons.push({ code: 'no-price', args: {}, message: say('No variant has a price.', '没有任何规格设置了价格。') });
+      if (reasons.length) {
+        skipped.push({ handle: p.handle, reasons });
+        continue;
       }
+      // Up to 5 main images; one that cannot be rendered is left out with a note.
+      const notes: Message[] = [];
+      let put = 0;
+      for (const i of p.images) {
+        if (put >= 5) break;
+        if (i.state === 'ready') {
+          put++;
+          continue;
+        }
+        const reason =
+          i.state === 'waiting-for-network'
+            ? say(`${i.src} has not been downloaded yet (waiting for network).`, `${i.src} 尚未下载（等待网络）。`)
+            : (i.error?.message ?? i.src);
+        notes.push({ code: 'image-left-out', args: { src: i.src, reason }, message: say(`Image ${i.src} was left out: ${reason}`, `图片 ${i.src} 未放入：${reason}`) });
+      }
+      if (put === 0) notes.push({ code: 'no-image', args: {}, message: say('No image could go into the bundle; the marketplace needs at least one main image.', '没有可放入导出包的图片；平台至少需要一张主图。') });
+      if (notes.length) warnings.push({ handle: p.handle, reasons: notes });
+      products++;
+      rows += p.variants.length;
+      images += put;
     }
-    const report: ExportReport = { path, marketplace: str(a, 'marketplace'), products, images, rate: state.rate, skipped };
+    const report: ExportReport = { path, marketplace: str(a, 'marketplace'), products, rows, images, rate: state.rate, skipped, warnings };
     return report;
   },
 };

@@ -1,178 +1,63 @@
-// The IPC contract with the Rust side. Keep in sync with src-tauri's commands.
+// The IPC contract with the Rust side. The data types are generated from the Rust structs by
+// ts-rs (`cargo test` writes ./bindings; CI fails if they drift from what is committed), so a
+// change on either side that breaks the other fails `npm run check`.
 
-export type Severity = 'error' | 'warning';
+import type { AppError } from './bindings/AppError';
+import type { Attribute } from './bindings/Attribute';
+import type { CatalogInfo } from './bindings/CatalogInfo';
+import type { CopyCheck } from './bindings/CopyCheck';
+import type { ExportReport } from './bindings/ExportReport';
+import type { FetchReport } from './bindings/FetchReport';
+import type { Finding } from './bindings/Finding';
+import type { HistoryEntry } from './bindings/HistoryEntry';
+import type { ImageState } from './bindings/ImageState';
+import type { ImportReport } from './bindings/ImportReport';
+import type { Locale } from './bindings/Locale';
+import type { Message } from './bindings/Message';
+import type { ProductDetail } from './bindings/ProductDetail';
+import type { ProductFields } from './bindings/ProductFields';
+import type { ProductImage } from './bindings/ProductImage';
+import type { ProductSummary } from './bindings/ProductSummary';
+import type { ProfileSummary } from './bindings/ProfileSummary';
+import type { Problem } from './bindings/Problem';
+import type { Rate } from './bindings/Rate';
+import type { Settings } from './bindings/Settings';
+import type { Severity } from './bindings/Severity';
+import type { Skipped } from './bindings/Skipped';
+import type { Variant } from './bindings/Variant';
 
-/** start/end are CHARACTER (Unicode code point) offsets, not UTF-16 offsets. */
-export interface Finding {
-  code: string;
-  severity: Severity;
-  start: number;
-  end: number;
-  args: Record<string, string>;
-  message: string;
-}
+export type {
+  AppError,
+  Attribute,
+  CatalogInfo,
+  CopyCheck,
+  ExportReport,
+  FetchReport,
+  Finding,
+  HistoryEntry,
+  ImageState,
+  ImportReport,
+  Locale,
+  Message,
+  ProductDetail,
+  ProductFields,
+  ProductImage,
+  ProductSummary,
+  ProfileSummary,
+  Problem,
+  Rate,
+  Settings,
+  Severity,
+  Skipped,
+  Variant,
+};
 
-/** units = GBK units of the text. */
-export interface CopyCheck {
-  units: number;
-  limit: number | null;
-  findings: Finding[];
-}
-
-export interface Problem {
-  row: number;
-  column: string | null;
-  code: string;
-  severity: Severity;
-  args: Record<string, string>;
-  message: string;
-}
-
-export interface ImportReport {
-  file: string;
-  dry_run: boolean;
-  applied: boolean;
-  encoding: string;
-  products: number;
-  variants: number;
-  images: number;
-  /** handles */
-  added: string[];
-  /** handles */
-  updated: string[];
-  warnings: Problem[];
-  errors: Problem[];
-}
-
-export interface CatalogInfo {
-  path: string;
-  products: number;
-}
-
-export interface ProductSummary {
-  handle: string;
-  title_en: string;
-  title_zh: string | null;
-  vendor: string;
-  variants: number;
-  images: number;
-  /** data: URL */
-  thumbnail: string | null;
-  /** error findings on its zh copy */
-  errors: number;
-}
-
-export interface Variant {
-  sku: string | null;
-  options: string[];
-  grams: number | null;
-  /** USD cents */
-  price_cents: number | null;
-  compare_at_cents: number | null;
-  barcode: string | null;
-}
-
-export interface Coded {
-  code: string;
-  args: Record<string, string>;
-  message: string;
-}
-
-export type ImageState = 'ready' | 'waiting-for-network' | 'failed';
-
-export interface ProductImage {
-  id: number;
-  src: string;
-  position: number;
-  alt: string;
-  state: ImageState;
-  /** data: URL of the rendered 800x800 main-slot JPEG, small */
-  thumbnail: string | null;
-  error: AppError | null;
-  findings: Coded[];
-}
-
-export interface ProductDetail {
-  handle: string;
-  title_en: string;
-  /** HTML from Shopify: shown as sanitized text, never injected. */
-  description_en: string;
-  vendor: string;
-  product_type: string;
-  tags: string[];
-  brand_en: string;
-  brand_zh: string;
-  /** default 美国 */
-  origin: string;
-  hs_code: string;
-  title_zh: string;
-  description_zh: string;
-  option_names: string[];
-  variants: Variant[];
-  attributes: { key: string; value: string }[];
-  images: ProductImage[];
-}
+/** A coded, localisable message (a skipped reason, an image finding). */
+export type Coded = Message;
 
 export type HistorySource = 'import' | 'edit' | 'cli' | 'sample';
-
-export interface HistoryEntry {
-  id: number;
-  /** RFC 3339 */
-  at: string;
-  field: string;
-  locale: string | null;
-  old: string | null;
-  new: string | null;
-  source: HistorySource;
-}
-
-export interface Rate {
-  usd_cny: number;
-  /** YYYY-MM-DD */
-  date: string;
-}
-
-export interface Settings {
-  rate: Rate | null;
-}
-
-export interface Skipped {
-  handle: string;
-  reasons: Coded[];
-}
-
-export interface ExportReport {
-  path: string;
-  marketplace: string;
-  products: number;
-  images: number;
-  rate: Rate;
-  skipped: Skipped[];
-}
-
-/** Every rejected invoke rejects with this shape. */
-export interface AppError {
-  code: string;
-  message: string;
-  args: Record<string, string>;
-}
-
-export interface ProfileSummary {
-  id: string;
-  name: string;
-  name_zh: string;
-  title_max_units: number;
-}
-
 export type CopyField = 'title' | 'description';
 export type CopyLocale = 'zh-CN';
-
-export interface ProductFields {
-  brand_en?: string;
-  brand_zh?: string;
-  origin?: string;
-  hs_code?: string;
-}
 
 /** Every command: its arguments and its result. */
 export interface Commands {
@@ -193,7 +78,9 @@ export interface Commands {
   get_settings: { args: Record<string, never>; result: Settings };
   set_rate: { args: { rate: number; date: string }; result: Settings };
   default_export_path: { args: { marketplace: string }; result: string };
-  export_bundle: { args: { marketplace: string; path: string }; result: ExportReport };
+  /** `lang`: the UI language, which the bundle's report.txt (and the report's messages) are written in. */
+  fetch_images: { args: { handle: string | null }; result: FetchReport };
+  export_bundle: { args: { marketplace: string; path: string; lang: Locale }; result: ExportReport };
 }
 
 export type CommandName = keyof Commands;

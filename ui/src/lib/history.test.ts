@@ -5,6 +5,7 @@ import { copyFieldOf, fieldLabelId, restoreTarget } from './history';
 const entry = (p: Partial<HistoryEntry>): HistoryEntry => ({
   id: 1,
   at: '2025-06-01T10:00:00Z',
+  handle: 'rainier-cherries-gift-box',
   field: 'title',
   locale: 'zh-CN',
   old: '旧标题',
