@@ -9,6 +9,20 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+
+/// `println!` that treats a closed stdout (`kuajing products | head`) as the end of the
+/// output, not a crash.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            return Err(e.into());
+        }
+    }};
+}
 use clap::{Parser, Subcommand, ValueEnum};
 use kuajing_core::{CopyField, Locale, Rules, Workbench};
 
@@ -196,7 +210,7 @@ fn lang() -> String {
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    out!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
 
@@ -228,9 +242,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     } else {
                         "warning"
                     };
-                    println!(
+                    out!(
                         "{}: row {}{column}: {kind}: {}",
-                        report.file, p.row, p.message
+                        report.file,
+                        p.row,
+                        p.message
                     );
                 }
                 let verb = if report.applied {
@@ -240,7 +256,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 } else {
                     "did not import"
                 };
-                println!(
+                out!(
                     "{verb} {} products ({} new, {} changed, {} unchanged), {} variants, {} images; {} errors, {} warnings",
                     report.products,
                     report.added.len(),
@@ -264,9 +280,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 print_json(&report)?;
             } else {
-                println!(
+                out!(
                     "loaded the sample catalog: {} products, {} variants, {} images",
-                    report.products, report.variants, report.images
+                    report.products,
+                    report.variants,
+                    report.images
                 );
             }
         }
@@ -277,9 +295,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 for p in &products {
                     let zh = p.title_zh.as_deref().unwrap_or("—");
-                    println!(
+                    out!(
                         "{}\t{}\t{}\t{} variants",
-                        p.handle, p.title_en, zh, p.variants
+                        p.handle,
+                        p.title_en,
+                        zh,
+                        p.variants
                     );
                 }
             }
@@ -289,19 +310,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 print_json(&p)?;
             } else {
-                println!(
+                out!(
                     "{} ({})\n  en: {}\n  zh: {}",
-                    p.handle, p.vendor, p.title_en, p.title_zh
+                    p.handle,
+                    p.vendor,
+                    p.title_en,
+                    p.title_zh
                 );
                 for v in &p.variants {
-                    println!(
+                    out!(
                         "  variant {}: {}",
                         v.sku.as_deref().unwrap_or("-"),
                         v.options.join(" / ")
                     );
                 }
                 for a in &p.attributes {
-                    println!("  {}: {}", a.key, a.value);
+                    out!("  {}: {}", a.key, a.value);
                 }
             }
         }
@@ -312,7 +336,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 for e in &entries {
                     let locale = e.locale.as_deref().unwrap_or("");
-                    println!(
+                    out!(
                         "{} {} {} {locale}: {} -> {}",
                         e.at,
                         e.source,
@@ -345,7 +369,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 print_json(&check)?;
             } else {
-                print_check(&check);
+                print_check(&check)?;
             }
         }
         Command::Lint {
@@ -358,7 +382,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 print_json(&check)?;
             } else {
-                print_check(&check);
+                print_check(&check)?;
             }
             if check.errors() > 0 {
                 return Ok(ExitCode::FAILURE);
@@ -375,12 +399,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 print_json(&rendered)?;
             } else {
-                println!(
+                out!(
                     "{}: {}x{}, {} bytes",
-                    rendered.path, rendered.width, rendered.height, rendered.bytes
+                    rendered.path,
+                    rendered.width,
+                    rendered.height,
+                    rendered.bytes
                 );
                 for f in &rendered.findings {
-                    println!("warning: {}", f.message);
+                    out!("warning: {}", f.message);
                 }
             }
         }
@@ -396,14 +423,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 print_json(&report)?;
             } else {
                 eprintln!();
-                println!(
+                out!(
                     "{} downloaded, {} waiting for network, {} failed",
                     report.fetched,
                     report.waiting,
                     report.failed.len()
                 );
                 for f in &report.failed {
-                    println!("failed {}: {}", f.handle, f.error.message);
+                    out!("failed {}: {}", f.handle, f.error.message);
                 }
             }
         }
@@ -416,7 +443,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if json {
                 print_json(&report)?;
             } else {
-                println!(
+                out!(
                     "wrote {}: {} products, {} rows, {} images at 1 USD = {} CNY ({})",
                     report.path,
                     report.products,
@@ -428,11 +455,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 const SHOWN: usize = 10;
                 for s in report.skipped.iter().take(SHOWN) {
                     for r in &s.reasons {
-                        println!("left out {}: {}", s.handle, r.message);
+                        out!("left out {}: {}", s.handle, r.message);
                     }
                 }
                 if report.skipped.len() > SHOWN {
-                    println!(
+                    out!(
                         "… and {} more left out (every reason is in report.txt inside the bundle, or use --json)",
                         report.skipped.len() - SHOWN
                     );
@@ -448,26 +475,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let date = date.unwrap_or_else(kuajing_core::today);
             let settings = open()?.set_rate(rate, &date).context("rate set")?;
             if let Some(r) = settings.rate {
-                println!("1 USD = {} CNY ({})", r.usd_cny, r.date);
+                out!("1 USD = {} CNY ({})", r.usd_cny, r.date);
             }
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_check(check: &kuajing_core::CopyCheck) {
+fn print_check(check: &kuajing_core::CopyCheck) -> Result<()> {
     match check.limit {
-        Some(limit) => println!("{} / {limit} GBK units", check.units),
-        None => println!("{} GBK units", check.units),
+        Some(limit) => out!("{} / {limit} GBK units", check.units),
+        None => out!("{} GBK units", check.units),
     }
     for f in &check.findings {
         let severity = serde_json::to_value(f.severity)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        println!(
+        out!(
             "{severity} [{}] {}..{}: {}",
-            f.code, f.start, f.end, f.message
+            f.code,
+            f.start,
+            f.end,
+            f.message
         );
     }
+    Ok(())
 }
