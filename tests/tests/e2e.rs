@@ -260,6 +260,32 @@ async fn import_edit_fix_and_export(driver: &WebDriver, home: &Path) -> Result<(
         zip.by_name(name)
             .with_context(|| format!("{name} in the bundle"))?;
     }
+    driver
+        .action_chain()
+        .send_keys(Key::Escape)
+        .perform()
+        .await?;
+    wait_gone(driver, "[data-testid=export-result]").await?;
+
+    // The whole window switches to Chinese, and the finding messages with it.
+    wait_for(driver, "[data-testid=lang-switch][data-lang=en]")
+        .await?
+        .click()
+        .await?;
+    wait_for(driver, "[data-testid=lang-switch][data-lang=zh-CN]").await?;
+    wait_text(
+        &wait_for(driver, "[data-testid=import-open]").await?,
+        "导入",
+    )
+    .await?;
+    set_value(
+        &wait_for(driver, "[data-testid=title-zh]").await?,
+        "最好的陶土花盆",
+    )
+    .await?;
+    let finding = wait_for(driver, "[data-testid=finding][data-code=banned-term]").await?;
+    wait_text(&finding, "广告法").await?;
+    screenshot(driver, "06-chinese-ui").await?;
     Ok(())
 }
 
@@ -278,7 +304,18 @@ async fn a_merchant_imports_writes_fixes_a_banned_term_and_exports() -> Result<(
         "tauri:options",
         serde_json::json!({ "application": app.display().to_string() }),
     )?;
-    let driver = WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), caps).await?;
+    // tauri-driver listens before WebKitWebDriver behind it does: retry the first session.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let driver = loop {
+        match WebDriver::new(format!("http://127.0.0.1:{DRIVER_PORT}"), caps.clone()).await {
+            Ok(driver) => break driver,
+            Err(e) if Instant::now() < deadline => {
+                eprintln!("e2e: no session yet ({e}); retrying");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    };
     // Always close the session, then report the failure: an open session hangs later runs.
     let outcome = import_edit_fix_and_export(&driver, home.path()).await;
     if outcome.is_err() {
