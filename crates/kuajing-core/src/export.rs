@@ -91,7 +91,7 @@ impl Workbench {
         let mut exported = 0;
         for handle in product_rows::handles(&conn)? {
             let detail = self.product(&handle)?;
-            let reasons = self.skip_reasons(&profile, &detail)?;
+            let reasons = self.skip_reasons(profile, &detail)?;
             if !reasons.is_empty() {
                 skipped.push(Skipped { handle, reasons });
                 continue;
@@ -142,7 +142,7 @@ impl Workbench {
                 });
             }
             for variant in &detail.variants {
-                rows.push(sheet_row(&profile, &detail, variant, &rate, &image_names));
+                rows.push(sheet_row(profile, &detail, variant, &rate, &image_names));
             }
             exported += 1;
         }
@@ -176,7 +176,7 @@ impl Workbench {
             1,
             BundleFile {
                 name: REPORT_NAME.into(),
-                bytes: self.report_text(&profile, &report).into_bytes(),
+                bytes: self.report_text(profile, &report).into_bytes(),
             },
         );
         let meta = ManifestMeta {

@@ -147,14 +147,7 @@ impl Workbench {
                 option_names: p.option_names.clone(),
                 variants: p.variants.iter().map(variant).collect(),
                 images,
-                attributes: p
-                    .attributes
-                    .iter()
-                    .map(|a| Attribute {
-                        key: a.key.clone(),
-                        value: a.value.clone(),
-                    })
-                    .collect(),
+                attributes: attributes(&p.attributes),
             });
         }
         problems.sort_by_key(|p| p.row);
@@ -249,15 +242,19 @@ fn variant(v: &kuajing_shopify::Variant) -> NewVariant {
         barcode: v.barcode.clone(),
         inventory_qty: v.inventory_qty,
         image_src: v.image_src.clone(),
-        attributes: v
-            .attributes
-            .iter()
-            .map(|a| Attribute {
-                key: a.key.clone(),
-                value: a.value.clone(),
-            })
-            .collect(),
+        attributes: attributes(&v.attributes),
     }
+}
+
+/// Columns the importer does not model, kept as they were written.
+fn attributes(columns: &[kuajing_shopify::Attribute]) -> Vec<Attribute> {
+    columns
+        .iter()
+        .map(|a| Attribute {
+            key: a.key.clone(),
+            value: a.value.clone(),
+        })
+        .collect()
 }
 
 fn resolve(base: &Path, src: &str) -> PathBuf {

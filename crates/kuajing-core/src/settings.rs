@@ -52,9 +52,9 @@ impl Workbench {
             .map(|id| {
                 let p = kuajing_marketplace::load(id)?;
                 Ok(ProfileSummary {
-                    id: p.id,
-                    name: p.name,
-                    name_zh: p.name_zh,
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    name_zh: p.name_zh.clone(),
                     title_max_units: p.title.max_units,
                 })
             })

@@ -13,7 +13,7 @@ const BUILTIN: &[(&str, &str)] = &[(
     include_str!("../../../assets/marketplaces/tmall-global.toml"),
 )];
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
     #[error("unknown marketplace `{0}` (known: {1})")]
     Unknown(String, String),
@@ -184,13 +184,22 @@ pub fn builtin_ids() -> Vec<&'static str> {
     BUILTIN.iter().map(|(id, _)| *id).collect()
 }
 
-/// Loads a shipped profile by id.
-pub fn load(id: &str) -> Result<Profile, Error> {
-    let (_, text) = BUILTIN
+/// The shipped profiles, parsed once: they are read on every keystroke of the copy editor.
+static PARSED: std::sync::LazyLock<Vec<(&'static str, Result<Profile, Error>)>> =
+    std::sync::LazyLock::new(|| {
+        BUILTIN
+            .iter()
+            .map(|(id, text)| (*id, Profile::from_toml(id, text)))
+            .collect()
+    });
+
+/// A shipped profile by id.
+pub fn load(id: &str) -> Result<&'static Profile, Error> {
+    let (_, parsed) = PARSED
         .iter()
         .find(|(known, _)| *known == id)
         .ok_or_else(|| Error::Unknown(id.to_owned(), builtin_ids().join(", ")))?;
-    Profile::from_toml(id, text)
+    parsed.as_ref().map_err(Clone::clone)
 }
 
 #[cfg(test)]
