@@ -7,9 +7,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 
-# Build: WebKitGTK for Tauri. Run/test headless: Xvfb, WebKitWebDriver, a Chinese font,
-# ImageMagick and xwininfo for screenshots.
-packages=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libssl-dev
+# Build: WebKitGTK for Tauri; cmake and nasm build the bundled libjpeg-turbo (with its SIMD).
+# Run/test headless: Xvfb, WebKitWebDriver, a Chinese font, ImageMagick and xwininfo for
+# screenshots.
+packages=(build-essential pkg-config curl file cmake nasm libwebkit2gtk-4.1-dev libssl-dev
   xvfb xauth webkit2gtk-driver x11-utils imagemagick fonts-noto-cjk fonts-noto-color-emoji)
 missing=()
 for p in "${packages[@]}"; do
@@ -18,7 +19,7 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${missing[@]}" >/dev/null
 fi
 
 command -v cargo >/dev/null || { echo "setup: Rust is missing: install it with rustup (https://rustup.rs)"; exit 1; }

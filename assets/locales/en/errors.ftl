@@ -16,6 +16,7 @@ error-bad-rate = The exchange rate must be a number above 0.
 error-bad-date = The date must be a real date written YYYY-MM-DD.
 error-unknown-marketplace = Kuajing has no profile for that marketplace.
 error-unknown-slot = That marketplace has no such image slot.
+error-no-sheet = Kuajing has no bulk-upload sheet for { $marketplace } yet. Its images can be rendered; export for Tmall Global.
 error-bad-field = Only the title and the description can be edited here.
 error-bad-shipped-data = Kuajing's built-in data is damaged. Reinstall Kuajing.
 error-export-write = The bundle could not be written. Nothing was left half-written; check the folder and try again.
@@ -29,5 +30,11 @@ import-image-missing = The image { $src } was not found. Put the file beside the
 import-image-unreadable = The image { $src } cannot be used: { $reason }
 
 # Findings on rendered images (`image-<code>`).
-image-source-too-small = The photo is { $width }×{ $height }, smaller than the { $slot_width }×{ $slot_height } slot, so it was enlarged and may look soft. Use a larger photo.
+image-source-too-small = The photo is { $width }×{ $height }, smaller than the { $min_width }×{ $min_height } this slot needs. It was not enlarged (that would look soft): use a larger photo.
 image-quality-reduced = JPEG quality was lowered to { $quality } to stay under { $max_bytes } bytes.
+image-over-byte-cap = At { $bytes } bytes the image is over this slot's limit of { $max_bytes }, even at the lowest quality. The marketplace will refuse it: use a simpler or smaller photo.
+image-under-min-bytes = At { $bytes } bytes the image is under this slot's minimum of { $min_bytes }, even at the highest quality. The marketplace may take it for a blank picture.
+image-not-trimmed = No plain border was found to trim: this slot wants the product alone on a plain background.
+image-background-not-plain = The photo's background is { $colour }, not the slot's { $background }. Shoot the product on { $background } or cut it out.
+image-colour-profile-ignored = The photo's colour profile could not be used ({ $reason }); its colours were taken as sRGB and may be off.
+image-sliced = The long image was cut into { $count } slices.

@@ -15,6 +15,7 @@ error-bad-rate = 汇率必须是大于 0 的数字。
 error-bad-date = 日期必须是有效日期，格式为 YYYY-MM-DD。
 error-unknown-marketplace = Kuajing 没有该平台的配置。
 error-unknown-slot = 该平台没有这个图片位。
+error-no-sheet = Kuajing 尚不支持 { $marketplace } 的批量上传表格。可以渲染其图片；导出请选天猫国际。
 error-bad-field = 这里只能编辑标题和描述。
 error-bad-shipped-data = Kuajing 内置数据已损坏。请重新安装 Kuajing。
 error-export-write = 无法写出导出包。不会留下写了一半的文件；请检查文件夹后重试。
@@ -28,5 +29,11 @@ import-image-missing = 找不到图片 { $src }。请把文件放在 CSV 旁边�
 import-image-unreadable = 图片 { $src } 无法使用：{ $reason }
 
 # 渲染后图片的提示（`image-<code>`）。
-image-source-too-small = 原图为 { $width }×{ $height }，小于 { $slot_width }×{ $slot_height } 的图片位，已被放大，可能不够清晰。请使用更大的照片。
+image-source-too-small = 原图为 { $width }×{ $height }，小于此图片位所需的 { $min_width }×{ $min_height }。为免模糊未作放大：请使用更大的照片。
 image-quality-reduced = 为控制在 { $max_bytes } 字节以内，JPEG 质量已降至 { $quality }。
+image-over-byte-cap = 即使用最低质量，图片仍有 { $bytes } 字节，超过此图片位 { $max_bytes } 字节的上限，平台会拒收：请换一张更简单或更小的照片。
+image-under-min-bytes = 即使用最高质量，图片只有 { $bytes } 字节，低于此图片位 { $min_bytes } 字节的下限，平台可能视为空白图。
+image-not-trimmed = 未找到可裁去的纯色边框：此图片位要求商品单独置于纯色背景上。
+image-background-not-plain = 照片背景为 { $colour }，不是图片位要求的 { $background }。请在 { $background } 背景上拍摄，或抠图。
+image-colour-profile-ignored = 照片的色彩配置文件无法使用（{ $reason }），颜色按 sRGB 处理，可能有偏差。
+image-sliced = 长图已切成 { $count } 段。

@@ -7,6 +7,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 
@@ -24,7 +25,7 @@ macro_rules! out {
     }};
 }
 use clap::{Parser, Subcommand, ValueEnum};
-use kuajing_core::{CopyField, Locale, Rules, Workbench};
+use kuajing_core::{CopyField, Locale, Output, Rules, Workbench};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -90,22 +91,37 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Render a photo into a marketplace image slot
+    /// Render photos into a marketplace image slot (many photos: on every core)
     Image {
-        input: PathBuf,
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
         #[arg(long, default_value = "tmall-global")]
         marketplace: String,
+        /// A slot id from the marketplace profile: main, white, main34, detail, home…
         #[arg(long, default_value = "main")]
         slot: String,
+        /// The output file (one input only); detail slices get -2, -3… before the extension
+        #[arg(long, conflicts_with = "out_dir", required_unless_present = "out_dir")]
+        out: Option<PathBuf>,
+        /// The output folder; each file is named after its input
         #[arg(long)]
-        out: PathBuf,
+        out_dir: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },
-    /// Work with the catalog's product images
+    /// Render the catalog's images into every slot of a marketplace (on every core, through
+    /// the render cache; Ctrl-C stops after the photos in progress), or download them (fetch)
+    #[command(args_conflicts_with_subcommands = true)]
     Images {
         #[command(subcommand)]
-        action: ImagesAction,
+        action: Option<ImagesAction>,
+        #[arg(long, default_value = "tmall-global")]
+        marketplace: String,
+        /// Only these products (repeatable)
+        #[arg(long = "handle")]
+        handles: Vec<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// Write a marketplace bundle: listing sheet, images, manifest and report, in one zip
     Export {
@@ -207,6 +223,98 @@ fn lang() -> String {
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
         .unwrap_or_default()
+}
+
+/// A flag set by the first Ctrl-C, so a batch stops after the photos in progress (their files
+/// are whole: every write is a temp file and a rename) and reports what it did.
+fn cancel_on_ctrl_c() -> &'static AtomicBool {
+    static CANCEL: AtomicBool = AtomicBool::new(false);
+    // Without a handler (another one is installed) Ctrl-C simply ends the process.
+    let _ = ctrlc::set_handler(|| {
+        if CANCEL.swap(true, Ordering::Relaxed) {
+            std::process::exit(130);
+        }
+    });
+    &CANCEL
+}
+
+fn render_images(
+    rules: &Rules,
+    inputs: &[PathBuf],
+    marketplace: &str,
+    slot: &str,
+    out: Option<PathBuf>,
+    out_dir: Option<PathBuf>,
+    json: bool,
+) -> Result<ExitCode> {
+    let results = match (out, out_dir) {
+        (Some(out), _) => {
+            if inputs.len() > 1 {
+                bail!(
+                    "--out names one file; use --out-dir for {} photos",
+                    inputs.len()
+                );
+            }
+            vec![Some(rules.render_image(
+                &inputs[0],
+                marketplace,
+                slot,
+                &Output::File(out),
+            ))]
+        }
+        (None, Some(dir)) => {
+            let cancel = cancel_on_ctrl_c();
+            let progress = |done: usize, total: usize| {
+                if !json && total > 1 {
+                    eprint!("\rrendering: {done}/{total}");
+                }
+            };
+            let results =
+                rules.render_images(inputs, marketplace, slot, &dir, cancel, &progress)?;
+            if !json && inputs.len() > 1 {
+                eprintln!();
+            }
+            results
+        }
+        (None, None) => bail!("say where to write: --out FILE or --out-dir DIR"),
+    };
+    let mut failed = 0;
+    let mut reports = Vec::new();
+    for (input, result) in inputs.iter().zip(results) {
+        match result {
+            Some(Ok(rendered)) => {
+                if !json {
+                    for f in &rendered.files {
+                        out!("{}: {}x{}, {} bytes", f.path, f.width, f.height, f.bytes);
+                    }
+                    for f in &rendered.findings {
+                        out!("warning: {}: {}", input.display(), f.message);
+                    }
+                }
+                reports.push(rendered);
+            }
+            Some(Err(e)) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
+            None => {
+                failed += 1;
+                eprintln!("cancelled: {}", input.display());
+            }
+        }
+    }
+    if json {
+        if inputs.len() == 1 && reports.len() == 1 {
+            print_json(&reports[0])?;
+        } else {
+            print_json(&reports)?;
+        }
+    }
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
@@ -389,30 +497,75 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Image {
-            input,
+            inputs,
             marketplace,
             slot,
             out,
+            out_dir,
             json,
         } => {
-            let rendered = rules.render_image(&input, &marketplace, &slot, &out)?;
-            if json {
-                print_json(&rendered)?;
-            } else {
-                out!(
-                    "{}: {}x{}, {} bytes",
-                    rendered.path,
-                    rendered.width,
-                    rendered.height,
-                    rendered.bytes
-                );
-                for f in &rendered.findings {
-                    out!("warning: {}", f.message);
+            return render_images(&rules, &inputs, &marketplace, &slot, out, out_dir, json);
+        }
+        Command::Images {
+            action: None,
+            marketplace,
+            handles,
+            json,
+        } => {
+            let cancel = cancel_on_ctrl_c();
+            let selection = (!handles.is_empty()).then_some(handles.as_slice());
+            let report = open()?.render_catalog(&marketplace, selection, cancel, &|p| {
+                if !json {
+                    eprint!(
+                        "\rrendering images: {}/{} photos ({} rendered, {} from cache, {} failed)",
+                        p.done, p.total, p.rendered, p.cached, p.failed
+                    );
                 }
+            })?;
+            if json {
+                print_json(&report)?;
+            } else {
+                eprintln!();
+                let p = &report.progress;
+                out!(
+                    "{}{}: {} of {} photos, {} slot images rendered, {} from cache, {} failed, in {:.1} s",
+                    report.marketplace,
+                    if report.cancelled { " (cancelled)" } else { "" },
+                    p.done,
+                    p.total,
+                    p.rendered,
+                    p.cached,
+                    p.failed,
+                    report.elapsed_ms as f64 / 1000.0
+                );
+                for n in &report.notes {
+                    if let Some(e) = &n.error {
+                        out!(
+                            "error {} image {} {}: {}",
+                            n.handle,
+                            n.position,
+                            n.slot,
+                            e.message
+                        );
+                    }
+                    for f in &n.findings {
+                        out!(
+                            "warning {} image {} {}: {}",
+                            n.handle,
+                            n.position,
+                            n.slot,
+                            f.message
+                        );
+                    }
+                }
+            }
+            if report.progress.failed > 0 || report.cancelled {
+                return Ok(ExitCode::FAILURE);
             }
         }
         Command::Images {
-            action: ImagesAction::Fetch { handle, json },
+            action: Some(ImagesAction::Fetch { handle, json }),
+            ..
         } => {
             let report = open()?.fetch_images(handle.as_deref(), |done, total| {
                 if !json {

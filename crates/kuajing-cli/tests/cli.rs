@@ -425,8 +425,9 @@ fn image_renders_a_photo_into_the_main_slot_and_refuses_bad_files_by_name() {
         &out.display().to_string(),
         "--json",
     ]);
+    let file = &rendered["files"][0];
     assert_eq!(
-        (rendered["width"].as_u64(), rendered["height"].as_u64()),
+        (file["width"].as_u64(), file["height"].as_u64()),
         (Some(800), Some(800))
     );
     let bytes = std::fs::read(&out).unwrap();
@@ -450,6 +451,91 @@ fn image_renders_a_photo_into_the_main_slot_and_refuses_bad_files_by_name() {
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(!target.exists(), "{bad}: nothing written");
     }
+}
+
+#[test]
+fn image_renders_many_photos_into_a_folder_and_slices_detail_images() {
+    let env = Env::new();
+    let images = fixtures().join("images");
+    let dir = env.path("out");
+    // One long photo (800x4400 at 750 wide is 4125 tall: slices of at most 1500) and one
+    // ordinary one; a bad file fails alone and names itself.
+    let tall = env.path("tall.png");
+    image::RgbImage::from_fn(800, 4400, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    })
+    .save(&tall)
+    .unwrap();
+    let photo = images.join("orientation-6-gps.jpg");
+    let bad = images.join("truncated.jpg");
+    let out = env.run(&[
+        "image",
+        &tall.display().to_string(),
+        &photo.display().to_string(),
+        &bad.display().to_string(),
+        "--marketplace",
+        "taobao",
+        "--slot",
+        "detail",
+        "--out-dir",
+        &dir.display().to_string(),
+        "--json",
+    ]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("truncated.jpg"), "{stderr}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = json[0]["files"].as_array().unwrap();
+    let heights: Vec<u64> = files
+        .iter()
+        .map(|f| f["height"].as_u64().unwrap())
+        .collect();
+    assert_eq!(heights, vec![1500, 1500, 1125]);
+    assert!(files.iter().all(|f| f["width"] == 750));
+    assert!(dir.join("tall.jpg").exists() && dir.join("tall-3.jpg").exists());
+    assert_eq!(json[0]["findings"][0]["code"], "sliced");
+    // The 64x48 photo is far below the 750 minimum: a finding, and no blurry upscale.
+    assert_eq!(json[1]["files"][0]["width"], 64);
+    assert_eq!(json[1]["findings"][0]["code"], "source-too-small");
+    assert!(dir.join("orientation-6-gps.jpg").exists());
+    assert!(!dir.join("truncated.jpg").exists());
+}
+
+#[test]
+fn the_catalog_batch_renders_every_slot_once_then_uses_the_cache() {
+    let env = Env::new();
+    env.ok_json(&["sample", "--json"]);
+    let first = env.ok_json(&["images", "--marketplace", "pinduoduo", "--json"]);
+    let p = &first["progress"];
+    let photos = p["total"].as_u64().unwrap();
+    assert!(photos >= 8, "{first}");
+    assert_eq!(p["done"], photos);
+    assert_eq!(p["failed"], 0);
+    assert!(
+        p["rendered"].as_u64().unwrap() > photos,
+        "main + detail (+ home)"
+    );
+    assert_eq!(p["cached"], 0);
+    assert_eq!(first["cancelled"], false);
+
+    // Nothing changed: everything comes from the cache.
+    let again = env.ok_json(&["images", "--marketplace", "pinduoduo", "--json"]);
+    assert_eq!(again["progress"]["rendered"], 0);
+    assert_eq!(again["progress"]["cached"], p["rendered"]);
+
+    // Another marketplace's slots are other cache entries; one product only.
+    let list = env.ok_json(&["products", "--json"]);
+    let handle = list[0]["handle"].as_str().unwrap();
+    let one = env.ok_json(&[
+        "images",
+        "--marketplace",
+        "taobao",
+        "--handle",
+        handle,
+        "--json",
+    ]);
+    assert!(one["progress"]["total"].as_u64().unwrap() < photos);
+    assert!(one["progress"]["rendered"].as_u64().unwrap() > 0);
 }
 
 #[test]

@@ -54,7 +54,7 @@ impl Rules {
         let profile = kuajing_marketplace::load(marketplace)?;
         let field = checked_field(field)?;
         let limit = (field == Field::Title).then_some(profile.title.max_units);
-        let check = self.checker.check(text, field, limit);
+        let check = self.checker()?.check(text, field, limit);
         Ok(CopyCheck {
             units: check.units,
             limit: check.limit,

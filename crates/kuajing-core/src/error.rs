@@ -58,6 +58,10 @@ pub enum Error {
     BadDate(String),
     #[error("marketplace `{marketplace}` has no image slot `{slot}`")]
     UnknownSlot { marketplace: String, slot: String },
+    #[error(
+        "{marketplace} has no bulk-upload sheet in Kuajing yet: its images can be rendered, but export for tmall-global"
+    )]
+    NoSheet { marketplace: String },
     #[error("cannot download {url}: {reason}")]
     Download { url: String, reason: String },
     #[error("the field `{0}` cannot be edited here (use title or description)")]
@@ -83,6 +87,7 @@ impl Error {
             Error::BadRate(_) => "bad-rate",
             Error::BadDate(_) => "bad-date",
             Error::UnknownSlot { .. } => "unknown-slot",
+            Error::NoSheet { .. } => "no-sheet",
             Error::BadField(_) => "bad-field",
             Error::Download { .. } => "download",
         }
@@ -121,6 +126,7 @@ impl Error {
                 put("url", url.clone());
                 put("reason", reason.clone());
             }
+            Error::NoSheet { marketplace } => put("marketplace", marketplace.clone()),
             Error::UnknownSlot { marketplace, slot } => {
                 put("marketplace", marketplace.clone());
                 put("slot", slot.clone());

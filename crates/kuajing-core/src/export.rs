@@ -79,6 +79,11 @@ impl Workbench {
         let profile = kuajing_marketplace::load(marketplace)?;
         let conn = self.catalog.connect()?;
         let rate = setting_rows::rate(&conn)?.ok_or(Error::NoRate)?;
+        if profile.sheet.columns.is_empty() {
+            return Err(Error::NoSheet {
+                marketplace: profile.id.clone(),
+            });
+        }
         let main_slot = profile.slot("main").ok_or_else(|| Error::UnknownSlot {
             marketplace: marketplace.to_owned(),
             slot: "main".into(),
@@ -122,7 +127,13 @@ impl Workbench {
                         );
                         files.push(BundleFile {
                             name: name.clone(),
-                            bytes: slot_image.bytes,
+                            // The main slot is never sliced: one part.
+                            bytes: slot_image
+                                .parts
+                                .into_iter()
+                                .next()
+                                .map(|p| p.bytes)
+                                .unwrap_or_default(),
                         });
                         image_names.push(name);
                     }

@@ -14,12 +14,13 @@ mod import;
 mod media;
 mod message;
 mod products;
+mod render_batch;
 mod sample;
 mod settings;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use kuajing_catalog::Catalog;
 use kuajing_copy::Checker;
@@ -32,9 +33,10 @@ pub use fetch::{FailedImage, FetchReport};
 pub use import::{ImportReport, Problem};
 pub use kuajing_catalog::{CopyField, HistoryEntry, Locale, ProductFields, Rate};
 pub use kuajing_shopify::Severity;
-pub use media::RenderedImage;
+pub use media::{Output, RenderedFile, RenderedImage};
 pub use message::Message;
 pub use products::{CatalogInfo, ImageState, ProductDetail, ProductImage, ProductSummary, Variant};
+pub use render_batch::{RenderNote, RenderProgress, RenderReport};
 pub use settings::{ProfileSummary, Settings, today};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -59,7 +61,8 @@ pub fn default_catalog_path() -> PathBuf {
 /// The shipped rules and messages, usable without a catalog (`kuajing lint`, `kuajing image`).
 #[derive(Debug, Clone)]
 pub struct Rules {
-    checker: Arc<Checker>,
+    /// Built on first use: its tables cost ~20 ms, which `kuajing image` should not pay.
+    checker: Arc<OnceLock<Checker>>,
     l10n: &'static Localizer,
     lang: String,
 }
@@ -68,7 +71,7 @@ impl Rules {
     /// `lang` is the language of the messages written (`en` or `zh-CN`).
     pub fn new(lang: &str) -> Result<Self> {
         Ok(Rules {
-            checker: Arc::new(Checker::builtin()?),
+            checker: Arc::new(OnceLock::new()),
             l10n: kuajing_l10n::builtin()?,
             lang: supported_lang(lang),
         })
@@ -81,6 +84,14 @@ impl Rules {
             l10n: self.l10n,
             lang: supported_lang(lang),
         }
+    }
+
+    pub(crate) fn checker(&self) -> Result<&Checker> {
+        if let Some(checker) = self.checker.get() {
+            return Ok(checker);
+        }
+        let built = Checker::builtin()?;
+        Ok(self.checker.get_or_init(|| built))
     }
 
     pub(crate) fn message(

@@ -2,18 +2,20 @@
 //! marketplace slot through a content-addressed cache (source bytes, slot parameters and
 //! pipeline version make the key, so an unchanged image is never rendered twice).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use base64::Engine as _;
-use kuajing_imaging::{Limits, OutputFormat, SlotSpec};
+use kuajing_imaging::{Crop, Fit, Limits, OutputFormat, SlotSpec, Trim};
 use kuajing_marketplace::{ImageFormat, Slot};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::import::read_limited;
 use crate::{Error, Result, Workbench};
 
 /// Bump when the rendering changes, so cached renders are redone.
-const PIPELINE_VERSION: u32 = 1;
+const PIPELINE_VERSION: u32 = 2;
 const THUMBNAIL_SIDE: u32 = 240;
 
 pub(crate) fn is_remote(src: &str) -> bool {
@@ -41,7 +43,8 @@ pub(crate) fn store_bytes(
     media_dir: &Path,
     dry_run: bool,
 ) -> Result<String> {
-    kuajing_imaging::decode(bytes, name, &Limits::default())?;
+    // The smallest decode still reads every byte of the picture data, so damage is found.
+    kuajing_imaging::decode_photo(bytes, name, &Limits::default(), 1, 1)?;
     let ext = Some(extension.to_ascii_lowercase())
         .filter(|e| !e.is_empty() && e.len() <= 5 && e.chars().all(|c| c.is_ascii_alphanumeric()))
         .unwrap_or_else(|| "img".into());
@@ -79,90 +82,222 @@ pub(crate) fn slot_spec(slot: &Slot) -> SlotSpec {
     SlotSpec {
         width: slot.width,
         height: slot.height,
+        fit: match slot.fit {
+            kuajing_marketplace::Fit::Contain => Fit::Contain,
+            kuajing_marketplace::Fit::Cover => Fit::Cover,
+            kuajing_marketplace::Fit::Width => Fit::Width,
+        },
+        crop: match slot.crop {
+            kuajing_marketplace::Crop::Centre => Crop::Centre,
+            kuajing_marketplace::Crop::Attention => Crop::Attention,
+        },
+        trim: slot.trim.map(|t| Trim {
+            tolerance: t.tolerance,
+            margin_percent: t.margin_percent,
+        }),
         background: slot.background_rgb(),
+        min_source_width: slot.min_source_width,
+        min_source_height: slot.min_source_height,
         format: match slot.format {
             ImageFormat::Jpeg => OutputFormat::Jpeg,
             ImageFormat::Png => OutputFormat::Png,
         },
+        quality: slot.quality,
+        min_quality: slot.min_quality,
         max_bytes: slot.max_bytes,
+        min_bytes: slot.min_bytes,
     }
 }
 
-/// A rendered slot image as the cache keeps it.
+/// A rendered slot image as the cache keeps it: one part, or one per detail slice.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct SlotImage {
-    #[serde(skip)]
-    pub bytes: Vec<u8>,
+    pub parts: Vec<CachedPart>,
     pub extension: String,
     pub findings: Vec<kuajing_imaging::ImageFinding>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct CachedPart {
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+    pub quality: Option<u8>,
+}
+
+/// Where one rendered slot lives in the cache: the key covers the source bytes (the media file
+/// is named by their SHA-256), every slot parameter and the pipeline version, so a change to
+/// any of the three renders again and nothing else does.
+struct CacheEntry {
+    meta: PathBuf,
+    dir: PathBuf,
+    key: String,
+    extension: &'static str,
+}
+
+impl CacheEntry {
+    fn new(renders: &Path, media: &str, spec: &SlotSpec) -> Self {
+        let params = serde_json::to_string(spec).unwrap_or_default();
+        let key =
+            kuajing_bundle::sha256_hex(format!("{media}|{params}|v{PIPELINE_VERSION}").as_bytes());
+        CacheEntry {
+            meta: renders.join(format!("{key}.json")),
+            dir: renders.to_owned(),
+            extension: match spec.format {
+                OutputFormat::Jpeg => "jpg",
+                OutputFormat::Png => "png",
+            },
+            key,
+        }
+    }
+
+    fn part_path(&self, n: usize) -> PathBuf {
+        self.dir
+            .join(format!("{}-{n}.{}", self.key, self.extension))
+    }
+
+    fn is_cached(&self) -> bool {
+        self.meta.exists()
+    }
+
+    fn load(&self) -> Option<SlotImage> {
+        let meta = std::fs::read(&self.meta).ok()?;
+        let mut cached: SlotImage = serde_json::from_slice(&meta).ok()?;
+        for (n, part) in cached.parts.iter_mut().enumerate() {
+            part.bytes = std::fs::read(self.part_path(n + 1)).ok()?;
+        }
+        Some(cached)
+    }
+
+    /// Best effort: a full disk must not stop an export. The metadata goes last, so a reader
+    /// never finds it without its parts.
+    fn store(&self, image: &SlotImage) {
+        let Ok(meta) = serde_json::to_vec(image) else {
+            return;
+        };
+        for (n, part) in image.parts.iter().enumerate() {
+            if write_once(&self.part_path(n + 1), &part.bytes).is_err() {
+                return;
+            }
+        }
+        let _ = write_once(&self.meta, &meta);
+    }
 }
 
 impl Workbench {
     /// Renders the media file `media` into `slot`, from the cache when it is there.
     pub(crate) fn render_media(&self, media: &str, slot: &Slot) -> Result<SlotImage> {
-        let spec = slot_spec(slot);
-        let key = kuajing_bundle::sha256_hex(
-            format!(
-                "{media}|{}x{}|{:?}|{:?}|{}|v{PIPELINE_VERSION}",
-                spec.width, spec.height, spec.background, spec.format, spec.max_bytes
-            )
-            .as_bytes(),
-        );
-        let extension = match spec.format {
-            OutputFormat::Jpeg => "jpg",
-            OutputFormat::Png => "png",
-        };
-        let dir = self.catalog.renders_dir();
-        let image_path = dir.join(format!("{key}.{extension}"));
-        let meta_path = dir.join(format!("{key}.json"));
-        if let (Ok(bytes), Ok(meta)) = (std::fs::read(&image_path), std::fs::read(&meta_path))
-            && let Ok(mut cached) = serde_json::from_slice::<SlotImage>(&meta)
-        {
-            cached.bytes = bytes;
-            return Ok(cached);
-        }
-        let source = self.catalog.media_dir().join(media);
-        let image = kuajing_imaging::decode_file(&source, &Limits::default())?;
-        let rendered = kuajing_imaging::render_named(&image, &spec, &source.display().to_string())?;
-        let result = SlotImage {
-            bytes: rendered.bytes,
-            extension: extension.into(),
-            findings: rendered.findings,
-        };
-        let meta = serde_json::to_vec(&result).map_err(|e| Error::Write {
-            path: meta_path.clone(),
-            source: std::io::Error::other(e),
-        })?;
-        // The cache is best effort: a full disk must not stop an export.
-        let _ = write_once(&image_path, &result.bytes).and_then(|()| write_once(&meta_path, &meta));
-        Ok(result)
+        let mut one = self.render_media_slots(media, &[slot])?;
+        one.pop().unwrap_or_else(|| {
+            Err(Error::UnknownSlot {
+                marketplace: String::new(),
+                slot: slot.id.clone(),
+            })
+        })
     }
 
-    /// A small JPEG of the rendered slot image, as a `data:` URL for the UI.
+    /// Renders `media` into each slot, decoding the photo once for all that are not cached.
+    /// The outer error is the photo's (it cannot be read or decoded); the inner ones a slot's.
+    pub(crate) fn render_media_slots(
+        &self,
+        media: &str,
+        slots: &[&Slot],
+    ) -> Result<Vec<Result<SlotImage>>> {
+        let renders = self.catalog.renders_dir();
+        let specs: Vec<SlotSpec> = slots.iter().map(|s| slot_spec(s)).collect();
+        let entries: Vec<CacheEntry> = specs
+            .iter()
+            .map(|spec| CacheEntry::new(&renders, media, spec))
+            .collect();
+        let cached: Vec<Option<SlotImage>> = entries.iter().map(CacheEntry::load).collect();
+        let todo: Vec<SlotSpec> = specs
+            .iter()
+            .zip(&cached)
+            .filter(|(_, c)| c.is_none())
+            .map(|(spec, _)| spec.clone())
+            .collect();
+        let mut fresh = if todo.is_empty() {
+            Vec::new()
+        } else {
+            let source = self.catalog.media_dir().join(media);
+            let bytes = read_limited(&source, Limits::default().max_bytes)?;
+            let name = source.display().to_string();
+            kuajing_imaging::render_slots(&bytes, &name, &todo, &Limits::default())?
+        }
+        .into_iter();
+        Ok(cached
+            .into_iter()
+            .zip(&entries)
+            .map(|(cached, entry)| match cached {
+                Some(image) => Ok(image),
+                None => {
+                    let rendered = fresh.next().ok_or_else(|| Error::UnknownSlot {
+                        marketplace: String::new(),
+                        slot: entry.key.clone(),
+                    })??;
+                    let image = SlotImage {
+                        extension: entry.extension.into(),
+                        findings: rendered.findings,
+                        parts: rendered
+                            .parts
+                            .into_iter()
+                            .map(|p| CachedPart {
+                                bytes: p.bytes,
+                                width: p.width,
+                                height: p.height,
+                                quality: p.quality,
+                            })
+                            .collect(),
+                    };
+                    entry.store(&image);
+                    Ok(image)
+                }
+            })
+            .collect())
+    }
+
+    /// Whether every one of `slots` is already in the cache for `media`.
+    pub(crate) fn is_rendered(&self, media: &str, slot: &Slot) -> bool {
+        CacheEntry::new(&self.catalog.renders_dir(), media, &slot_spec(slot)).is_cached()
+    }
+
+    /// A small JPEG of the rendered slot image (its first slice), as a `data:` URL for the UI.
     pub(crate) fn thumbnail_url(
         &self,
         media: &str,
         slot: &Slot,
     ) -> Result<(String, Vec<kuajing_imaging::ImageFinding>)> {
         let rendered = self.render_media(media, slot)?;
+        let first = rendered
+            .parts
+            .first()
+            .map(|p| p.bytes.as_slice())
+            .unwrap_or_default();
+        Ok((self.thumbnail_data_url(first, media)?, rendered.findings))
+    }
+
+    /// A small JPEG of any photo's bytes as a `data:` URL, cached by the bytes' hash.
+    pub(crate) fn thumbnail_data_url(&self, bytes: &[u8], name: &str) -> Result<String> {
         let thumb_path = self.catalog.renders_dir().join(format!(
             "{}-thumb{THUMBNAIL_SIDE}.jpg",
-            kuajing_bundle::sha256_hex(&rendered.bytes)
+            kuajing_bundle::sha256_hex(bytes)
         ));
         let thumb = match std::fs::read(&thumb_path) {
-            Ok(bytes) => bytes,
+            Ok(thumb) => thumb,
             Err(_) => {
-                let image = kuajing_imaging::decode(&rendered.bytes, media, &Limits::default())?;
-                let bytes = kuajing_imaging::thumbnail(&image, THUMBNAIL_SIDE)?;
-                let _ = write_once(&thumb_path, &bytes);
-                bytes
+                let thumb = kuajing_imaging::thumbnail_bytes(
+                    bytes,
+                    name,
+                    THUMBNAIL_SIDE,
+                    &Limits::default(),
+                )?;
+                let _ = write_once(&thumb_path, &thumb);
+                thumb
             }
         };
         let encoded = base64::engine::general_purpose::STANDARD.encode(thumb);
-        Ok((
-            format!("data:image/jpeg;base64,{encoded}"),
-            rendered.findings,
-        ))
+        Ok(format!("data:image/jpeg;base64,{encoded}"))
     }
 }
 
@@ -179,51 +314,146 @@ mod tests {
     }
 }
 
-/// What `kuajing image` wrote.
+/// What `kuajing image` wrote for one photo.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct RenderedImage {
+    pub input: String,
+    /// One file, or one per slice for a detail slot, top to bottom.
+    pub files: Vec<RenderedFile>,
+    pub findings: Vec<crate::Message>,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RenderedFile {
     pub path: String,
     pub width: u32,
     pub height: u32,
     #[ts(type = "number")]
     pub bytes: u64,
     pub quality: Option<u8>,
-    pub findings: Vec<crate::Message>,
+}
+
+/// Where `render_image` writes.
+#[derive(Debug, Clone)]
+pub enum Output {
+    /// This file; slices of a detail image get `-2`, `-3`… before the extension.
+    File(PathBuf),
+    /// This folder, named after the input (`photo.heic` → `photo.jpg`, slices `photo-2.jpg`…).
+    Dir(PathBuf),
 }
 
 impl crate::Rules {
-    /// Renders the photo at `input` into `marketplace`'s `slot` and writes it to `out`
-    /// (through a temp file and a rename).
+    /// Renders the photo at `input` into `marketplace`'s `slot` and writes it (through a temp
+    /// file and a rename).
     pub fn render_image(
         &self,
         input: &Path,
         marketplace: &str,
         slot: &str,
-        out: &Path,
+        out: &Output,
     ) -> Result<RenderedImage> {
-        let profile = kuajing_marketplace::load(marketplace)?;
-        let slot = profile.slot(slot).ok_or_else(|| Error::UnknownSlot {
-            marketplace: marketplace.to_owned(),
-            slot: slot.to_owned(),
-        })?;
-        let rendered = kuajing_imaging::render_file(input, &slot_spec(slot), &Limits::default())?;
-        write_atomic(out, &rendered.bytes)?;
+        let spec = slot_spec(find_slot(marketplace, slot)?);
+        self.render_one(input, &spec, out)
+    }
+
+    /// Renders many photos into one slot, on every core; `progress(done, total)` after each.
+    /// Results come back in input order; once `cancel` is set no new photo is started.
+    pub fn render_images(
+        &self,
+        inputs: &[PathBuf],
+        marketplace: &str,
+        slot: &str,
+        out_dir: &Path,
+        cancel: &AtomicBool,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Vec<Option<Result<RenderedImage>>>> {
+        let spec = slot_spec(find_slot(marketplace, slot)?);
+        let out = Output::Dir(out_dir.to_owned());
+        let done = AtomicUsize::new(0);
+        Ok(inputs
+            .par_iter()
+            .map(|input| {
+                if cancel.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let result = self.render_one(input, &spec, &out);
+                progress(done.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
+                Some(result)
+            })
+            .collect())
+    }
+
+    fn render_one(&self, input: &Path, spec: &SlotSpec, out: &Output) -> Result<RenderedImage> {
+        let rendered = kuajing_imaging::render_file(input, spec, &Limits::default())?;
+        let ext = match spec.format {
+            OutputFormat::Jpeg => "jpg",
+            OutputFormat::Png => "png",
+        };
+        let base = match out {
+            Output::File(path) => path.clone(),
+            Output::Dir(dir) => {
+                let stem = input.file_stem().unwrap_or(input.as_os_str());
+                dir.join(stem).with_extension(ext)
+            }
+        };
+        let mut files = Vec::with_capacity(rendered.parts.len());
+        for (n, part) in rendered.parts.iter().enumerate() {
+            let path = if n == 0 {
+                base.clone()
+            } else {
+                numbered(&base, n + 1)
+            };
+            write_atomic(&path, &part.bytes)?;
+            files.push(RenderedFile {
+                path: path.display().to_string(),
+                width: part.width,
+                height: part.height,
+                bytes: part.bytes.len() as u64,
+                quality: part.quality,
+            });
+        }
         Ok(RenderedImage {
-            path: out.display().to_string(),
-            width: rendered.width,
-            height: rendered.height,
-            bytes: rendered.bytes.len() as u64,
-            quality: rendered.quality,
-            findings: rendered
-                .findings
-                .into_iter()
-                .map(|f| crate::Message {
-                    message: self.message("image", &f.code, &f.args),
-                    code: f.code,
-                    args: f.args,
-                })
-                .collect(),
+            input: input.display().to_string(),
+            files,
+            findings: self.image_messages(rendered.findings),
         })
     }
+
+    /// Image findings with their messages in the UI's language.
+    pub(crate) fn image_messages(
+        &self,
+        findings: Vec<kuajing_imaging::ImageFinding>,
+    ) -> Vec<crate::Message> {
+        findings
+            .into_iter()
+            .map(|f| crate::Message {
+                message: self.message("image", &f.code, &f.args),
+                code: f.code,
+                args: f.args,
+            })
+            .collect()
+    }
+}
+
+pub(crate) fn find_slot(marketplace: &str, slot: &str) -> Result<&'static Slot> {
+    let profile = kuajing_marketplace::load(marketplace)?;
+    profile.slot(slot).ok_or_else(|| Error::UnknownSlot {
+        marketplace: marketplace.to_owned(),
+        slot: slot.to_owned(),
+    })
+}
+
+/// `dir/photo.jpg` → `dir/photo-2.jpg`.
+fn numbered(path: &Path, n: usize) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{n}"),
+    };
+    path.with_file_name(name)
 }

@@ -5,10 +5,14 @@ use std::path::Path;
 
 use image::error::LimitErrorKind;
 use image::metadata::Orientation;
-use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader};
+use image::{
+    ColorType, DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, RgbImage,
+};
 
-use crate::Error;
+use crate::color::{self, Pixels};
+use crate::render::ImageFinding;
 use crate::sniff::{Sniffed, jpeg_reaches_eoi, sniff};
+use crate::{Error, jpeg};
 
 /// How much a single photo may cost to decode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,14 +33,165 @@ impl Default for Limits {
     }
 }
 
-/// Decodes a photo file's bytes; `name` is only used in error messages.
+/// A decoded photo, ready for rendering: 8-bit sRGB (RGB, or RGBA when it has transparency),
+/// turned upright. It may be smaller than the file (shrink-on-load): `source_width` and
+/// `source_height` are the upright size of the photo itself.
+#[derive(Debug, Clone)]
+pub struct Photo {
+    pub image: DynamicImage,
+    pub source_width: u32,
+    pub source_height: u32,
+    /// Things the merchant may want to know, e.g. a colour profile that could not be used.
+    pub notes: Vec<ImageFinding>,
+}
+
+impl Photo {
+    /// How many photo pixels one decoded pixel stands for, along each side (1 when not shrunk).
+    pub fn shrink(&self) -> f64 {
+        f64::from(self.source_width) / f64::from(self.image.width().max(1))
+    }
+}
+
+/// The upright size of a photo, read from its header without decoding the pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Probe {
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Decodes a photo file's bytes at full size; `name` is only used in error messages.
 ///
 /// Checks, in order: the file is not empty and not over `limits.max_bytes`; its first bytes are
 /// an image format we decode (text, PDF, HEIC… get their own errors); a JPEG reaches its end
 /// marker (a truncated JPEG is an error, not a half-grey picture); the header's width × height
-/// is within `limits.max_pixels`, before the pixel buffer is allocated. Then it decodes and
-/// turns the image the right way round according to its EXIF orientation (1-8).
+/// is within `limits.max_pixels`, before the pixel buffer is allocated. Then it decodes,
+/// converts an embedded colour profile (Display P3, Adobe RGB, CMYK…) to sRGB and turns the
+/// image the right way round according to its EXIF orientation (1-8).
 pub fn decode(bytes: &[u8], name: &str, limits: &Limits) -> Result<DynamicImage, Error> {
+    Ok(decode_photo(bytes, name, limits, u32::MAX, u32::MAX)?.image)
+}
+
+/// Reads the upright size from the header, with every check [`decode`] makes before decoding.
+pub fn probe(bytes: &[u8], name: &str, limits: &Limits) -> Result<Probe, Error> {
+    Ok(open(bytes, name, limits)?.upright_size())
+}
+
+/// Decodes a photo, as small as it may be while staying at least `min_width` x `min_height`
+/// (upright; a JPEG is scaled by 1/2, 1/4 or 1/8 inside the decoder, other formats are decoded
+/// at full size). Pass `u32::MAX` for the full size.
+pub fn decode_photo(
+    bytes: &[u8],
+    name: &str,
+    limits: &Limits,
+    min_width: u32,
+    min_height: u32,
+) -> Result<Photo, Error> {
+    decode_source(
+        open(bytes, name, limits)?,
+        bytes,
+        name,
+        min_width,
+        min_height,
+    )
+}
+
+/// [`decode_photo`] for a file [`open`] has checked.
+pub(crate) fn decode_source(
+    source: Source<'_>,
+    bytes: &[u8],
+    name: &str,
+    min_width: u32,
+    min_height: u32,
+) -> Result<Photo, Error> {
+    let mut notes = Vec::new();
+    let (stored_w, stored_h) = source.stored_size();
+    let (mut image, orientation) = match source {
+        Source::Jpeg { header, markers } => {
+            let orientation = markers.orientation();
+            let (need_w, need_h) = if swaps_sides(orientation) {
+                (min_height, min_width)
+            } else {
+                (min_width, min_height)
+            };
+            let shrink = jpeg::pick_shrink(&header, need_w, need_h);
+            let decoded = jpeg::decode(bytes, name, &header, shrink, markers.adobe)?;
+            let image = from_jpeg(decoded, markers.icc.as_deref(), &mut notes, name)?;
+            (image, orientation)
+        }
+        Source::Other {
+            mut decoder,
+            format,
+        } => {
+            let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+            let icc = decoder.icc_profile().ok().flatten();
+            let image =
+                DynamicImage::from_decoder(decoder).map_err(|e| classify(e, name, format))?;
+            (to_srgb8(image, icc.as_deref(), &mut notes), orientation)
+        }
+    };
+    image.apply_orientation(orientation);
+    let (source_width, source_height) = if swaps_sides(orientation) {
+        (stored_h, stored_w)
+    } else {
+        (stored_w, stored_h)
+    };
+    Ok(Photo {
+        image,
+        source_width,
+        source_height,
+        notes,
+    })
+}
+
+/// A photo file whose header has been read and checked, not yet decoded.
+pub(crate) enum Source<'a> {
+    Jpeg {
+        header: jpeg::JpegHeader,
+        markers: jpeg::Markers,
+    },
+    Other {
+        decoder: Box<dyn ImageDecoder + 'a>,
+        format: ImageFormat,
+    },
+}
+
+impl Source<'_> {
+    fn stored_size(&self) -> (u32, u32) {
+        match self {
+            Source::Jpeg { header, .. } => (header.width, header.height),
+            Source::Other { decoder, .. } => decoder.dimensions(),
+        }
+    }
+
+    fn orientation(&mut self) -> Orientation {
+        match self {
+            Source::Jpeg { markers, .. } => markers.orientation(),
+            Source::Other { decoder, .. } => {
+                decoder.orientation().unwrap_or(Orientation::NoTransforms)
+            }
+        }
+    }
+
+    /// The size once the EXIF orientation is applied.
+    pub(crate) fn upright_size(&mut self) -> Probe {
+        let (w, h) = self.stored_size();
+        if swaps_sides(self.orientation()) {
+            Probe {
+                width: h,
+                height: w,
+            }
+        } else {
+            Probe {
+                width: w,
+                height: h,
+            }
+        }
+    }
+}
+
+/// Every check that can be made before pixels are decoded: size, format, truncation, the
+/// pixel budget from the header.
+pub(crate) fn open<'a>(bytes: &'a [u8], name: &str, limits: &Limits) -> Result<Source<'a>, Error> {
     if bytes.is_empty() {
         return Err(Error::Empty {
             name: name.to_owned(),
@@ -66,20 +221,29 @@ pub fn decode(bytes: &[u8], name: &str, limits: &Limits) -> Result<DynamicImage,
             });
         }
     };
-    if format == ImageFormat::Jpeg && !jpeg_reaches_eoi(bytes) {
-        return Err(Error::Truncated {
-            name: name.to_owned(),
-        });
-    }
-
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    reader.limits(image_limits(limits));
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|e| classify(e, name, format))?;
-
+    let source = if format == ImageFormat::Jpeg {
+        if !jpeg_reaches_eoi(bytes) {
+            return Err(Error::Truncated {
+                name: name.to_owned(),
+            });
+        }
+        Source::Jpeg {
+            header: jpeg::read_header(bytes, name)?,
+            markers: jpeg::read_markers(bytes),
+        }
+    } else {
+        let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+        reader.limits(image_limits(limits));
+        let decoder = reader
+            .into_decoder()
+            .map_err(|e| classify(e, name, format))?;
+        Source::Other {
+            decoder: Box::new(decoder),
+            format,
+        }
+    };
     // The pixel budget, from the header only: nothing the size of the image exists yet.
-    let (width, height) = decoder.dimensions();
+    let (width, height) = source.stored_size();
     if u64::from(width) * u64::from(height) > limits.max_pixels {
         return Err(Error::TooManyPixels {
             name: name.to_owned(),
@@ -91,17 +255,92 @@ pub fn decode(bytes: &[u8], name: &str, limits: &Limits) -> Result<DynamicImage,
     if width == 0 || height == 0 {
         return Err(corrupt(name, format, "the image has no pixels"));
     }
+    Ok(source)
+}
 
-    // A damaged EXIF block should not cost the merchant the photo: fall back to "as stored".
-    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+fn swaps_sides(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
+}
 
-    // Colour: the embedded ICC profile (decoder.icc_profile()) is ignored for now and the pixels
-    // are taken as sRGB, which is what marketplaces expect. Adobe RGB / Display P3 photos come
-    // out slightly dull and CMYK JPEGs are converted naively. Converting with a colour
-    // management module (moxcms or lcms2) is a later issue.
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| classify(e, name, format))?;
-    image.apply_orientation(orientation);
-    Ok(image)
+/// JPEG pixels (RGB, gray or CMYK) to 8-bit sRGB.
+fn from_jpeg(
+    decoded: jpeg::DecodedJpeg,
+    icc: Option<&[u8]>,
+    notes: &mut Vec<ImageFinding>,
+    name: &str,
+) -> Result<DynamicImage, Error> {
+    let jpeg::DecodedJpeg {
+        width,
+        height,
+        mut pixels,
+        kind,
+    } = decoded;
+    let rgb = match kind {
+        jpeg::JpegPixels::Rgb => {
+            if let Some(icc) = icc {
+                note(color::rgb_to_srgb(&mut pixels, Pixels::Rgb, icc), notes);
+            }
+            pixels
+        }
+        // A gray profile only sets the tone curve; gray is taken as sRGB gray.
+        jpeg::JpegPixels::Gray => pixels.iter().flat_map(|&v| [v, v, v]).collect(),
+        jpeg::JpegPixels::Cmyk => {
+            let (rgb, outcome) = color::cmyk_to_srgb(&pixels, icc);
+            note(outcome, notes);
+            rgb
+        }
+    };
+    RgbImage::from_raw(width, height, rgb)
+        .map(DynamicImage::ImageRgb8)
+        .ok_or_else(|| {
+            corrupt(
+                name,
+                ImageFormat::Jpeg,
+                "the decoder returned the wrong size",
+            )
+        })
+}
+
+/// Any decoded image to 8-bit sRGB: RGBA if it has transparency, RGB otherwise. 16-bit
+/// channels are rounded (not truncated) to 8 bits before the colour conversion.
+fn to_srgb8(
+    image: DynamicImage,
+    icc: Option<&[u8]>,
+    notes: &mut Vec<ImageFinding>,
+) -> DynamicImage {
+    let gray = matches!(
+        image.color(),
+        ColorType::L8 | ColorType::La8 | ColorType::L16 | ColorType::La16
+    );
+    let mut image = match image {
+        DynamicImage::ImageRgb8(_) | DynamicImage::ImageRgba8(_) => image,
+        other if other.color().has_alpha() => DynamicImage::ImageRgba8(other.to_rgba8()),
+        other => DynamicImage::ImageRgb8(other.to_rgb8()),
+    };
+    if let (Some(icc), false) = (icc, gray) {
+        let outcome = match &mut image {
+            DynamicImage::ImageRgb8(rgb) => color::rgb_to_srgb(rgb, Pixels::Rgb, icc),
+            DynamicImage::ImageRgba8(rgba) => color::rgb_to_srgb(rgba, Pixels::Rgba, icc),
+            _ => color::Outcome::AsIs,
+        };
+        note(outcome, notes);
+    }
+    image
+}
+
+fn note(outcome: color::Outcome, notes: &mut Vec<ImageFinding>) {
+    if let color::Outcome::Ignored(reason) = outcome {
+        notes.push(ImageFinding::new(
+            "colour-profile-ignored",
+            &[("reason", reason)],
+        ));
+    }
 }
 
 /// Reads and decodes a photo file; the size limit is checked before the file is read.

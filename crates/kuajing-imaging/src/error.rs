@@ -52,18 +52,6 @@ pub enum Error {
         source: std::io::Error,
     },
 
-    #[error(
-        "{name} does not fit in {} for this image slot, even as {format} at its lowest quality ({})",
-        human_bytes(*max_bytes),
-        human_bytes(*smallest)
-    )]
-    OverByteCap {
-        name: String,
-        format: String,
-        max_bytes: u64,
-        smallest: u64,
-    },
-
     #[error("{name} cannot be rendered: {detail}")]
     InvalidSlot { name: String, detail: String },
 
@@ -87,7 +75,6 @@ impl Error {
             Error::TooLargeFile { .. } => "too-large-file",
             Error::UnsupportedFormat { .. } => "unsupported-format",
             Error::Io { .. } => "io",
-            Error::OverByteCap { .. } => "over-byte-cap",
             Error::InvalidSlot { .. } => "invalid-slot",
             Error::Encode { .. } => "encode",
         }
@@ -104,7 +91,6 @@ impl Error {
             | Error::TooLargeFile { name, .. }
             | Error::UnsupportedFormat { name, .. }
             | Error::Io { name, .. }
-            | Error::OverByteCap { name, .. }
             | Error::InvalidSlot { name, .. }
             | Error::Encode { name, .. } => name,
         }
@@ -145,16 +131,6 @@ impl Error {
                 put("message", message.clone());
             }
             Error::Io { source, .. } => put("detail", source.to_string()),
-            Error::OverByteCap {
-                format,
-                max_bytes,
-                smallest,
-                ..
-            } => {
-                put("format", format.clone());
-                put("max_bytes", max_bytes.to_string());
-                put("smallest", smallest.to_string());
-            }
             Error::InvalidSlot { detail, .. } => put("detail", detail.clone()),
         }
         args

@@ -1,30 +1,38 @@
 //! Merchant photos in, marketplace-ready images out.
 //!
-//! This crate owns two things:
+//! This crate owns:
 //! - **Decoding untrusted photo files safely** ([`decode`], [`decode_file`]): the file size and
 //!   the pixel count are checked against [`Limits`] before any pixel buffer is allocated, the
 //!   EXIF orientation is applied, and a file that is empty, text, truncated, damaged or of a
 //!   format we cannot read gets an [`Error`] that names the file and says what to do.
-//! - **Rendering a decoded image into an image slot** ([`render`], [`render_file`],
-//!   [`thumbnail`]): fit inside the slot, centred on the background colour, alpha flattened,
-//!   16-bit reduced to 8, encoded as JPEG or PNG under the slot's byte cap. Re-encoding drops
-//!   every metadata block of the source (EXIF, GPS, XMP, ICC).
+//!   A JPEG is decoded by libjpeg-turbo, scaled by 1/2, 1/4 or 1/8 inside the DCT when the slot
+//!   needs fewer pixels ([`decode_photo`], [`render_slots`]): that is most of the speed.
+//! - **Colour**: embedded ICC profiles (Display P3, Adobe RGB, CMYK and YCCK, Adobe-inverted
+//!   or not) are converted to sRGB with a colour management module (moxcms); untagged CMYK uses
+//!   the bundled FOGRA39 profile (`assets/icc`).
+//! - **Rendering a decoded photo into an image slot** ([`render_photo`], [`render_bytes`],
+//!   [`render_file`], [`thumbnail`]): contain on a background, cover-crop (centre or
+//!   attention), trim a plain border with a tolerance, width-fit detail images cut into slices;
+//!   alpha flattened, 16-bit reduced to 8, a minimum source size (a finding, not a blurry
+//!   upscale), JPEG or PNG under the slot's byte cap by a quality search down to a floor.
+//!   Re-encoding drops every metadata block of the source (EXIF, GPS, XMP, ICC).
 //!
 //! It must not know marketplaces, the catalog, SQLite or Tauri: the caller maps a marketplace
 //! profile's slot to a [`SlotSpec`] and stores the [`Rendered`] bytes wherever it likes.
-//!
-//! Colour: pixels are taken as sRGB. Embedded ICC profiles (Adobe RGB, Display P3, CMYK) are
-//! not converted yet; that is a later issue (see the note in `decode.rs`).
 
+mod color;
 mod decode;
 mod error;
+mod jpeg;
+mod ops;
 mod render;
 mod sniff;
 
-pub use decode::{Limits, decode, decode_file};
+pub use decode::{Limits, Photo, Probe, decode, decode_file, decode_photo, probe};
 pub use error::Error;
 pub use render::{
-    ImageFinding, OutputFormat, Rendered, SlotSpec, render, render_file, render_named, thumbnail,
+    Crop, Fit, ImageFinding, OutputFormat, Part, Rendered, SlotSpec, Trim, render, render_bytes,
+    render_file, render_named, render_photo, render_slots, thumbnail, thumbnail_bytes,
 };
 
 /// Re-exported so callers name the same `image` version as this crate.

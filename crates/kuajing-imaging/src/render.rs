@@ -1,23 +1,27 @@
-//! Rendering a decoded image into a marketplace image slot.
+//! Rendering a decoded photo into a marketplace image slot: geometry (contain, cover, width with
+//! slices), trimming, the minimum source size, and encoding under a byte cap.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use fast_image_resize as fir;
-use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
 use image::{DynamicImage, ExtendedColorType, ImageEncoder, Rgb, RgbImage};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::decode::{Limits, decode, display_name, read_limited};
+use crate::decode::{
+    Limits, Photo, Probe, decode_photo, decode_source, display_name, open, read_limited,
+};
+use crate::jpeg;
+use crate::ops::{Region, attention_offset, trim_box};
 
-/// JPEG qualities tried in order until the output fits the slot's byte cap.
-const JPEG_QUALITIES: &[u8] = &[90, 85, 80, 75, 70, 65, 60];
 const THUMBNAIL_QUALITY: u8 = 80;
 /// Larger slots than this are a mistake in the caller's profile, not a photo to render.
 const MAX_SLOT_SIDE: u32 = 10_000;
+/// A detail image taller than this many slices is a mistake, not a product page.
+const MAX_SLICES: u32 = 50;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
@@ -35,35 +39,146 @@ impl OutputFormat {
     }
 }
 
+/// How the photo is placed in the slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Fit {
+    /// Fitted inside, padded on the background colour (nothing is cut off).
+    Contain,
+    /// Fills the slot; what sticks out is cropped (see [`Crop`]).
+    Cover,
+    /// Resized to the slot's width, any height, cut into slices at most the slot's height tall
+    /// (product detail images).
+    Width,
+}
+
+/// Where a cover crop keeps the picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+pub enum Crop {
+    #[default]
+    Centre,
+    /// The busiest part of the picture (edges and colour), where the product usually is.
+    Attention,
+}
+
+/// Trimming a plain border before fitting, so a product shot on a white sheet is re-centred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct Trim {
+    /// How far (0-255, any channel) a pixel may be from the border colour and still be border.
+    pub tolerance: u8,
+    /// Space kept around the trimmed product, in percent of the slot's sides.
+    pub margin_percent: u8,
+}
+
 /// One image slot, as the caller reads it from a marketplace profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SlotSpec {
     pub width: u32,
+    /// For [`Fit::Width`], the tallest a slice may be.
     pub height: u32,
+    pub fit: Fit,
+    pub crop: Crop,
+    pub trim: Option<Trim>,
     /// Padding and alpha-flattening colour, RGB.
     pub background: [u8; 3],
+    /// A photo (after trimming) smaller than this is not upscaled past its own pixels, and gets
+    /// a `source-too-small` finding. 0 means the slot's own size.
+    pub min_source_width: u32,
+    pub min_source_height: u32,
     pub format: OutputFormat,
-    /// The encoded file must not be larger than this.
+    /// JPEG quality tried first, and the floor the byte-cap search may go down to.
+    pub quality: u8,
+    pub min_quality: u8,
+    /// Each encoded file must not be larger than this…
     #[ts(type = "number")]
     pub max_bytes: u64,
+    /// …nor smaller than this (some slots reject images that look too plain); 0 for none.
+    #[ts(type = "number")]
+    pub min_bytes: u64,
 }
 
-/// An encoded slot image, ready to write to disk or zip.
+impl SlotSpec {
+    /// A contain-on-background JPEG slot with the usual defaults.
+    pub fn contain(width: u32, height: u32, max_bytes: u64) -> Self {
+        SlotSpec {
+            width,
+            height,
+            fit: Fit::Contain,
+            crop: Crop::Centre,
+            trim: None,
+            background: [255, 255, 255],
+            min_source_width: 0,
+            min_source_height: 0,
+            format: OutputFormat::Jpeg,
+            quality: 90,
+            min_quality: 60,
+            max_bytes,
+            min_bytes: 0,
+        }
+    }
+
+    /// The smallest decoded size (upright) this slot can use from a photo of `probe`'s size:
+    /// what the decoder may shrink to without losing detail the output keeps.
+    pub fn needed_size(&self, probe: Probe) -> (u32, u32) {
+        let (w, h) = (f64::from(probe.width), f64::from(probe.height));
+        let (sw, sh) = (f64::from(self.width), f64::from(self.height));
+        let scale = match self.fit {
+            Fit::Contain => (sw / w).min(sh / h),
+            Fit::Cover => (sw / w).max(sh / h),
+            Fit::Width => sw / w,
+        };
+        // Trimming keeps only part of the photo, which then needs more of its pixels.
+        let scale = if self.trim.is_some() {
+            scale * 2.0
+        } else {
+            scale
+        };
+        let need = |v: f64| (v * scale).ceil().min(f64::from(u32::MAX)) as u32;
+        (need(w), need(h))
+    }
+}
+
+/// One encoded image file.
 #[derive(Debug, Clone)]
-pub struct Rendered {
+pub struct Part {
     pub bytes: Vec<u8>,
     pub width: u32,
     pub height: u32,
-    /// The JPEG quality that fitted the byte cap; `None` for PNG.
+    /// The JPEG quality used; `None` for PNG.
     pub quality: Option<u8>,
+}
+
+/// A rendered slot: one image, or for [`Fit::Width`] one per slice, top to bottom.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub parts: Vec<Part>,
     pub findings: Vec<ImageFinding>,
+}
+
+impl Rendered {
+    /// The first (for most slots the only) image.
+    pub fn first(&self) -> &Part {
+        // `render_*` never returns an empty list.
+        &self.parts[0]
+    }
 }
 
 /// Something the merchant may want to know about a rendered image; not an error.
 ///
-/// Codes: `source-too-small` (the photo is smaller than the slot and was upscaled: args
-/// `width`, `height`, `slot_width`, `slot_height`), `quality-reduced` (JPEG quality was lowered
-/// to fit the byte cap: args `quality`, `max_bytes`).
+/// Codes:
+/// - `source-too-small`: the photo (after trimming) is smaller than the slot's minimum and was
+///   not upscaled (args `width`, `height`, `min_width`, `min_height`);
+/// - `quality-reduced`: JPEG quality was lowered to fit the byte cap (`quality`, `max_bytes`);
+/// - `over-byte-cap`: even at the lowest quality the file is larger than the cap (`bytes`,
+///   `max_bytes`, `quality`): the marketplace will refuse it;
+/// - `under-min-bytes`: even at the highest quality the file is smaller than the slot's minimum
+///   (`bytes`, `min_bytes`);
+/// - `not-trimmed`: the slot trims a plain border but the photo has none;
+/// - `background-not-plain`: the photo's border colour is not the slot's background
+///   (`colour`, `background`);
+/// - `colour-profile-ignored`: the embedded ICC profile could not be used (`reason`);
+/// - `sliced`: a tall detail image was cut into `count` slices.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ImageFinding {
     pub code: String,
@@ -71,7 +186,7 @@ pub struct ImageFinding {
 }
 
 impl ImageFinding {
-    fn new(code: &str, args: &[(&str, String)]) -> Self {
+    pub(crate) fn new(code: &str, args: &[(&str, String)]) -> Self {
         ImageFinding {
             code: code.to_owned(),
             args: args
@@ -82,94 +197,345 @@ impl ImageFinding {
     }
 }
 
-/// Renders `image` into the slot: fitted inside (contain), centred on the background colour,
-/// alpha flattened onto the background, 16-bit reduced to 8, encoded as the slot's format under
-/// its byte cap (JPEG quality searched down from 90 to 60). No metadata is written.
+/// Renders an already decoded image into the slot (see [`render_photo`]).
 pub fn render(image: &DynamicImage, spec: &SlotSpec) -> Result<Rendered, Error> {
     render_named(image, spec, "image")
 }
 
 /// [`render`], with the file name to put in error messages.
 pub fn render_named(image: &DynamicImage, spec: &SlotSpec, name: &str) -> Result<Rendered, Error> {
-    check_slot(spec, name)?;
-    let (src_w, src_h) = (image.width(), image.height());
-    if src_w == 0 || src_h == 0 {
-        return Err(Error::InvalidSlot {
-            name: name.to_owned(),
-            detail: "it has no pixels".into(),
-        });
-    }
-    let (fit_w, fit_h) = fit_inside(src_w, src_h, spec.width, spec.height);
-    let mut findings = Vec::new();
-    if fit_w > src_w || fit_h > src_h {
-        findings.push(ImageFinding::new(
-            "source-too-small",
-            &[
-                ("width", src_w.to_string()),
-                ("height", src_h.to_string()),
-                ("slot_width", spec.width.to_string()),
-                ("slot_height", spec.height.to_string()),
-            ],
-        ));
-    }
-
-    let flat = flatten(image, spec.background);
-    let fitted = resize_rgb8(&flat, fit_w, fit_h, name)?;
-    let mut canvas = RgbImage::from_pixel(spec.width, spec.height, Rgb(spec.background));
-    let x = (spec.width - fit_w) / 2;
-    let y = (spec.height - fit_h) / 2;
-    image::imageops::replace(&mut canvas, &fitted, i64::from(x), i64::from(y));
-
-    let (bytes, quality) = match spec.format {
-        OutputFormat::Jpeg => {
-            let mut smallest = u64::MAX;
-            let mut fitted_bytes = None;
-            for &q in JPEG_QUALITIES {
-                let bytes = encode_jpeg(&canvas, q, name)?;
-                smallest = smallest.min(bytes.len() as u64);
-                if bytes.len() as u64 <= spec.max_bytes {
-                    fitted_bytes = Some((bytes, q));
-                    break;
-                }
-            }
-            let Some((bytes, q)) = fitted_bytes else {
-                return Err(over_cap(name, spec, smallest));
-            };
-            if q < JPEG_QUALITIES[0] {
-                findings.push(ImageFinding::new(
-                    "quality-reduced",
-                    &[
-                        ("quality", q.to_string()),
-                        ("max_bytes", spec.max_bytes.to_string()),
-                    ],
-                ));
-            }
-            (bytes, Some(q))
-        }
-        OutputFormat::Png => {
-            let bytes = encode_png(&canvas, name)?;
-            if bytes.len() as u64 > spec.max_bytes {
-                return Err(over_cap(name, spec, bytes.len() as u64));
-            }
-            (bytes, None)
-        }
+    let photo = Photo {
+        image: image.clone(),
+        source_width: image.width(),
+        source_height: image.height(),
+        notes: Vec::new(),
     };
-    Ok(Rendered {
-        bytes,
-        width: spec.width,
-        height: spec.height,
-        quality,
-        findings,
-    })
+    render_photo(&photo, spec, name)
 }
 
-/// Reads, decodes and renders a photo file; errors name the file.
+/// Reads, decodes (no larger than the slot needs) and renders a photo file.
 pub fn render_file(path: &Path, spec: &SlotSpec, limits: &Limits) -> Result<Rendered, Error> {
     let name = display_name(path);
     let bytes = read_limited(path, &name, limits.max_bytes)?;
-    let image = decode(&bytes, &name, limits)?;
-    drop(bytes);
-    render_named(&image, spec, &name)
+    render_bytes(&bytes, &name, spec, limits)
+}
+
+/// Decodes a photo's bytes no larger than the slot needs, and renders it.
+pub fn render_bytes(
+    bytes: &[u8],
+    name: &str,
+    spec: &SlotSpec,
+    limits: &Limits,
+) -> Result<Rendered, Error> {
+    render_slots(bytes, name, std::slice::from_ref(spec), limits)?
+        .pop()
+        .unwrap_or_else(|| Err(invalid(name, "no slot was given".into())))
+}
+
+/// Renders one photo into several slots, decoding it once at the size the largest needs.
+/// The outer error is the photo's (it cannot be read); the inner ones are per slot.
+pub fn render_slots(
+    bytes: &[u8],
+    name: &str,
+    specs: &[SlotSpec],
+    limits: &Limits,
+) -> Result<Vec<Result<Rendered, Error>>, Error> {
+    let mut source = open(bytes, name, limits)?;
+    let size = source.upright_size();
+    let (mut need_w, mut need_h) = (1, 1);
+    for spec in specs {
+        let (w, h) = spec.needed_size(size);
+        need_w = need_w.max(w);
+        need_h = need_h.max(h);
+    }
+    let photo = decode_source(source, bytes, name, need_w, need_h)?;
+    Ok(specs
+        .iter()
+        .map(|spec| render_photo(&photo, spec, name))
+        .collect())
+}
+
+/// Renders a decoded photo into the slot: alpha flattened onto the background, an optional
+/// plain border trimmed, then placed by the slot's fit, encoded under the byte cap (JPEG quality
+/// searched down to the floor). No metadata is written.
+pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Rendered, Error> {
+    check_slot(spec, name)?;
+    let flat = flatten(&photo.image, spec.background);
+    let (dw, dh) = flat.dimensions();
+    if dw == 0 || dh == 0 {
+        return Err(invalid(name, "it has no pixels".into()));
+    }
+    let mut findings = photo.notes.clone();
+    let region = match spec.trim {
+        Some(trim) => trimmed(&flat, trim, spec.background, &mut findings),
+        None => Region::whole(dw, dh),
+    };
+    // Photo pixels per decoded pixel: geometry is decided in photo pixels, so a shrunk decode
+    // gives the same output size as a full one.
+    let r = photo.shrink();
+    let (src_w, src_h) = (f64::from(region.w) * r, f64::from(region.h) * r);
+    let (min_w, min_h) = (
+        f64::from(nonzero(spec.min_source_width, spec.width)),
+        f64::from(match spec.fit {
+            Fit::Width => spec.min_source_height,
+            _ => nonzero(spec.min_source_height, spec.height),
+        }),
+    );
+    let fill = |a: f64, b: f64| (a / src_w).min(if b > 0.0 { b / src_h } else { f64::MAX });
+    let too_small = match spec.fit {
+        Fit::Contain | Fit::Width => fill(min_w, min_h) > 1.0 + 1e-9,
+        Fit::Cover => (min_w / src_w).max(min_h / src_h) > 1.0 + 1e-9,
+    };
+    if too_small {
+        findings.push(ImageFinding::new(
+            "source-too-small",
+            &[
+                ("width", (src_w.round() as u32).to_string()),
+                ("height", (src_h.round() as u32).to_string()),
+                ("min_width", (min_w as u32).to_string()),
+                ("min_height", (min_h as u32).to_string()),
+            ],
+        ));
+    }
+    let cap = |scale: f64| if too_small { scale.min(1.0) } else { scale };
+
+    let images: Vec<RgbImage> = match spec.fit {
+        Fit::Contain => {
+            let margin = spec.trim.map_or(0, |t| u32::from(t.margin_percent.min(40)));
+            let box_w = spec.width - spec.width * margin * 2 / 100;
+            let box_h = spec.height - spec.height * margin * 2 / 100;
+            let scale = cap((f64::from(box_w) / src_w).min(f64::from(box_h) / src_h));
+            let fw = ((src_w * scale).round() as u32).clamp(1, box_w);
+            let fh = ((src_h * scale).round() as u32).clamp(1, box_h);
+            let fitted = resize(&flat, region.as_crop(), fw, fh, name)?;
+            vec![pad(&fitted, spec.width, spec.height, spec.background)]
+        }
+        Fit::Cover => {
+            let scale = cap((f64::from(spec.width) / src_w).max(f64::from(spec.height) / src_h));
+            // The window of the region that becomes the output, in decoded pixels.
+            let out_w = ((src_w * scale).round() as u32).min(spec.width).max(1);
+            let out_h = ((src_h * scale).round() as u32).min(spec.height).max(1);
+            let win_w = (f64::from(out_w) / scale / r).min(f64::from(region.w));
+            let win_h = (f64::from(out_h) / scale / r).min(f64::from(region.h));
+            let (ox, oy) = match spec.crop {
+                Crop::Centre => (
+                    (f64::from(region.w) - win_w) / 2.0,
+                    (f64::from(region.h) - win_h) / 2.0,
+                ),
+                Crop::Attention => attention_offset(&flat, region, win_w, win_h),
+            };
+            let crop = (
+                f64::from(region.x) + ox,
+                f64::from(region.y) + oy,
+                win_w,
+                win_h,
+            );
+            let cropped = resize(&flat, crop, out_w, out_h, name)?;
+            vec![pad(&cropped, spec.width, spec.height, spec.background)]
+        }
+        Fit::Width => {
+            let scale = cap(f64::from(spec.width) / src_w);
+            let out_w = ((src_w * scale).round() as u32).clamp(1, spec.width);
+            let out_h = ((src_h * scale).round() as u32).max(1);
+            let slices = out_h.div_ceil(spec.height);
+            if slices > MAX_SLICES {
+                return Err(invalid(
+                    name,
+                    format!(
+                        "at {out_w} pixels wide it is {out_h} pixels tall, more than {MAX_SLICES} slices of {}",
+                        spec.height
+                    ),
+                ));
+            }
+            let whole = resize(&flat, region.as_crop(), out_w, out_h, name)?;
+            if slices > 1 {
+                findings.push(ImageFinding::new(
+                    "sliced",
+                    &[("count", slices.to_string())],
+                ));
+            }
+            slice(&whole, spec.height)
+        }
+    };
+    let mut parts = Vec::with_capacity(images.len());
+    for image in &images {
+        parts.push(encode_capped(image, spec, name, &mut findings)?);
+    }
+    Ok(Rendered { parts, findings })
+}
+
+fn nonzero(v: u32, default: u32) -> u32 {
+    if v == 0 { default } else { v }
+}
+
+/// The trim box, with findings when there is no plain border or it is not the background.
+fn trimmed(
+    flat: &RgbImage,
+    trim: Trim,
+    background: [u8; 3],
+    findings: &mut Vec<ImageFinding>,
+) -> Region {
+    let whole = Region::whole(flat.width(), flat.height());
+    match trim_box(flat, trim.tolerance) {
+        Some((region, border)) => {
+            let off = border
+                .iter()
+                .zip(background)
+                .any(|(a, b)| a.abs_diff(b) > trim.tolerance);
+            if off {
+                findings.push(ImageFinding::new(
+                    "background-not-plain",
+                    &[("colour", hex(border)), ("background", hex(background))],
+                ));
+            }
+            if region == whole {
+                findings.push(ImageFinding::new("not-trimmed", &[]));
+            }
+            region
+        }
+        None => {
+            findings.push(ImageFinding::new("not-trimmed", &[]));
+            whole
+        }
+    }
+}
+
+fn hex(c: [u8; 3]) -> String {
+    format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
+}
+
+fn pad(image: &RgbImage, w: u32, h: u32, background: [u8; 3]) -> RgbImage {
+    if image.dimensions() == (w, h) {
+        return image.clone();
+    }
+    let mut canvas = RgbImage::from_pixel(w, h, Rgb(background));
+    let x = (w.saturating_sub(image.width())) / 2;
+    let y = (h.saturating_sub(image.height())) / 2;
+    image::imageops::replace(&mut canvas, image, i64::from(x), i64::from(y));
+    canvas
+}
+
+/// Cuts a tall image into slices of at most `max_h` rows, top to bottom.
+fn slice(image: &RgbImage, max_h: u32) -> Vec<RgbImage> {
+    let row = image.width() as usize * 3;
+    (0..image.height())
+        .step_by(max_h as usize)
+        .map(|y| {
+            let h = max_h.min(image.height() - y);
+            let start = y as usize * row;
+            let data = image.as_raw()[start..start + h as usize * row].to_vec();
+            RgbImage::from_raw(image.width(), h, data).unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Encodes under the slot's byte cap: JPEG quality searched (binary) down to the floor, or up
+/// when the slot has a minimum size; PNG as small as the encoder makes it.
+fn encode_capped(
+    image: &RgbImage,
+    spec: &SlotSpec,
+    name: &str,
+    findings: &mut Vec<ImageFinding>,
+) -> Result<Part, Error> {
+    let (width, height) = image.dimensions();
+    let part = |bytes: Vec<u8>, quality| Part {
+        bytes,
+        width,
+        height,
+        quality,
+    };
+    if spec.format == OutputFormat::Png {
+        let mut bytes = encode_png(image, CompressionType::Default, name)?;
+        if bytes.len() as u64 > spec.max_bytes {
+            bytes = encode_png(image, CompressionType::Best, name)?;
+        }
+        if bytes.len() as u64 > spec.max_bytes {
+            findings.push(over_cap(bytes.len(), spec, None));
+        }
+        return Ok(part(bytes, None));
+    }
+    let enc = |q: u8| jpeg::encode_rgb(image.as_raw(), width, height, q, name);
+    let first = spec.quality.clamp(1, 100);
+    let floor = spec.min_quality.clamp(1, first);
+    let mut best = (first, enc(first)?);
+    let fits = |b: &Vec<u8>| b.len() as u64 <= spec.max_bytes;
+    if !fits(&best.1) {
+        // Highest quality in [floor, first) that fits.
+        let (mut lo, mut hi) = (floor, first - 1);
+        let mut found = None;
+        while lo <= hi {
+            let q = lo + (hi - lo) / 2;
+            let bytes = enc(q)?;
+            if fits(&bytes) {
+                found = Some((q, bytes));
+                lo = q + 1;
+            } else if q == floor {
+                break;
+            } else {
+                hi = q - 1;
+            }
+        }
+        match found {
+            Some(f) => {
+                findings.push(ImageFinding::new(
+                    "quality-reduced",
+                    &[
+                        ("quality", f.0.to_string()),
+                        ("max_bytes", spec.max_bytes.to_string()),
+                    ],
+                ));
+                best = f;
+            }
+            None => {
+                let bytes = enc(floor)?;
+                findings.push(over_cap(bytes.len(), spec, Some(floor)));
+                best = (floor, bytes);
+            }
+        }
+    } else if (best.1.len() as u64) < spec.min_bytes {
+        // Lowest quality above `first` that reaches the minimum and still fits the cap.
+        let (mut lo, mut hi) = (first + 1, 100u8);
+        let mut found = None;
+        while lo <= hi {
+            let q = lo + (hi - lo) / 2;
+            let bytes = enc(q)?;
+            if (bytes.len() as u64) >= spec.min_bytes && fits(&bytes) {
+                found = Some((q, bytes));
+                hi = q - 1;
+            } else {
+                lo = q + 1;
+            }
+        }
+        match found {
+            Some(f) => best = f,
+            None => {
+                let top = enc(100)?;
+                if fits(&top) {
+                    best = (100, top);
+                }
+                findings.push(ImageFinding::new(
+                    "under-min-bytes",
+                    &[
+                        ("bytes", best.1.len().to_string()),
+                        ("min_bytes", spec.min_bytes.to_string()),
+                    ],
+                ));
+            }
+        }
+    }
+    Ok(part(best.1, Some(best.0)))
+}
+
+fn over_cap(bytes: usize, spec: &SlotSpec, quality: Option<u8>) -> ImageFinding {
+    let mut args = vec![
+        ("bytes", bytes.to_string()),
+        ("max_bytes", spec.max_bytes.to_string()),
+        ("format", spec.format.name().to_owned()),
+    ];
+    if let Some(q) = quality {
+        args.push(("quality", q.to_string()));
+    }
+    ImageFinding::new("over-byte-cap", &args)
 }
 
 /// A small JPEG for the UI: fitted inside `max_side` × `max_side` (never upscaled), no padding,
@@ -177,17 +543,14 @@ pub fn render_file(path: &Path, spec: &SlotSpec, limits: &Limits) -> Result<Rend
 pub fn thumbnail(image: &DynamicImage, max_side: u32) -> Result<Vec<u8>, Error> {
     let name = "thumbnail";
     if max_side == 0 || max_side > MAX_SLOT_SIDE {
-        return Err(Error::InvalidSlot {
-            name: name.to_owned(),
-            detail: format!("a thumbnail side of {max_side} pixels is out of range"),
-        });
+        return Err(invalid(
+            name,
+            format!("a thumbnail side of {max_side} pixels is out of range"),
+        ));
     }
     let (src_w, src_h) = (image.width(), image.height());
     if src_w == 0 || src_h == 0 {
-        return Err(Error::InvalidSlot {
-            name: name.to_owned(),
-            detail: "it has no pixels".into(),
-        });
+        return Err(invalid(name, "it has no pixels".into()));
     }
     let (w, h) = if src_w <= max_side && src_h <= max_side {
         (src_w, src_h)
@@ -195,17 +558,30 @@ pub fn thumbnail(image: &DynamicImage, max_side: u32) -> Result<Vec<u8>, Error> 
         fit_inside(src_w, src_h, max_side, max_side)
     };
     let flat = flatten(image, [255, 255, 255]);
-    let small = resize_rgb8(&flat, w, h, name)?;
-    encode_jpeg(&small, THUMBNAIL_QUALITY, name)
+    let small = resize(&flat, Region::whole(src_w, src_h).as_crop(), w, h, name)?;
+    jpeg::encode_rgb(small.as_raw(), w, h, THUMBNAIL_QUALITY, name)
+}
+
+/// A thumbnail straight from a photo file's bytes, decoded no larger than needed.
+pub fn thumbnail_bytes(
+    bytes: &[u8],
+    name: &str,
+    max_side: u32,
+    limits: &Limits,
+) -> Result<Vec<u8>, Error> {
+    let photo = decode_photo(bytes, name, limits, max_side, max_side)?;
+    thumbnail(&photo.image, max_side)
+}
+
+fn invalid(name: &str, detail: String) -> Error {
+    Error::InvalidSlot {
+        name: name.to_owned(),
+        detail,
+    }
 }
 
 fn check_slot(spec: &SlotSpec, name: &str) -> Result<(), Error> {
-    let bad = |detail: String| {
-        Err(Error::InvalidSlot {
-            name: name.to_owned(),
-            detail,
-        })
-    };
+    let bad = |detail: String| Err(invalid(name, detail));
     if spec.width == 0 || spec.height == 0 {
         return bad(format!(
             "the image slot {}x{} has no area",
@@ -221,16 +597,13 @@ fn check_slot(spec: &SlotSpec, name: &str) -> Result<(), Error> {
     if spec.max_bytes == 0 {
         return bad("the image slot allows 0 bytes".into());
     }
-    Ok(())
-}
-
-fn over_cap(name: &str, spec: &SlotSpec, smallest: u64) -> Error {
-    Error::OverByteCap {
-        name: name.to_owned(),
-        format: spec.format.name().to_owned(),
-        max_bytes: spec.max_bytes,
-        smallest,
+    if spec.min_bytes > spec.max_bytes {
+        return bad(format!(
+            "the image slot wants at least {} bytes but at most {}",
+            spec.min_bytes, spec.max_bytes
+        ));
     }
+    Ok(())
 }
 
 /// The largest size with the source's aspect ratio that fits in the box; at least 1x1.
@@ -288,9 +661,17 @@ fn flatten(image: &DynamicImage, background: [u8; 3]) -> Cow<'_, RgbImage> {
     Cow::Owned(out)
 }
 
-/// Lanczos3 resize of an RGB8 image (a copy when the size is unchanged).
-fn resize_rgb8(src: &RgbImage, w: u32, h: u32, name: &str) -> Result<RgbImage, Error> {
-    if src.dimensions() == (w, h) {
+/// Lanczos3 resize of the `crop` window (x, y, w, h in source pixels, fractions allowed) of an
+/// RGB8 image to `w` x `h`.
+fn resize(
+    src: &RgbImage,
+    crop: (f64, f64, f64, f64),
+    w: u32,
+    h: u32,
+    name: &str,
+) -> Result<RgbImage, Error> {
+    let whole = (0.0, 0.0, f64::from(src.width()), f64::from(src.height()));
+    if src.dimensions() == (w, h) && crop == whole {
         return Ok(src.clone());
     }
     let fail = |detail: String| Error::Encode {
@@ -307,7 +688,8 @@ fn resize_rgb8(src: &RgbImage, w: u32, h: u32, name: &str) -> Result<RgbImage, E
     .map_err(|e| fail(e.to_string()))?;
     let mut dst = fir::images::Image::new(w, h, fir::PixelType::U8x3);
     let options = fir::ResizeOptions::new()
-        .resize_alg(fir::ResizeAlg::Convolution(fir::FilterType::Lanczos3));
+        .resize_alg(fir::ResizeAlg::Convolution(fir::FilterType::Lanczos3))
+        .crop(crop.0, crop.1, crop.2, crop.3);
     fir::Resizer::new()
         .resize(&src_view, &mut dst, &options)
         .map_err(|e| fail(e.to_string()))?;
@@ -315,26 +697,13 @@ fn resize_rgb8(src: &RgbImage, w: u32, h: u32, name: &str) -> Result<RgbImage, E
         .ok_or_else(|| fail("resized buffer has the wrong size".into()))
 }
 
-fn encode_jpeg(image: &RgbImage, quality: u8, name: &str) -> Result<Vec<u8>, Error> {
+fn encode_png(
+    image: &RgbImage,
+    compression: CompressionType,
+    name: &str,
+) -> Result<Vec<u8>, Error> {
     let mut out = Vec::new();
-    JpegEncoder::new_with_quality(&mut out, quality)
-        .write_image(
-            image.as_raw(),
-            image.width(),
-            image.height(),
-            ExtendedColorType::Rgb8,
-        )
-        .map_err(|e| Error::Encode {
-            name: name.to_owned(),
-            format: "JPEG".into(),
-            detail: e.to_string(),
-        })?;
-    Ok(out)
-}
-
-fn encode_png(image: &RgbImage, name: &str) -> Result<Vec<u8>, Error> {
-    let mut out = Vec::new();
-    PngEncoder::new_with_quality(&mut out, CompressionType::Best, PngFilter::Adaptive)
+    PngEncoder::new_with_quality(&mut out, compression, PngFilter::Adaptive)
         .write_image(
             image.as_raw(),
             image.width(),

@@ -181,7 +181,7 @@ pub(crate) fn jpeg_reaches_eoi(bytes: &[u8]) -> bool {
             // Entropy-coded data: a 0xFF is followed by 0x00 (stuffing) or a restart marker,
             // anything else is the next real marker.
             loop {
-                let Some(off) = bytes[pos..].iter().position(|&b| b == 0xFF) else {
+                let Some(off) = memchr::memchr(0xFF, &bytes[pos..]) else {
                     return false;
                 };
                 pos += off;

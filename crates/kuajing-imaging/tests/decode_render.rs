@@ -17,11 +17,8 @@ const WHITE: [u8; 3] = [255, 255, 255];
 
 fn main_slot() -> SlotSpec {
     SlotSpec {
-        width: 800,
-        height: 800,
         background: WHITE,
-        format: OutputFormat::Jpeg,
-        max_bytes: 1024 * 1024,
+        ..SlotSpec::contain(800, 800, 1024 * 1024)
     }
 }
 
@@ -64,7 +61,12 @@ fn every_exif_orientation_comes_out_upright() {
 fn orientation_is_applied_through_render_too() {
     // Orientation 6: stored portrait, shown landscape; in an 800x800 slot it is letterboxed.
     let bytes = with_exif(&jpeg(&stored_for_orientation(6)), Some(6), true);
-    let out = decode_ok(&render(&decode_ok(&bytes), &main_slot()).unwrap().bytes);
+    let upscale = SlotSpec {
+        min_source_width: 1,
+        min_source_height: 1,
+        ..main_slot()
+    };
+    let out = decode_ok(&render(&decode_ok(&bytes), &upscale).unwrap().first().bytes);
     assert_eq!(out.dimensions(), (800, 800));
     assert!(close(px(&out, 400, 20), WHITE, 8), "white band above");
     assert!(
@@ -85,12 +87,12 @@ fn output_carries_no_exif_or_gps() {
         "the source does carry EXIF"
     );
     let rendered = render(&decode_ok(&source), &main_slot()).unwrap();
-    let markers = jpeg_header_markers(&rendered.bytes);
+    let markers = jpeg_header_markers(&rendered.first().bytes);
     assert!(
         !markers.contains(&0xE1),
         "no APP1 (EXIF/XMP) segment: {markers:x?}"
     );
-    assert!(!rendered.bytes.windows(4).any(|w| w == b"Exif"));
+    assert!(!rendered.first().bytes.windows(4).any(|w| w == b"Exif"));
     let thumb = thumbnail(&decode_ok(&source), 200).unwrap();
     assert!(!jpeg_header_markers(&thumb).contains(&0xE1));
 }
@@ -101,19 +103,22 @@ fn photo_becomes_an_800_square_jpeg_under_1_mb() {
     let path = dir.path().join("IMG_4032.jpg");
     std::fs::write(&path, jpeg(&photo_like(4032, 3024, 7))).unwrap();
     let rendered = render_file(&path, &main_slot(), &Limits::default()).unwrap();
-    assert_eq!((rendered.width, rendered.height), (800, 800));
+    assert_eq!(
+        (rendered.first().width, rendered.first().height),
+        (800, 800)
+    );
     assert!(
-        rendered.bytes.len() < 1024 * 1024,
+        rendered.first().bytes.len() < 1024 * 1024,
         "{} bytes",
-        rendered.bytes.len()
+        rendered.first().bytes.len()
     );
     assert_eq!(
-        image::guess_format(&rendered.bytes).unwrap(),
+        image::guess_format(&rendered.first().bytes).unwrap(),
         ImageFormat::Jpeg
     );
-    assert_eq!(rendered.quality, Some(90));
+    assert_eq!(rendered.first().quality, Some(90));
     assert!(rendered.findings.is_empty(), "{:?}", rendered.findings);
-    assert_eq!(decode_ok(&rendered.bytes).dimensions(), (800, 800));
+    assert_eq!(decode_ok(&rendered.first().bytes).dimensions(), (800, 800));
 }
 
 #[test]
@@ -122,6 +127,7 @@ fn landscape_is_letterboxed_with_white_top_and_bottom() {
     let out = decode_ok(
         &render(&DynamicImage::ImageRgb8(green), &main_slot())
             .unwrap()
+            .first()
             .bytes,
     );
     // 1600x900 fits as 800x450, so rows 175..625 are the picture.
@@ -149,7 +155,12 @@ fn portrait_is_pillarboxed_on_the_slot_background() {
         ..main_slot()
     };
     let red = RgbImage::from_pixel(900, 1600, Rgb(RED));
-    let out = decode_ok(&render(&DynamicImage::ImageRgb8(red), &spec).unwrap().bytes);
+    let out = decode_ok(
+        &render(&DynamicImage::ImageRgb8(red), &spec)
+            .unwrap()
+            .first()
+            .bytes,
+    );
     assert!(close(px(&out, 20, 400), [10, 20, 30], 8));
     assert!(close(px(&out, 400, 400), RED, 12));
     assert!(close(px(&out, 780, 400), [10, 20, 30], 8));
@@ -169,7 +180,7 @@ fn png_alpha_is_flattened_on_white() {
         .save_with_format(&path, ImageFormat::Png)
         .unwrap();
     let rendered = render_file(&path, &main_slot(), &Limits::default()).unwrap();
-    let out = decode_ok(&rendered.bytes);
+    let out = decode_ok(&rendered.first().bytes);
     assert!(
         close(px(&out, 200, 300), WHITE, 6),
         "transparent is white: {:?}",
@@ -192,9 +203,11 @@ fn sixteen_bit_png_is_reduced_to_eight() {
         }
     });
     let bytes = encode(&DynamicImage::ImageRgb16(rgb16), ImageFormat::Png);
+    // Decoded straight to 8 bits, rounded: 32896/257 = 128.
     let decoded = decode_ok(&bytes);
-    assert_eq!(decoded.color(), image::ColorType::Rgb16);
-    let out = decode_ok(&render(&decoded, &main_slot()).unwrap().bytes);
+    assert_eq!(decoded.color(), image::ColorType::Rgb8);
+    assert_eq!(px(&decoded, 10, 10), [255, 128, 0]);
+    let out = decode_ok(&render(&decoded, &main_slot()).unwrap().first().bytes);
     assert!(
         close(px(&out, 200, 400), [255, 128, 0], 12),
         "{:?}",
@@ -209,7 +222,12 @@ fn sixteen_bit_png_is_reduced_to_eight() {
     // 16-bit with alpha too.
     let rgba16 = image::ImageBuffer::<Rgba<u16>, _>::from_pixel(100, 100, Rgba([0, 0, 0, 0]));
     let bytes = encode(&DynamicImage::ImageRgba16(rgba16), ImageFormat::Png);
-    let out = decode_ok(&render(&decode_ok(&bytes), &main_slot()).unwrap().bytes);
+    let out = decode_ok(
+        &render(&decode_ok(&bytes), &main_slot())
+            .unwrap()
+            .first()
+            .bytes,
+    );
     assert!(close(px(&out, 400, 400), WHITE, 4));
 }
 
@@ -369,17 +387,37 @@ fn other_decodable_formats_work() {
 }
 
 #[test]
-fn small_source_is_upscaled_with_a_finding() {
+fn small_source_is_not_upscaled_and_gets_a_finding() {
     let rendered = render(
         &DynamicImage::ImageRgb8(photo_like(400, 300, 1)),
         &main_slot(),
     )
     .unwrap();
-    assert_eq!((rendered.width, rendered.height), (800, 800));
+    assert_eq!(
+        (rendered.first().width, rendered.first().height),
+        (800, 800)
+    );
     let finding = &rendered.findings[0];
     assert_eq!(finding.code, "source-too-small");
     assert_eq!(finding.args["width"], "400");
-    assert_eq!(finding.args["slot_width"], "800");
+    assert_eq!(finding.args["min_width"], "800");
+    // The photo sits at its own size in the middle, on white: no blurry upscale.
+    let out = decode_ok(&rendered.first().bytes);
+    assert_eq!(px(&out, 150, 400), [255, 255, 255]);
+    assert_ne!(px(&out, 250, 400), [255, 255, 255]);
+    assert_eq!(px(&out, 400, 140), [255, 255, 255]);
+    assert_ne!(px(&out, 400, 260), [255, 255, 255]);
+
+    // A lower minimum (700, as Taobao's zoom needs) lets a 750 photo be upscaled quietly.
+    let spec = SlotSpec {
+        min_source_width: 700,
+        min_source_height: 700,
+        ..main_slot()
+    };
+    let ok = render(&DynamicImage::ImageRgb8(photo_like(750, 750, 2)), &spec).unwrap();
+    assert!(ok.findings.is_empty(), "{:?}", ok.findings);
+    let out = decode_ok(&ok.first().bytes);
+    assert_ne!(px(&out, 3, 3), [255, 255, 255]);
 }
 
 #[test]
@@ -393,7 +431,7 @@ fn jpeg_quality_is_searched_down_to_fit_the_cap() {
         },
     )
     .unwrap();
-    let cap = at_90.bytes.len() as u64 * 3 / 4;
+    let cap = at_90.first().bytes.len() as u64 * 3 / 4;
     let rendered = render(
         &noisy,
         &SlotSpec {
@@ -402,8 +440,8 @@ fn jpeg_quality_is_searched_down_to_fit_the_cap() {
         },
     )
     .unwrap();
-    assert!(rendered.bytes.len() as u64 <= cap);
-    let q = rendered.quality.unwrap();
+    assert!(rendered.first().bytes.len() as u64 <= cap);
+    let q = rendered.first().quality.unwrap();
     assert!((60..90).contains(&q), "{q}");
     assert!(
         rendered
@@ -412,19 +450,23 @@ fn jpeg_quality_is_searched_down_to_fit_the_cap() {
             .any(|f| f.code == "quality-reduced")
     );
 
-    let e = render(
+    // Not even the floor fits: the floor's file comes back with a finding saying so.
+    let over = render(
         &noisy,
         &SlotSpec {
             max_bytes: 10_000,
             ..main_slot()
         },
     )
-    .unwrap_err();
-    assert_eq!(e.code(), "over-byte-cap");
-    assert!(
-        e.to_string().starts_with("image does not fit in 10 KB"),
-        "{e}"
-    );
+    .unwrap();
+    assert_eq!(over.first().quality, Some(60));
+    let f = over
+        .findings
+        .iter()
+        .find(|f| f.code == "over-byte-cap")
+        .unwrap();
+    assert_eq!(f.args["max_bytes"], "10000");
+    assert!(f.args["bytes"].parse::<u64>().unwrap() > 10_000);
 }
 
 #[test]
@@ -437,11 +479,11 @@ fn png_slot_renders_png() {
     };
     let rendered = render(&DynamicImage::ImageRgb8(photo_like(900, 600, 4)), &spec).unwrap();
     assert_eq!(
-        image::guess_format(&rendered.bytes).unwrap(),
+        image::guess_format(&rendered.first().bytes).unwrap(),
         ImageFormat::Png
     );
-    assert_eq!(rendered.quality, None);
-    assert_eq!(decode_ok(&rendered.bytes).dimensions(), (300, 200));
+    assert_eq!(rendered.first().quality, None);
+    assert_eq!(decode_ok(&rendered.first().bytes).dimensions(), (300, 200));
 }
 
 #[test]
@@ -480,11 +522,12 @@ fn committed_fixtures_behave() {
     assert_eq!(upright.dimensions(), (64, 48));
     assert!(close(px(&upright, 4, 4), RED, 40));
     let rendered = render_file(&dir.join("orientation-6-gps.jpg"), &main_slot(), &limits).unwrap();
-    assert!(!jpeg_header_markers(&rendered.bytes).contains(&0xE1));
+    assert!(!jpeg_header_markers(&rendered.first().bytes).contains(&0xE1));
 
     let out = decode_ok(
         &render_file(&dir.join("alpha.png"), &main_slot(), &limits)
             .unwrap()
+            .first()
             .bytes,
     );
     assert!(close(px(&out, 10, 400), WHITE, 6));
@@ -492,7 +535,7 @@ fn committed_fixtures_behave() {
         decode_file(&dir.join("rgb16.png"), &limits)
             .unwrap()
             .color(),
-        image::ColorType::Rgb16
+        image::ColorType::Rgb8
     );
     for (file, code) in [
         ("truncated.jpg", "truncated"),

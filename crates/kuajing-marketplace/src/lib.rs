@@ -8,10 +8,20 @@
 use serde::{Deserialize, Serialize};
 
 /// The profiles shipped with the app, embedded so the CLI and app work from any folder.
-const BUILTIN: &[(&str, &str)] = &[(
-    "tmall-global",
-    include_str!("../../../assets/marketplaces/tmall-global.toml"),
-)];
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "tmall-global",
+        include_str!("../../../assets/marketplaces/tmall-global.toml"),
+    ),
+    (
+        "taobao",
+        include_str!("../../../assets/marketplaces/taobao.toml"),
+    ),
+    (
+        "pinduoduo",
+        include_str!("../../../assets/marketplaces/pinduoduo.toml"),
+    ),
+];
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
@@ -32,6 +42,8 @@ pub struct Profile {
     pub weight_unit: String,
     pub title: TitleRule,
     pub slots: Vec<Slot>,
+    /// The bulk-upload sheet; a profile without one can render images but not export.
+    #[serde(default)]
     pub sheet: Sheet,
 }
 
@@ -50,6 +62,31 @@ pub struct TitleRule {
 pub enum Fit {
     /// Fit inside the box and pad with the background colour.
     Contain,
+    /// Fill the box, cropping what sticks out (see `crop`).
+    Cover,
+    /// Resize to the width; any height, cut into slices of at most `height` (detail images).
+    Width,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Crop {
+    #[default]
+    Centre,
+    /// Keep the busiest part of the picture (where the product usually is).
+    Attention,
+}
+
+/// Trim a plain border (a product shot on a white sheet) before fitting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct TrimRule {
+    /// How far (0-255 per channel) a pixel may be from the border colour and still be border.
+    pub tolerance: u8,
+    /// Space kept around the product, in percent of the slot's sides.
+    #[serde(default)]
+    pub margin_percent: u8,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -67,15 +104,41 @@ pub struct Slot {
     pub label: String,
     pub label_zh: String,
     pub width: u32,
+    /// For `fit = "width"`, the tallest a slice may be.
     pub height: u32,
     pub fit: Fit,
+    #[serde(default)]
+    pub crop: Crop,
+    #[serde(default)]
+    pub trim: Option<TrimRule>,
     /// `#RRGGBB`.
     pub background: String,
+    /// A photo smaller than this gets a finding instead of a blurry upscale (0: the slot size).
+    #[serde(default)]
+    pub min_source_width: u32,
+    #[serde(default)]
+    pub min_source_height: u32,
     pub format: ImageFormat,
+    /// JPEG quality tried first, and the floor a byte-cap search may go down to.
+    #[serde(default = "default_quality")]
+    pub quality: u8,
+    #[serde(default = "default_min_quality")]
+    pub min_quality: u8,
     pub max_bytes: u64,
+    /// Files smaller than this are refused by the marketplace (0: no minimum).
+    #[serde(default)]
+    pub min_bytes: u64,
     pub max_count: u32,
     pub status: String,
     pub source: String,
+}
+
+fn default_quality() -> u8 {
+    90
+}
+
+fn default_min_quality() -> u8 {
+    60
 }
 
 impl Slot {
@@ -85,7 +148,7 @@ impl Slot {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Sheet {
     pub columns: Vec<Column>,
@@ -124,6 +187,21 @@ impl Profile {
         for slot in &self.slots {
             if slot.width == 0 || slot.height == 0 {
                 return Err(invalid(format!("slot `{}` has a zero dimension", slot.id)));
+            }
+            if !(1..=100).contains(&slot.quality) || slot.min_quality > slot.quality {
+                return Err(invalid(format!(
+                    "slot `{}` needs 1 <= min_quality <= quality <= 100",
+                    slot.id
+                )));
+            }
+            if slot.min_bytes > slot.max_bytes {
+                return Err(invalid(format!(
+                    "slot `{}` has min_bytes above max_bytes",
+                    slot.id
+                )));
+            }
+            if self.slots.iter().filter(|s| s.id == slot.id).count() > 1 {
+                return Err(invalid(format!("slot `{}` is defined twice", slot.id)));
             }
             if parse_hex_rgb(&slot.background).is_none() {
                 return Err(invalid(format!(

@@ -64,19 +64,20 @@ pub fn pending(conn: &Connection, handle: Option<&str>) -> Result<Vec<(String, I
          WHERE i.media IS NULL AND i.error IS NULL AND (?1 IS NULL OR p.handle = ?1)
          ORDER BY p.id, i.position",
     )?;
-    let rows = stmt.query_map([handle], |r| {
-        Ok((
-            r.get(0)?,
-            ImageRow {
-                id: r.get(1)?,
-                position: r.get(2)?,
-                src: r.get(3)?,
-                alt: r.get(4)?,
-                media: r.get(5)?,
-                error: r.get(6)?,
-            },
-        ))
-    })?;
+    let rows = stmt.query_map([handle], handle_and_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every image whose bytes we hold, with its product's handle, in catalog order: what a
+/// render batch works on.
+pub fn with_media(conn: &Connection) -> Result<Vec<(String, ImageRow)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.handle, i.id, i.position, i.src, i.alt, i.media, i.error
+         FROM images i JOIN products p ON p.id = i.product_id
+         WHERE i.media IS NOT NULL
+         ORDER BY p.id, i.position",
+    )?;
+    let rows = stmt.query_map([], handle_and_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -96,4 +97,19 @@ pub fn set_media(conn: &Connection, image_id: i64, media: &str) -> Result<()> {
         params![image_id, media],
     )?;
     Ok(())
+}
+
+/// A `SELECT p.handle, i.id, i.position, i.src, i.alt, i.media, i.error` row.
+fn handle_and_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(String, ImageRow)> {
+    Ok((
+        r.get(0)?,
+        ImageRow {
+            id: r.get(1)?,
+            position: r.get(2)?,
+            src: r.get(3)?,
+            alt: r.get(4)?,
+            media: r.get(5)?,
+            error: r.get(6)?,
+        },
+    ))
 }

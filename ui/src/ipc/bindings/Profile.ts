@@ -3,4 +3,8 @@ import type { Sheet } from "./Sheet";
 import type { Slot } from "./Slot";
 import type { TitleRule } from "./TitleRule";
 
-export type Profile = { id: string, version: number, name: string, name_zh: string, currency: string, weight_unit: string, title: TitleRule, slots: Array<Slot>, sheet: Sheet, };
+export type Profile = { id: string, version: number, name: string, name_zh: string, currency: string, weight_unit: string, title: TitleRule, slots: Array<Slot>, 
+/**
+ * The bulk-upload sheet; a profile without one can render images but not export.
+ */
+sheet: Sheet, };

@@ -1,0 +1,306 @@
+//! JPEG: reading the metadata segments we act on, and decoding with libjpeg-turbo, scaled
+//! inside the DCT (shrink-on-load) when the slot needs fewer pixels than the photo has.
+//!
+//! Why libjpeg-turbo (through the `turbojpeg` crate) and not the `image` crate's decoder:
+//! decoding at 1/2, 1/4 or 1/8 scale skips most of the work and most of the memory, and it is
+//! the only mature decoder that hands back CMYK and YCCK pixels for colour management.
+
+use image::metadata::Orientation;
+use turbojpeg::{Colorspace, Decompressor, Image, PixelFormat, ScalingFactor};
+
+use crate::Error;
+
+/// The shrink factors libjpeg-turbo's SIMD paths do well, largest reduction first.
+const SHRINKS: [usize; 4] = [8, 4, 2, 1];
+/// A progressive JPEG with more scans than this is refused: libjpeg-turbo's advice against
+/// files crafted to take minutes to decode (real encoders write about 10).
+const MAX_SCANS: u32 = 500;
+
+/// What a JPEG's marker segments tell us before decoding.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Markers {
+    /// The embedded ICC profile, reassembled from its APP2 chunks.
+    pub icc: Option<Vec<u8>>,
+    /// The raw EXIF block (the TIFF structure after `Exif\0\0`).
+    pub exif: Option<Vec<u8>>,
+    /// The Adobe APP14 marker is present: CMYK/YCCK values are stored inverted (as Photoshop
+    /// writes them).
+    pub adobe: bool,
+}
+
+impl Markers {
+    pub fn orientation(&self) -> Orientation {
+        self.exif
+            .as_deref()
+            .and_then(Orientation::from_exif_chunk)
+            .unwrap_or(Orientation::NoTransforms)
+    }
+}
+
+/// Walks the segments before the first scan. Damaged or odd segments are skipped, never fatal:
+/// libjpeg-turbo decides whether the file decodes.
+pub(crate) fn read_markers(bytes: &[u8]) -> Markers {
+    let mut markers = Markers::default();
+    let mut icc_chunks: Vec<(u8, Vec<u8>)> = Vec::new();
+    let mut pos = 2;
+    while pos + 4 <= bytes.len() {
+        if bytes[pos] != 0xFF {
+            break;
+        }
+        let marker = bytes[pos + 1];
+        if marker == 0xFF {
+            pos += 1;
+            continue;
+        }
+        if matches!(marker, 0xD8 | 0x01 | 0xD0..=0xD7) {
+            pos += 2;
+            continue;
+        }
+        if marker == 0xDA || marker == 0xD9 {
+            break;
+        }
+        let len = usize::from(u16::from_be_bytes([bytes[pos + 2], bytes[pos + 3]]));
+        let Some(payload) = bytes.get(pos + 4..pos + 2 + len).filter(|_| len >= 2) else {
+            break;
+        };
+        match marker {
+            0xE1 if payload.starts_with(b"Exif\0\0") && markers.exif.is_none() => {
+                markers.exif = Some(payload[6..].to_vec());
+            }
+            0xE2 if payload.starts_with(b"ICC_PROFILE\0") && payload.len() > 14 => {
+                icc_chunks.push((payload[12], payload[14..].to_vec()));
+            }
+            0xEE if payload.starts_with(b"Adobe") => markers.adobe = true,
+            _ => {}
+        }
+        pos += 2 + len;
+    }
+    if !icc_chunks.is_empty() {
+        // Chunks carry a 1-based sequence number; writers may emit them out of order.
+        icc_chunks.sort_by_key(|(seq, _)| *seq);
+        markers.icc = Some(icc_chunks.into_iter().flat_map(|(_, c)| c).collect());
+    }
+    markers
+}
+
+/// The colour model of the decoded pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum JpegPixels {
+    Rgb,
+    Gray,
+    /// Four channels of ink, 0 = no ink (already un-inverted for Adobe files).
+    Cmyk,
+}
+
+/// A JPEG decoded at a reduced size, pixels as stored (orientation not applied yet).
+#[derive(Debug)]
+pub(crate) struct DecodedJpeg {
+    pub width: u32,
+    pub height: u32,
+    pub pixels: Vec<u8>,
+    pub kind: JpegPixels,
+}
+
+/// The JPEG header: stored size (before orientation) and colour model.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct JpegHeader {
+    pub width: u32,
+    pub height: u32,
+    colorspace: Colorspace,
+}
+
+pub(crate) fn read_header(bytes: &[u8], name: &str) -> Result<JpegHeader, Error> {
+    let header = turbojpeg::read_header(bytes).map_err(|e| corrupt(name, &e))?;
+    Ok(JpegHeader {
+        width: u32::try_from(header.width).map_err(|_| overflow(name))?,
+        height: u32::try_from(header.height).map_err(|_| overflow(name))?,
+        colorspace: header.colorspace,
+    })
+}
+
+/// The largest DCT shrink (1/8, 1/4, 1/2 or none) that keeps the stored image at least
+/// `min_width` x `min_height`.
+pub(crate) fn pick_shrink(header: &JpegHeader, min_width: u32, min_height: u32) -> usize {
+    SHRINKS
+        .into_iter()
+        .find(|&d| {
+            scaled(header.width, d) >= min_width.min(header.width)
+                && scaled(header.height, d) >= min_height.min(header.height)
+        })
+        .unwrap_or(1)
+}
+
+/// libjpeg's scaled size: ceil(size / denom).
+fn scaled(size: u32, denom: usize) -> u32 {
+    let d = u32::try_from(denom).unwrap_or(1);
+    size.div_ceil(d)
+}
+
+/// Decodes at 1/`shrink` of the stored size.
+pub(crate) fn decode(
+    bytes: &[u8],
+    name: &str,
+    header: &JpegHeader,
+    shrink: usize,
+    adobe: bool,
+) -> Result<DecodedJpeg, Error> {
+    let mut decompressor = Decompressor::new().map_err(|e| corrupt(name, &e))?;
+    decompressor
+        .set_scan_limit(MAX_SCANS)
+        .map_err(|e| corrupt(name, &e))?;
+    decompressor
+        .set_scaling_factor(ScalingFactor::new(1, shrink))
+        .map_err(|e| corrupt(name, &e))?;
+    let (format, kind) = match header.colorspace {
+        Colorspace::CMYK | Colorspace::YCCK => (PixelFormat::CMYK, JpegPixels::Cmyk),
+        Colorspace::Gray => (PixelFormat::GRAY, JpegPixels::Gray),
+        _ => (PixelFormat::RGB, JpegPixels::Rgb),
+    };
+    let width = scaled(header.width, shrink);
+    let height = scaled(header.height, shrink);
+    let w = width as usize;
+    let h = height as usize;
+    let pitch = w * format.size();
+    let mut pixels = vec![0u8; pitch * h];
+    decompressor
+        .decompress(
+            bytes,
+            Image {
+                pixels: pixels.as_mut_slice(),
+                width: w,
+                pitch,
+                height: h,
+                format,
+            },
+        )
+        .or_else(|e| harmless_warning(name, e))?;
+    if kind == JpegPixels::Cmyk && adobe {
+        // Photoshop stores CMYK inverted (255 = no ink) and marks it with APP14 "Adobe".
+        for v in &mut pixels {
+            *v = 255 - *v;
+        }
+    }
+    Ok(DecodedJpeg {
+        width,
+        height,
+        pixels,
+        kind,
+    })
+}
+
+/// Encodes 8-bit RGB as a baseline JPEG, 4:2:0, Huffman tables optimised. No metadata at all
+/// is written (only the JFIF header).
+pub(crate) fn encode_rgb(
+    pixels: &[u8],
+    width: u32,
+    height: u32,
+    quality: u8,
+    name: &str,
+) -> Result<Vec<u8>, Error> {
+    let fail = |e: turbojpeg::Error| Error::Encode {
+        name: name.to_owned(),
+        format: "JPEG".into(),
+        detail: e.to_string(),
+    };
+    let mut compressor = turbojpeg::Compressor::new().map_err(fail)?;
+    compressor.set_quality(i32::from(quality)).map_err(fail)?;
+    compressor
+        .set_subsamp(turbojpeg::Subsamp::Sub2x2)
+        .map_err(fail)?;
+    compressor.set_optimize(true).map_err(fail)?;
+    let w = width as usize;
+    compressor
+        .compress_to_vec(Image {
+            pixels,
+            width: w,
+            pitch: w * 3,
+            height: height as usize,
+            format: PixelFormat::RGB,
+        })
+        .map_err(fail)
+}
+
+/// libjpeg-turbo reports warnings as failures after decoding every pixel. Stray bytes before a
+/// marker are common in camera files and harmless; any other damage to the picture data shows
+/// in the picture, so it is an error the merchant can act on.
+fn harmless_warning(name: &str, e: turbojpeg::Error) -> Result<(), Error> {
+    if e.to_string().contains("extraneous bytes before marker") {
+        Ok(())
+    } else {
+        Err(corrupt(name, &e))
+    }
+}
+
+fn corrupt(name: &str, e: &turbojpeg::Error) -> Error {
+    Error::Corrupt {
+        name: name.to_owned(),
+        format: "JPEG".into(),
+        detail: e.to_string(),
+    }
+}
+
+fn overflow(name: &str) -> Error {
+    Error::Corrupt {
+        name: name.to_owned(),
+        format: "JPEG".into(),
+        detail: "its header gives an impossible size".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segment(marker: u8, payload: &[u8]) -> Vec<u8> {
+        let len = u16::try_from(payload.len() + 2).unwrap_or(u16::MAX);
+        let mut s = vec![0xFF, marker];
+        s.extend_from_slice(&len.to_be_bytes());
+        s.extend_from_slice(payload);
+        s
+    }
+
+    #[test]
+    fn icc_chunks_are_joined_in_sequence_order() {
+        let mut file = vec![0xFF, 0xD8];
+        let chunk = |seq: u8, data: &[u8]| {
+            let mut p = b"ICC_PROFILE\0".to_vec();
+            p.extend_from_slice(&[seq, 2]);
+            p.extend_from_slice(data);
+            segment(0xE2, &p)
+        };
+        file.extend(chunk(2, b"world"));
+        file.extend(chunk(1, b"hello "));
+        file.extend(segment(0xEE, b"Adobe\0\x64\0\0\0\0\x02"));
+        file.extend(segment(0xDA, &[0; 10]));
+        let m = read_markers(&file);
+        assert_eq!(m.icc.as_deref(), Some(&b"hello world"[..]));
+        assert!(m.adobe);
+        assert_eq!(m.exif, None);
+        assert_eq!(m.orientation(), Orientation::NoTransforms);
+    }
+
+    #[test]
+    fn damaged_segments_are_skipped() {
+        // A length running past the end of the file.
+        let m = read_markers(&[0xFF, 0xD8, 0xFF, 0xE1, 0xFF, 0xFF, b'E']);
+        assert_eq!(m, Markers::default());
+        assert_eq!(read_markers(&[0xFF, 0xD8]), Markers::default());
+    }
+
+    #[test]
+    fn shrink_keeps_both_sides_at_least_the_target() {
+        let h = JpegHeader {
+            width: 4032,
+            height: 3024,
+            colorspace: Colorspace::YCbCr,
+        };
+        // 800x600 inside an 800 square: 1/4 gives 1008x756; 1/8 (504) would be too small.
+        assert_eq!(pick_shrink(&h, 800, 600), 4);
+        assert_eq!(pick_shrink(&h, 750, 563), 4);
+        assert_eq!(pick_shrink(&h, 400, 300), 8);
+        assert_eq!(pick_shrink(&h, 2000, 1500), 2);
+        assert_eq!(pick_shrink(&h, 4032, 3024), 1);
+        // Larger than the photo: the full size is the best there is.
+        assert_eq!(pick_shrink(&h, 8000, 6000), 1);
+    }
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Writes the generated image fixtures of tests/fixtures/images/ and their README.md (colour
+# management sources with LittleCMS references, EXIF orientations, formats, trim and
+# white-background shots). Deterministic; other files in that folder are left alone.
+#
+#   bash scripts/make-image-fixtures.sh
+#
+# Needs Debian/Ubuntu: installs its apt packages (as setup.sh does), builds three C helpers
+# and a Python venv under target/image-fixtures/, then runs scripts/image-fixtures/gen.py.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+here="$root/scripts/image-fixtures"
+work="$root/target/image-fixtures"
+out="$root/tests/fixtures/images"
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+
+# liblcms2-dev/libjpeg-dev: the C helpers; icc-profiles-free: Adobe RGB and v2 sRGB profiles;
+# libgs-common: Ghostscript's CMYK profile; the rest: encoders and metadata.
+packages=(gcc libc6-dev liblcms2-dev libjpeg-dev icc-profiles-free libgs-common
+  libimage-exiftool-perl libjpeg-turbo-progs webp libtiff-tools python3 python3-venv)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "make-image-fixtures: installing ${missing[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+adobe_icc=/usr/share/color/icc/compatibleWithAdobeRGB1998.icc
+srgb_v2_icc=/usr/share/color/icc/sRGB.icc
+cmyk_icc=/usr/share/color/icc/ghostscript/default_cmyk.icc
+# The profile assumed for CMYK without an embedded one: the product's own when it is there
+# (assets/icc/default-cmyk.icc), else Ghostscript's. Override with DEFAULT_CMYK_ICC=PATH.
+default_cmyk_icc="${DEFAULT_CMYK_ICC:-$root/assets/icc/default-cmyk.icc}"
+if [ -f "$default_cmyk_icc" ] && [ "$default_cmyk_icc" = "$root/assets/icc/default-cmyk.icc" ]; then
+  default_cmyk_note="the product's default CMYK profile; provenance and licence in assets/icc/README.md"
+elif [ -f "$default_cmyk_icc" ]; then
+  default_cmyk_note="given by DEFAULT_CMYK_ICC"
+else
+  echo "make-image-fixtures: $default_cmyk_icc is missing, assuming Ghostscript's CMYK profile instead"
+  default_cmyk_icc="$cmyk_icc"
+  default_cmyk_note="fallback: Ghostscript's profile, AGPL-3.0-or-later (assets/icc/default-cmyk.icc was missing)"
+fi
+for f in "$adobe_icc" "$srgb_v2_icc" "$cmyk_icc" "$default_cmyk_icc"; do
+  [ -f "$f" ] || { echo "make-image-fixtures: missing $f"; exit 1; }
+done
+
+mkdir -p "$work/bin" "$out"
+gcc -O2 -Wall -o "$work/bin/lcms_xform" "$here/lcms_xform.c" -llcms2
+gcc -O2 -Wall -o "$work/bin/make_p3_icc" "$here/make_p3_icc.c" -llcms2 -lm
+gcc -O2 -Wall -o "$work/bin/jpeg_cmyk" "$here/jpeg_cmyk.c" -ljpeg
+"$work/bin/make_p3_icc" "$work/bin/DisplayP3.icc"
+
+venv="$work/venv"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+"$venv/bin/pip" install -q --disable-pip-version-check \
+  Pillow==13.0.0 numpy==2.4.6 colour-science==0.4.7
+
+"$venv/bin/python" "$here/gen.py" --out "$out" --bin "$work/bin" \
+  --adobe-icc "$adobe_icc" --cmyk-icc "$cmyk_icc" --default-cmyk-icc "$default_cmyk_icc" \
+  --default-cmyk-note "$default_cmyk_note" --srgb-v2-icc "$srgb_v2_icc"
