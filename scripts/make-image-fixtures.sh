@@ -16,9 +16,10 @@ out="$root/tests/fixtures/images"
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 
-# liblcms2-dev/libjpeg-dev: the C helpers; icc-profiles-free: Adobe RGB and v2 sRGB profiles;
-# libgs-common: Ghostscript's CMYK profile; the rest: encoders and metadata.
-packages=(gcc libc6-dev liblcms2-dev libjpeg-dev icc-profiles-free libgs-common
+# liblcms2-dev/libjpeg-dev: the C helpers; icc-profiles-free: Adobe RGB and v2 sRGB profiles and
+# the FOGRA characterisation data; argyll: colprof builds the embedded CMYK profile from it;
+# the rest: encoders and metadata.
+packages=(gcc libc6-dev liblcms2-dev libjpeg-dev icc-profiles-free argyll
   libimage-exiftool-perl libjpeg-turbo-progs webp libtiff-tools python3 python3-venv)
 missing=()
 for p in "${packages[@]}"; do
@@ -32,7 +33,14 @@ fi
 
 adobe_icc=/usr/share/color/icc/compatibleWithAdobeRGB1998.icc
 srgb_v2_icc=/usr/share/color/icc/sRGB.icc
-cmyk_icc=/usr/share/color/icc/ghostscript/default_cmyk.icc
+# The CMYK profile embedded in the CMYK/YCCK sources: uncoated FOGRA29, so that it differs from
+# the product's default (coated FOGRA39) and a pipeline ignoring the embedded profile fails.
+mkdir -p "$work/cmyk-icc"
+cmyk_icc="$work/cmyk-icc/FOGRA29L.icc"
+if [ ! -f "$cmyk_icc" ]; then
+  cp /usr/share/color/icc/FOGRA29L.ti3 "$work/cmyk-icc/"
+  (cd "$work/cmyk-icc" && colprof -ql -kr -D "Kuajing test CMYK (FOGRA29L, uncoated)" FOGRA29L >/dev/null)
+fi
 # The profile assumed for CMYK without an embedded one: the product's own when it is there
 # (assets/icc/default-cmyk.icc), else Ghostscript's. Override with DEFAULT_CMYK_ICC=PATH.
 default_cmyk_icc="${DEFAULT_CMYK_ICC:-$root/assets/icc/default-cmyk.icc}"
@@ -41,9 +49,7 @@ if [ -f "$default_cmyk_icc" ] && [ "$default_cmyk_icc" = "$root/assets/icc/defau
 elif [ -f "$default_cmyk_icc" ]; then
   default_cmyk_note="given by DEFAULT_CMYK_ICC"
 else
-  echo "make-image-fixtures: $default_cmyk_icc is missing, assuming Ghostscript's CMYK profile instead"
-  default_cmyk_icc="$cmyk_icc"
-  default_cmyk_note="fallback: Ghostscript's profile, AGPL-3.0-or-later (assets/icc/default-cmyk.icc was missing)"
+  echo "make-image-fixtures: $default_cmyk_icc is missing"; exit 1
 fi
 for f in "$adobe_icc" "$srgb_v2_icc" "$cmyk_icc" "$default_cmyk_icc"; do
   [ -f "$f" ] || { echo "make-image-fixtures: missing $f"; exit 1; }

@@ -699,7 +699,7 @@ L.append("""
 |---|---|---|---|
 | Compatible with Adobe RGB (1998), ICC v2.2, 580 bytes | `%s` (icc-profiles-free 2.0.1) | embedded in `color-adobergb.jpg` | zlib (Debian copyright: Kai-Uwe Behrmann, Marti Maria, Graeme Gill et al.); the profile's own copyright tag says "Public Domain. No Warranty, Use at own risk." |
 | Display P3, ICC v4.3, %d bytes | made by `scripts/image-fixtures/make_p3_icc.c` with LittleCMS (`cmsCreateRGBProfile`: P3 primaries R 0.680/0.320, G 0.265/0.690, B 0.150/0.060, white D65 0.3127/0.3290, sRGB parametric curve type 4 g 2.4 a 1/1.055 b 0.055/1.055 c 1/12.92 d 0.04045), date pinned to 2024-01-01 | embedded in `color-displayp3.jpg` and `color-p3-16bit.png` (iCCP name "Display P3") | no copyright ("No copyright, use freely" in the profile); Debian 12 packages no Display P3 profile |
-| Artifex CMYK SWOP Profile, ICC v2.1, output class, A2B0/A2B1/A2B2 lut16 (mft2), B2A0.. lut8 (mft1), %d bytes | `%s` (libgs-common 10.0.0, Ghostscript) | embedded in `color-cmyk.jpg`, `color-ycck.jpg` (and their references) | **AGPL-3.0-or-later** (Debian copyright, `iccprofiles/*` of Ghostscript, "Copyright Artifex Software 2011"); redistributable as test data with that notice; not to be shipped in the product |
+| Kuajing test CMYK (FOGRA29L, uncoated), %d bytes | `%s`: built by the script with ArgyllCMS `colprof -ql -kr` from `/usr/share/color/icc/FOGRA29L.ti3` (icc-profiles-free) | embedded in `color-cmyk.jpg`, `color-ycck.jpg` (and their references) | zlib (the FOGRA data, Kai-Uwe Behrmann) |
 | %s, %d bytes, MD5 %s | `%s` | the profile **assumed** for the CMYK sources without one: references of `color-cmyk-noicc.jpg` and `cmyk.tif` | %s |
 | sRGB IEC61966-2.1 | LittleCMS built-in (`cmsCreate_sRGBProfile`) | output profile of every reference | part of LittleCMS (MIT) |
 | sRGB (v2.3, LittleCMS-made) | `%s` (icc-profiles-free) | output of the Pillow cross-check only | zlib |
@@ -726,12 +726,12 @@ desc = {
     "color-adobergb.ref.png": "reference (see conventions).",
     "color-displayp3.jpg": "Display P3 pixels, P3 ICC embedded, JFIF, Pillow quality 95 4:4:4.",
     "color-displayp3.ref.png": "reference.",
-    "color-cmyk.jpg": "CMYK as Photoshop writes it: Adobe APP14 (transform 0), no JFIF, inverted samples, 4:4:4, quality 95, Artifex SWOP ICC embedded (split over 3 APP2 markers); `jpeg_cmyk.c` on libjpeg-turbo. Pillow-decoded inks differ from the written ones by at most %d." % stats["color-cmyk.jpg:ink_roundtrip_max"],
+    "color-cmyk.jpg": "CMYK as Photoshop writes it: Adobe APP14 (transform 0), no JFIF, inverted samples, 4:4:4, quality 95, FOGRA29 (uncoated) ICC embedded (split over 3 APP2 markers); `jpeg_cmyk.c` on libjpeg-turbo. Pillow-decoded inks differ from the written ones by at most %d." % stats["color-cmyk.jpg:ink_roundtrip_max"],
     "color-cmyk.ref.png": "reference, with the embedded profile.",
     "color-ycck.jpg": "the same inks stored as YCCK (Adobe APP14 transform 2, libjpeg's JCS_YCCK), ICC embedded. Max ink round-trip error %d." % stats["color-ycck.jpg:ink_roundtrip_max"],
     "color-ycck.ref.png": "reference, from its own decoded pixels.",
     "color-cmyk-noicc.jpg": "the same inks, Adobe APP14 transform 0, **no** ICC profile: the pipeline must assume its default CMYK profile.",
-    "color-cmyk-noicc.ref.png": "reference made with the assumed default CMYK profile (see the profile table), not the Artifex one.",
+    "color-cmyk-noicc.ref.png": "reference made with the assumed default CMYK profile (see the profile table), not the embedded FOGRA29 one.",
     "color-p3-16bit.png": "16-bit RGB PNG (colour type 2) with an iCCP chunk \"Display P3\" and no other colour chunk; rows A-D converted from the sRGB design at 16 bits.",
     "color-p3-16bit.ref.png": "reference (16-bit in, 8-bit out in one LittleCMS transform).",
     "orient-upright.png": "the upright orientation picture, 96x64 8-bit RGB: light-grey field, red block top-left (x 0..23, y 0..15), blue bar top-right (x 80..95, y 0..39), green triangle bottom-left, a black F (x 30..55, y 8..47), a yellow-to-magenta strip at the bottom (y 54..63, x 30..95).",

@@ -230,3 +230,95 @@ ui-settings-catalog = Catalog file
 ui-images-fetch = Download now
 ui-images-waiting-count = { $count } photos are waiting to download.
 ui-images-offline = No network: { $count } photos will download when you are online.
+
+## Images: the render batch, each photo's slot images, the compare view
+
+ui-images = Images
+ui-render-open-title = Render every photo for a marketplace
+ui-render-title = Render marketplace images
+ui-render-marketplace = Marketplace
+ui-render-scope = Photos
+ui-render-scope-all = { $count ->
+    [one] All products ({ $count } photo)
+   *[other] All products ({ $count } photos)
+}
+ui-render-scope-product = Only the product on screen
+ui-render-scope-none = no product open
+ui-render-progress-label = Rendering progress
+ui-render-starting = Starting…
+ui-render-counts = { $done } / { $total } photos · { $rendered } rendered · { $cached } from cache · { $failed } failed
+ui-render-busy = A batch is already rendering: wait for it to finish or cancel it.
+ui-render-nothing = No photo to render: they are not downloaded yet, or these products have none.
+ui-render-cancelled = Cancelled after { $done } of { $total } photos. What was rendered is kept: starting again picks up from there.
+ui-render-finished = { $total ->
+    [one] Rendered { $total } photo in { $seconds } s
+   *[other] Rendered { $total } photos in { $seconds } s
+}
+ui-render-failed-head = { $count ->
+    [one] { $count } image could not be rendered
+   *[other] { $count } images could not be rendered
+}
+ui-render-findings-head = { $count ->
+    [one] { $count } image to check
+   *[other] { $count } images to check
+}
+ui-render-clean = Every image fits the marketplace's rules.
+ui-render-esc-hint = Esc cancels
+ui-render-cancelling = Cancelling…
+ui-render-start = Render
+ui-render-again = Render again
+ui-render-note-photo = photo { $position }
+ui-render-open-product = Open product
+ui-render-empty = No photos in the catalog yet
+ui-render-empty-hint = Import a Shopify CSV with photos, or download the photos it names by URL on the product page, then render them here.
+# A slot by its id (the batch summary names slots by id; the product page shows the profile's own label).
+ui-slot-name = { $slot ->
+    [main] Main image
+    [white] White-background image
+    [main34] 3:4 main image
+    [detail] Detail image
+    [home] Home image
+   *[other] { $slot }
+}
+ui-images-hint = Each photo beside what it becomes on the marketplace; click one to compare.
+ui-images-marketplace = Images for
+ui-images-rendering = Rendering slot images…
+ui-images-photo = Photo { $position }
+ui-images-no-slots = This marketplace has no slot for a photo in this position.
+ui-images-slots-of = Marketplace images of photo { $position }
+ui-slot-compare = Compare with the original
+ui-slot-parts = { $count ->
+    [one] { $count } slice
+   *[other] { $count } slices
+}
+ui-slot-findings = Findings for { $slot }
+ui-slot-failed = Failed
+ui-slot-bytes = { $size } / { $cap }
+ui-slot-bytes-sliced = { $size } · ≤{ $cap } each
+# Short badge text for an image finding; the full message is shown on hover and focus.
+ui-image-badge = { $code ->
+    [source-too-small] Too small
+    [quality-reduced] Quality lowered
+    [over-byte-cap] Over the byte cap
+    [under-min-bytes] Under the minimum size
+    [not-trimmed] Not trimmed
+    [background-not-plain] Background not plain
+    [colour-profile-ignored] Colour profile ignored
+    [sliced] Sliced
+   *[other] Check
+}
+ui-compare = Compare
+ui-compare-title = { $slot } · photo { $position }
+ui-compare-prev = Previous image (←)
+ui-compare-next = Next image (→)
+ui-compare-mode = View
+ui-compare-side = Side by side
+ui-compare-flip = Flip
+ui-compare-show-before = Show the original
+ui-compare-show-after = Show the result
+ui-compare-keys = ← → other images · Esc closes
+ui-compare-before = Original
+ui-compare-after = For the marketplace
+ui-compare-before-alt = The original photo { $position }
+ui-compare-after-alt = { $slot }, slice { $part } of { $count }
+ui-compare-quality = quality { $quality }

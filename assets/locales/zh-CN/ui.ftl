@@ -199,3 +199,80 @@ ui-settings-catalog = 目录文件
 ui-images-fetch = 立即下载
 ui-images-waiting-count = 有 { $count } 张照片等待下载。
 ui-images-offline = 无网络：{ $count } 张照片将在联网后下载。
+
+## Images: the render batch, each photo's slot images, the compare view
+
+ui-images = 图片
+ui-render-open-title = 为某个平台批量生成全部照片
+ui-render-title = 生成平台图片
+ui-render-marketplace = 平台
+ui-render-scope = 照片
+ui-render-scope-all = 全部商品（{ $count } 张照片）
+ui-render-scope-product = 仅当前打开的商品
+ui-render-scope-none = 未打开商品
+ui-render-progress-label = 图片生成进度
+ui-render-starting = 正在开始…
+ui-render-counts = { $done } / { $total } 张照片 · 新生成 { $rendered } · 来自缓存 { $cached } · 失败 { $failed }
+ui-render-busy = 已有一批图片正在生成：请等它完成，或先取消。
+ui-render-nothing = 没有可生成的照片：照片尚未下载，或这些商品没有照片。
+ui-render-cancelled = 已取消：完成了 { $total } 张中的 { $done } 张。已生成的图片会保留，再次开始时从这里接着做。
+ui-render-finished = 已生成 { $total } 张照片，用时 { $seconds } 秒
+ui-render-failed-head = { $count } 张图片无法生成
+ui-render-findings-head = { $count } 张图片需要检查
+ui-render-clean = 所有图片都符合平台要求。
+ui-render-esc-hint = 按 Esc 取消
+ui-render-cancelling = 正在取消…
+ui-render-start = 开始生成
+ui-render-again = 重新生成
+ui-render-note-photo = 第 { $position } 张照片
+ui-render-open-product = 打开商品
+ui-render-empty = 目录里还没有照片
+ui-render-empty-hint = 导入带照片的 Shopify CSV，或在商品页下载以网址给出的照片，然后再回到这里生成。
+# A slot by its id (the batch summary names slots by id; the product page shows the profile's own label).
+ui-slot-name = { $slot ->
+    [main] 主图
+    [white] 白底图
+    [main34] 3:4主图
+    [detail] 详情图
+    [home] 首页图
+   *[other] { $slot }
+}
+ui-images-hint = 每张照片旁边是它在平台上的样子；点击图片可对比。
+ui-images-marketplace = 图片平台
+ui-images-rendering = 正在生成平台图片…
+ui-images-photo = 第 { $position } 张照片
+ui-images-no-slots = 此平台没有放这个位置照片的图位。
+ui-images-slots-of = 第 { $position } 张照片的平台图片
+ui-slot-compare = 与原图对比
+ui-slot-parts = { $count } 段
+ui-slot-findings = { $slot }的问题
+ui-slot-failed = 失败
+ui-slot-bytes = { $size } / { $cap }
+ui-slot-bytes-sliced = { $size } · 每段≤{ $cap }
+# Short badge text for an image finding; the full message is shown on hover and focus.
+ui-image-badge = { $code ->
+    [source-too-small] 尺寸太小
+    [quality-reduced] 已降低画质
+    [over-byte-cap] 超出大小上限
+    [under-min-bytes] 低于最小大小
+    [not-trimmed] 未能裁边
+    [background-not-plain] 背景不是纯色
+    [colour-profile-ignored] 色彩配置被忽略
+    [sliced] 已切段
+   *[other] 请检查
+}
+ui-compare = 对比
+ui-compare-title = { $slot } · 第 { $position } 张照片
+ui-compare-prev = 上一张 (←)
+ui-compare-next = 下一张 (→)
+ui-compare-mode = 查看方式
+ui-compare-side = 并排
+ui-compare-flip = 切换
+ui-compare-show-before = 显示原图
+ui-compare-show-after = 显示结果
+ui-compare-keys = ← → 切换图片 · Esc 关闭
+ui-compare-before = 原图
+ui-compare-after = 平台图片
+ui-compare-before-alt = 第 { $position } 张原图
+ui-compare-after-alt = { $slot }，第 { $part } 段，共 { $count } 段
+ui-compare-quality = 质量 { $quality }

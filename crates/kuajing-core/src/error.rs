@@ -58,6 +58,8 @@ pub enum Error {
     BadDate(String),
     #[error("marketplace `{marketplace}` has no image slot `{slot}`")]
     UnknownSlot { marketplace: String, slot: String },
+    #[error("this image has not been downloaded yet")]
+    NotFetched,
     #[error(
         "{marketplace} has no bulk-upload sheet in Kuajing yet: its images can be rendered, but export for tmall-global"
     )]
@@ -88,6 +90,7 @@ impl Error {
             Error::BadDate(_) => "bad-date",
             Error::UnknownSlot { .. } => "unknown-slot",
             Error::NoSheet { .. } => "no-sheet",
+            Error::NotFetched => "not-fetched",
             Error::BadField(_) => "bad-field",
             Error::Download { .. } => "download",
         }

@@ -13,6 +13,7 @@ mod fetch;
 mod import;
 mod media;
 mod message;
+mod previews;
 mod products;
 mod render_batch;
 mod sample;
@@ -35,6 +36,7 @@ pub use kuajing_catalog::{CopyField, HistoryEntry, Locale, ProductFields, Rate};
 pub use kuajing_shopify::Severity;
 pub use media::{Output, RenderedFile, RenderedImage};
 pub use message::Message;
+pub use previews::{ImagePreview, SlotPreview};
 pub use products::{CatalogInfo, ImageState, ProductDetail, ProductImage, ProductSummary, Variant};
 pub use render_batch::{RenderNote, RenderProgress, RenderReport};
 pub use settings::{ProfileSummary, Settings, today};
@@ -84,6 +86,11 @@ impl Rules {
             l10n: self.l10n,
             lang: supported_lang(lang),
         }
+    }
+
+    /// The language messages are written in.
+    pub fn lang(&self) -> &str {
+        &self.lang
     }
 
     pub(crate) fn checker(&self) -> Result<&Checker> {

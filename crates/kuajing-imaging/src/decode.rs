@@ -6,7 +6,8 @@ use std::path::Path;
 use image::error::LimitErrorKind;
 use image::metadata::Orientation;
 use image::{
-    ColorType, DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, RgbImage,
+    ColorType, DynamicImage, ExtendedColorType, ImageDecoder, ImageError, ImageFormat, ImageReader,
+    RgbImage,
 };
 
 use crate::color::{self, Pixels};
@@ -124,9 +125,17 @@ pub(crate) fn decode_source(
         } => {
             let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
             let icc = decoder.icc_profile().ok().flatten();
-            let image =
-                DynamicImage::from_decoder(decoder).map_err(|e| classify(e, name, format))?;
-            (to_srgb8(image, icc.as_deref(), &mut notes), orientation)
+            let image = if decoder.original_color_type() == ExtendedColorType::Cmyk8 {
+                // `image` turns CMYK TIFFs into RGB with the naive formula; read the inks
+                // ourselves so they go through the colour profile like CMYK JPEGs.
+                drop(decoder);
+                cmyk_tiff(bytes, name, icc.as_deref(), &mut notes)?
+            } else {
+                let image =
+                    DynamicImage::from_decoder(decoder).map_err(|e| classify(e, name, format))?;
+                to_srgb8(image, icc.as_deref(), &mut notes)
+            };
+            (image, orientation)
         }
     };
     image.apply_orientation(orientation);
@@ -302,6 +311,43 @@ fn from_jpeg(
             corrupt(
                 name,
                 ImageFormat::Jpeg,
+                "the decoder returned the wrong size",
+            )
+        })
+}
+
+/// An 8-bit CMYK TIFF (0 = no ink, the TIFF default) to sRGB RGB.
+fn cmyk_tiff(
+    bytes: &[u8],
+    name: &str,
+    icc: Option<&[u8]>,
+    notes: &mut Vec<ImageFinding>,
+) -> Result<DynamicImage, Error> {
+    let fail = |e: tiff::TiffError| corrupt(name, ImageFormat::Tiff, &e.to_string());
+    let mut decoder = tiff::decoder::Decoder::new(Cursor::new(bytes)).map_err(fail)?;
+    let (width, height) = decoder.dimensions().map_err(fail)?;
+    let cmyk = match decoder.read_image().map_err(fail)? {
+        tiff::decoder::DecodingResult::U8(v) if v.len() == width as usize * height as usize * 4 => {
+            v
+        }
+        _ => {
+            return Err(Error::UnsupportedFormat {
+                name: name.to_owned(),
+                format: "TIFF".into(),
+                message:
+                    "this CMYK TIFF has a layout that is not supported; export the photo as JPEG"
+                        .into(),
+            });
+        }
+    };
+    let (rgb, outcome) = color::cmyk_to_srgb(&cmyk, icc);
+    note(outcome, notes);
+    RgbImage::from_raw(width, height, rgb)
+        .map(DynamicImage::ImageRgb8)
+        .ok_or_else(|| {
+            corrupt(
+                name,
+                ImageFormat::Tiff,
                 "the decoder returned the wrong size",
             )
         })

@@ -81,6 +81,15 @@ pub fn with_media(conn: &Connection) -> Result<Vec<(String, ImageRow)>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The media file of one image (`None` until its bytes are fetched); an unknown id is an error.
+pub fn media_of(conn: &Connection, image_id: i64) -> Result<Option<String>> {
+    Ok(
+        conn.query_row("SELECT media FROM images WHERE id = ?1", [image_id], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
 /// Records that an image cannot be used (JSON `{code, message, args}`), so it is not retried.
 pub fn set_error(conn: &Connection, image_id: i64, error: &str) -> Result<()> {
     conn.execute(

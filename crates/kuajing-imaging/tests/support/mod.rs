@@ -2,6 +2,8 @@
 //! bombs, and the committed fixtures under `tests/fixtures/images/`.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod delta_e;
+
 use std::io::Cursor;
 use std::path::PathBuf;
 
