@@ -106,6 +106,9 @@ enum Command {
         /// The output folder; each file is named after its input
         #[arg(long)]
         out_dir: Option<PathBuf>,
+        /// JPEG quality to start from instead of the slot's (the byte cap still applies)
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=100))]
+        quality: Option<u8>,
         #[arg(long)]
         json: bool,
     },
@@ -238,11 +241,17 @@ fn cancel_on_ctrl_c() -> &'static AtomicBool {
     &CANCEL
 }
 
+/// Which slot `kuajing image` renders into.
+struct Target<'a> {
+    marketplace: &'a str,
+    slot: &'a str,
+    quality: Option<u8>,
+}
+
 fn render_images(
     rules: &Rules,
     inputs: &[PathBuf],
-    marketplace: &str,
-    slot: &str,
+    t: &Target<'_>,
     out: Option<PathBuf>,
     out_dir: Option<PathBuf>,
     json: bool,
@@ -257,8 +266,9 @@ fn render_images(
             }
             vec![Some(rules.render_image(
                 &inputs[0],
-                marketplace,
-                slot,
+                t.marketplace,
+                t.slot,
+                t.quality,
                 &Output::File(out),
             ))]
         }
@@ -269,8 +279,15 @@ fn render_images(
                     eprint!("\rrendering: {done}/{total}");
                 }
             };
-            let results =
-                rules.render_images(inputs, marketplace, slot, &dir, cancel, &progress)?;
+            let results = rules.render_images(
+                inputs,
+                t.marketplace,
+                t.slot,
+                t.quality,
+                &dir,
+                cancel,
+                &progress,
+            )?;
             if !json && inputs.len() > 1 {
                 eprintln!();
             }
@@ -502,9 +519,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             slot,
             out,
             out_dir,
+            quality,
             json,
         } => {
-            return render_images(&rules, &inputs, &marketplace, &slot, out, out_dir, json);
+            let target = Target {
+                marketplace: &marketplace,
+                slot: &slot,
+                quality,
+            };
+            return render_images(&rules, &inputs, &target, out, out_dir, json);
         }
         Command::Images {
             action: None,

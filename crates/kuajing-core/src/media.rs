@@ -352,24 +352,27 @@ impl crate::Rules {
         input: &Path,
         marketplace: &str,
         slot: &str,
+        quality: Option<u8>,
         out: &Output,
     ) -> Result<RenderedImage> {
-        let spec = slot_spec(find_slot(marketplace, slot)?);
+        let spec = spec_with_quality(find_slot(marketplace, slot)?, quality);
         self.render_one(input, &spec, out)
     }
 
     /// Renders many photos into one slot, on every core; `progress(done, total)` after each.
     /// Results come back in input order; once `cancel` is set no new photo is started.
+    #[allow(clippy::too_many_arguments)]
     pub fn render_images(
         &self,
         inputs: &[PathBuf],
         marketplace: &str,
         slot: &str,
+        quality: Option<u8>,
         out_dir: &Path,
         cancel: &AtomicBool,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Vec<Option<Result<RenderedImage>>>> {
-        let spec = slot_spec(find_slot(marketplace, slot)?);
+        let spec = spec_with_quality(find_slot(marketplace, slot)?, quality);
         let out = Output::Dir(out_dir.to_owned());
         let done = AtomicUsize::new(0);
         Ok(inputs
@@ -443,6 +446,17 @@ pub(crate) fn find_slot(marketplace: &str, slot: &str) -> Result<&'static Slot> 
         marketplace: marketplace.to_owned(),
         slot: slot.to_owned(),
     })
+}
+
+/// The slot's spec, starting the JPEG quality search at `quality` when given (the floor
+/// follows it down if needed).
+fn spec_with_quality(slot: &Slot, quality: Option<u8>) -> SlotSpec {
+    let mut spec = slot_spec(slot);
+    if let Some(q) = quality {
+        spec.quality = q.clamp(1, 100);
+        spec.min_quality = spec.min_quality.min(spec.quality);
+    }
+    spec
 }
 
 /// `dir/photo.jpg` → `dir/photo-2.jpg`.
