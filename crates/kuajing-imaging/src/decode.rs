@@ -44,12 +44,32 @@ pub struct Photo {
     pub source_height: u32,
     /// Things the merchant may want to know, e.g. a colour profile that could not be used.
     pub notes: Vec<ImageFinding>,
+    /// An orientation still to apply. Only [`crate::render_slots`] leaves one, when every slot
+    /// can turn the (smaller) resized image instead of the decoded one; every `Photo` handed
+    /// out is upright.
+    pub(crate) pending: Orientation,
 }
 
 impl Photo {
     /// How many photo pixels one decoded pixel stands for, along each side (1 when not shrunk).
     pub fn shrink(&self) -> f64 {
-        f64::from(self.source_width) / f64::from(self.image.width().max(1))
+        let decoded_width = if swaps_sides(self.pending) {
+            self.image.height()
+        } else {
+            self.image.width()
+        };
+        f64::from(self.source_width) / f64::from(decoded_width.max(1))
+    }
+
+    /// A photo for already decoded pixels (taken as upright sRGB).
+    pub fn from_image(image: DynamicImage) -> Self {
+        Photo {
+            source_width: image.width(),
+            source_height: image.height(),
+            image,
+            notes: Vec::new(),
+            pending: Orientation::NoTransforms,
+        }
     }
 }
 
@@ -89,6 +109,7 @@ pub fn decode_photo(
 ) -> Result<Photo, Error> {
     decode_source(
         open(bytes, name, limits)?,
+        true,
         bytes,
         name,
         min_width,
@@ -99,6 +120,7 @@ pub fn decode_photo(
 /// [`decode_photo`] for a file [`open`] has checked.
 pub(crate) fn decode_source(
     source: Source<'_>,
+    upright: bool,
     bytes: &[u8],
     name: &str,
     min_width: u32,
@@ -138,7 +160,12 @@ pub(crate) fn decode_source(
             (image, orientation)
         }
     };
-    image.apply_orientation(orientation);
+    let pending = if upright {
+        image.apply_orientation(orientation);
+        Orientation::NoTransforms
+    } else {
+        orientation
+    };
     let (source_width, source_height) = if swaps_sides(orientation) {
         (stored_h, stored_w)
     } else {
@@ -149,6 +176,7 @@ pub(crate) fn decode_source(
         source_width,
         source_height,
         notes,
+        pending,
     })
 }
 
@@ -267,7 +295,7 @@ pub(crate) fn open<'a>(bytes: &'a [u8], name: &str, limits: &Limits) -> Result<S
     Ok(source)
 }
 
-fn swaps_sides(orientation: Orientation) -> bool {
+pub(crate) fn swaps_sides(orientation: Orientation) -> bool {
     matches!(
         orientation,
         Orientation::Rotate90

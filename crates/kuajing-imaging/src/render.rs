@@ -7,12 +7,14 @@ use std::path::Path;
 
 use fast_image_resize as fir;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
+use image::metadata::Orientation;
 use image::{DynamicImage, ExtendedColorType, ImageEncoder, Rgb, RgbImage};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::decode::{
     Limits, Photo, Probe, decode_photo, decode_source, display_name, open, read_limited,
+    swaps_sides,
 };
 use crate::jpeg;
 use crate::ops::{Region, attention_offset, trim_box};
@@ -204,13 +206,7 @@ pub fn render(image: &DynamicImage, spec: &SlotSpec) -> Result<Rendered, Error> 
 
 /// [`render`], with the file name to put in error messages.
 pub fn render_named(image: &DynamicImage, spec: &SlotSpec, name: &str) -> Result<Rendered, Error> {
-    let photo = Photo {
-        image: image.clone(),
-        source_width: image.width(),
-        source_height: image.height(),
-        notes: Vec::new(),
-    };
-    render_photo(&photo, spec, name)
+    render_photo(&Photo::from_image(image.clone()), spec, name)
 }
 
 /// Reads, decodes (no larger than the slot needs) and renders a photo file.
@@ -248,7 +244,12 @@ pub fn render_slots(
         need_w = need_w.max(w);
         need_h = need_h.max(h);
     }
-    let photo = decode_source(source, bytes, name, need_w, need_h)?;
+    // Turning a photo the right way up costs a pass over every decoded pixel; slots that
+    // neither trim nor crop can turn their smaller, resized image instead.
+    let upright = specs
+        .iter()
+        .any(|s| s.trim.is_some() || s.fit == Fit::Cover);
+    let photo = decode_source(source, upright, bytes, name, need_w, need_h)?;
     Ok(specs
         .iter()
         .map(|spec| render_photo(&photo, spec, name))
@@ -260,8 +261,21 @@ pub fn render_slots(
 /// searched down to the floor). No metadata is written.
 pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Rendered, Error> {
     check_slot(spec, name)?;
+    let pending = photo.pending;
+    if pending != Orientation::NoTransforms && (spec.trim.is_some() || spec.fit == Fit::Cover) {
+        // Trimming and cropping look at the picture: they need it upright first.
+        let mut upright = photo.clone();
+        upright.image.apply_orientation(pending);
+        upright.pending = Orientation::NoTransforms;
+        return render_photo(&upright, spec, name);
+    }
     let flat = flatten(&photo.image, spec.background);
-    let (dw, dh) = flat.dimensions();
+    let stored = Region::whole(flat.width(), flat.height()).as_crop();
+    let (dw, dh) = if swaps_sides(pending) {
+        (flat.height(), flat.width())
+    } else {
+        flat.dimensions()
+    };
     if dw == 0 || dh == 0 {
         return Err(invalid(name, "it has no pixels".into()));
     }
@@ -307,7 +321,11 @@ pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Render
             let scale = cap((f64::from(box_w) / src_w).min(f64::from(box_h) / src_h));
             let fw = ((src_w * scale).round() as u32).clamp(1, box_w);
             let fh = ((src_h * scale).round() as u32).clamp(1, box_h);
-            let fitted = resize(&flat, region.as_crop(), fw, fh, name)?;
+            let fitted = if pending == Orientation::NoTransforms {
+                resize(&flat, region.as_crop(), fw, fh, name)?
+            } else {
+                resize_upright(&flat, stored, fw, fh, pending, name)?
+            };
             vec![pad(&fitted, spec.width, spec.height, spec.background)]
         }
         Fit::Cover => {
@@ -347,7 +365,11 @@ pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Render
                     ),
                 ));
             }
-            let whole = resize(&flat, region.as_crop(), out_w, out_h, name)?;
+            let whole = if pending == Orientation::NoTransforms {
+                resize(&flat, region.as_crop(), out_w, out_h, name)?
+            } else {
+                resize_upright(&flat, stored, out_w, out_h, pending, name)?
+            };
             if slices > 1 {
                 findings.push(ImageFinding::new(
                     "sliced",
@@ -671,6 +693,26 @@ fn flatten(image: &DynamicImage, background: [u8; 3]) -> Cow<'_, RgbImage> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Resizes a stored (not yet upright) image so that, once turned by `orientation`, it is
+/// `w` x `h`; then turns it.
+fn resize_upright(
+    src: &RgbImage,
+    crop: (f64, f64, f64, f64),
+    w: u32,
+    h: u32,
+    orientation: Orientation,
+    name: &str,
+) -> Result<RgbImage, Error> {
+    let (sw, sh) = if swaps_sides(orientation) {
+        (h, w)
+    } else {
+        (w, h)
+    };
+    let mut image = DynamicImage::ImageRgb8(resize(src, crop, sw, sh, name)?);
+    image.apply_orientation(orientation);
+    Ok(image.into_rgb8())
 }
 
 /// Lanczos3 resize of the `crop` window (x, y, w, h in source pixels, fractions allowed) of an

@@ -398,3 +398,36 @@ fn a_progressive_jpeg_decodes_at_reduced_size_like_a_baseline_one() {
         (full.source_width, full.source_height)
     );
 }
+
+/// Rendering straight from the file turns the resized image instead of the decoded one for
+/// slots that do not trim or crop: every orientation must still come out upright, in every fit.
+#[test]
+fn every_orientation_is_upright_through_every_slot_fit() {
+    let upright = image::open(path("orient-upright.png")).unwrap().to_rgb8();
+    for fit in [Fit::Contain, Fit::Width, Fit::Cover] {
+        let spec = SlotSpec {
+            fit,
+            min_source_width: 1,
+            min_source_height: 1,
+            ..SlotSpec::contain(192, 128, 1 << 20)
+        };
+        for n in 1..=8 {
+            let name = format!("orient-{n}.jpg");
+            let out = render_bytes(&fixture(&name), &name, &spec, &Limits::default()).unwrap();
+            let img = image::load_from_memory(&out.first().bytes)
+                .unwrap()
+                .to_rgb8();
+            assert_eq!(img.dimensions(), (192, 128), "{fit:?} {name}");
+            // The slot is the upright picture at twice its size: scaled back, it must match.
+            let back = image::imageops::resize(&img, 96, 64, image::imageops::FilterType::Triangle);
+            let mean = back
+                .as_raw()
+                .iter()
+                .zip(upright.as_raw())
+                .map(|(a, b)| f64::from(a.abs_diff(*b)))
+                .sum::<f64>()
+                / back.as_raw().len() as f64;
+            assert!(mean < 8.0, "{fit:?} {name}: mean difference {mean:.1}");
+        }
+    }
+}
