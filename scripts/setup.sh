@@ -9,9 +9,9 @@ sudo_cmd=()
 
 # Build: WebKitGTK for Tauri; cmake and nasm build the bundled libjpeg-turbo (with its SIMD).
 # Run/test headless: Xvfb, WebKitWebDriver, a Chinese font, ImageMagick and xwininfo for
-# screenshots.
+# screenshots; mate-backgrounds: real photographs the imaging tests render.
 packages=(build-essential pkg-config curl file cmake nasm libwebkit2gtk-4.1-dev libssl-dev
-  xvfb xauth webkit2gtk-driver x11-utils imagemagick fonts-noto-cjk fonts-noto-color-emoji)
+  xvfb xauth webkit2gtk-driver x11-utils imagemagick fonts-noto-cjk fonts-noto-color-emoji mate-backgrounds)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -431,3 +431,53 @@ fn every_orientation_is_upright_through_every_slot_fit() {
         }
     }
 }
+
+/// Real photographs, from Debian's `mate-backgrounds` (GPL-2+; `scripts/setup.sh` installs it):
+/// the shrink-on-load render must match one made from the full-size decode, and every slot
+/// fit must give its size under its cap.
+#[test]
+fn real_photos_shrunk_on_load_match_the_full_decode() {
+    let dir = PathBuf::from("/usr/share/backgrounds/mate/nature");
+    let mut photos: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; install Debian's mate-backgrounds (scripts/setup.sh does)",
+                dir.display()
+            )
+        })
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "jpg"))
+        .collect();
+    photos.sort();
+    assert!(photos.len() >= 5, "{photos:?}");
+    let spec = SlotSpec::contain(800, 800, 1 << 20);
+    for photo in photos.iter().take(6) {
+        let name = photo.display().to_string();
+        let bytes = std::fs::read(photo).unwrap();
+        let fast = render_bytes(&bytes, &name, &spec, &Limits::default()).unwrap();
+        let full = decode(&bytes, &name, &Limits::default()).unwrap();
+        let slow = kuajing_imaging::render(&full, &spec).unwrap();
+        let a = image::load_from_memory(&fast.first().bytes).unwrap().to_rgb8();
+        let b = image::load_from_memory(&slow.first().bytes).unwrap().to_rgb8();
+        assert_eq!(a.dimensions(), (800, 800), "{name}");
+        let mean = a
+            .as_raw()
+            .iter()
+            .zip(b.as_raw())
+            .map(|(x, y)| f64::from(x.abs_diff(*y)))
+            .sum::<f64>()
+            / a.as_raw().len() as f64;
+        assert!(mean < 2.5, "{name}: shrink-on-load differs by {mean:.2} on average");
+        for (fit, w, h) in [(Fit::Cover, 750, 1000), (Fit::Width, 750, 1500)] {
+            let spec = SlotSpec {
+                fit,
+                crop: Crop::Attention,
+                ..SlotSpec::contain(w, h, 1 << 20)
+            };
+            let out = render_bytes(&bytes, &name, &spec, &Limits::default()).unwrap();
+            let part = out.first();
+            assert_eq!(part.width, 750, "{name} {fit:?}");
+            assert!(part.height <= h && part.bytes.len() <= 1 << 20, "{name} {fit:?}");
+        }
+    }
+}
