@@ -17,6 +17,10 @@ const COMMANDS: &[&str] = &[
     "default_export_path",
     "export_bundle",
     "fetch_images",
+    "render_catalog",
+    "cancel_render",
+    "image_previews",
+    "image_view",
 ];
 
 fn main() {

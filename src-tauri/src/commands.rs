@@ -1,13 +1,17 @@
 //! Commands: take state, call the workbench, map the error to `{code, message, args}`.
-//! Each is `async` so Tauri runs it off the main thread.
+//! Each is `async` so Tauri runs it off the main thread; those that render images run on a
+//! blocking thread so they never hold up the async runtime's few workers.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use kuajing_core::{
     AppError, CatalogInfo, CopyCheck, CopyField, ExportReport, FetchReport, HistoryEntry,
-    ImportReport, Locale, ProductDetail, ProductFields, ProductSummary, ProfileSummary, Settings,
+    ImagePreview, ImportReport, Locale, ProductDetail, ProductFields, ProductSummary,
+    ProfileSummary, RenderProgress, RenderReport, Settings,
 };
 use tauri::State;
+use tauri::ipc::Channel;
 
 use crate::AppState;
 
@@ -15,6 +19,20 @@ type Result<T> = std::result::Result<T, AppError>;
 
 fn app_error(e: kuajing_core::Error) -> AppError {
     AppError::from(&e)
+}
+
+/// Runs `work` on a blocking thread (image work takes seconds).
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> kuajing_core::Result<T> + Send + 'static,
+) -> Result<T> {
+    match tauri::async_runtime::spawn_blocking(work).await {
+        Ok(result) => result.map_err(app_error),
+        Err(e) => Err(AppError {
+            code: "unexpected".into(),
+            message: e.to_string(),
+            args: BTreeMap::new(),
+        }),
+    }
 }
 
 #[tauri::command(async)]
@@ -116,14 +134,17 @@ pub fn default_export_path(state: State<'_, AppState>, marketplace: String) -> S
     state.workbench.default_export_path(&marketplace)
 }
 
+/// `lang`: the UI language, which the bundle's report.txt and the report's messages are in.
 #[tauri::command(async)]
 pub fn export_bundle(
     state: State<'_, AppState>,
     marketplace: String,
     path: PathBuf,
+    lang: String,
 ) -> Result<ExportReport> {
     state
         .workbench
+        .with_lang(&lang)
         .export(&marketplace, &path)
         .map_err(app_error)
 }
@@ -134,4 +155,59 @@ pub fn fetch_images(state: State<'_, AppState>, handle: Option<String>) -> Resul
         .workbench
         .fetch_images(handle.as_deref(), |_, _| {})
         .map_err(app_error)
+}
+
+/// Renders the catalog's photos (or those of `handles`) into every slot of `marketplace`,
+/// sending progress after each photo; refused while another batch runs.
+#[tauri::command]
+pub async fn render_catalog(
+    state: State<'_, AppState>,
+    marketplace: String,
+    handles: Option<Vec<String>>,
+    lang: String,
+    on_progress: Channel<RenderProgress>,
+) -> Result<RenderReport> {
+    let running = state.render.start()?;
+    let workbench = state.workbench.with_lang(&lang);
+    blocking(move || {
+        // A closed window is no reason to stop: what is rendered stays in the cache.
+        let progress = |p| drop(on_progress.send(p));
+        workbench.render_catalog(
+            &marketplace,
+            handles.as_deref(),
+            running.cancel_flag(),
+            &progress,
+        )
+    })
+    .await
+}
+
+/// The running batch starts no new photo; it answers with what it did.
+#[tauri::command]
+pub fn cancel_render(state: State<'_, AppState>) {
+    state.render.cancel();
+}
+
+#[tauri::command]
+pub async fn image_previews(
+    state: State<'_, AppState>,
+    handle: String,
+    marketplace: String,
+    lang: String,
+) -> Result<Vec<ImagePreview>> {
+    let workbench = state.workbench.with_lang(&lang);
+    blocking(move || workbench.image_previews(&handle, &marketplace)).await
+}
+
+/// A `data:` URL: the rendered `slot` image's `part`-th file, or with no slot the photo.
+#[tauri::command]
+pub async fn image_view(
+    state: State<'_, AppState>,
+    image_id: i64,
+    marketplace: String,
+    slot: Option<String>,
+    part: usize,
+) -> Result<String> {
+    let workbench = std::sync::Arc::clone(&state.workbench);
+    blocking(move || workbench.image_view(image_id, &marketplace, slot.as_deref(), part)).await
 }

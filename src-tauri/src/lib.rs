@@ -2,16 +2,18 @@
 //! [`Workbench`] as managed state and exposes its use cases as commands of a few lines each;
 //! all logic lives in `kuajing-core` and below.
 
+mod batch;
 mod commands;
 
 use std::sync::Arc;
 
 use kuajing_core::{Rules, Workbench};
 
-/// The open catalog, shared by every command.
+/// The open catalog, shared by every command, and the render batch's controls.
 #[derive(Debug)]
 pub struct AppState {
     pub workbench: Arc<Workbench>,
+    pub render: batch::RenderBatch,
 }
 
 /// Starts the app on the default catalog (`$KUAJING_CATALOG` or the user data folder).
@@ -31,7 +33,10 @@ pub fn run() {
     };
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState { workbench })
+        .manage(AppState {
+            workbench,
+            render: batch::RenderBatch::default(),
+        })
         .invoke_handler(tauri::generate_handler![
             commands::catalog_info,
             commands::list_marketplaces,
@@ -49,6 +54,10 @@ pub fn run() {
             commands::default_export_path,
             commands::export_bundle,
             commands::fetch_images,
+            commands::render_catalog,
+            commands::cancel_render,
+            commands::image_previews,
+            commands::image_view,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

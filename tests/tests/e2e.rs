@@ -16,6 +16,7 @@ use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
 const DRIVER_PORT: u16 = 4444;
@@ -119,6 +120,22 @@ async fn wait_text(element: &WebElement, want: &str) -> Result<String> {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         let text = element.text().await?;
+        if text.contains(want) {
+            return Ok(text);
+        }
+        if Instant::now() > deadline {
+            bail!("timed out waiting for text `{want}`, have `{text}`");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Like `wait_text`, on the DOM's text: WebDriver's visible text leaves out a label cut short
+/// with an ellipsis.
+async fn wait_content(element: &WebElement, want: &str) -> Result<String> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = element.prop("textContent").await?.unwrap_or_default();
         if text.contains(want) {
             return Ok(text);
         }
@@ -289,15 +306,177 @@ async fn import_edit_fix_and_export(driver: &WebDriver, home: &Path) -> Result<(
     Ok(())
 }
 
-#[tokio::test]
-#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
-async fn a_merchant_imports_writes_fixes_a_banned_term_and_exports() -> Result<()> {
+/// The sample catalog rendered for Taobao: the batch's progress and summary, a finding on the
+/// product page, the compare view; then the same screens in Chinese.
+async fn render_the_sample_for_taobao_and_compare(driver: &WebDriver) -> Result<()> {
+    wait_for(driver, "[data-testid=load-sample]")
+        .await?
+        .click()
+        .await?;
+    wait_for(driver, "[data-testid=product-row]").await?;
+
+    wait_for(driver, "[data-testid=render-open]")
+        .await?
+        .click()
+        .await?;
+    let market = wait_for(driver, "[data-testid=render-marketplace]").await?;
+    SelectElement::new(&market)
+        .await?
+        .select_by_value("taobao")
+        .await?;
+    wait_for(driver, "[data-testid=render-start]")
+        .await?
+        .click()
+        .await?;
+    wait_for(
+        driver,
+        "[data-testid=render-progress][data-state=done][data-done='12'][data-total='12']",
+    )
+    .await?;
+    let counts = wait_for(driver, "[data-testid=render-counts]").await?;
+    // Twelve photos: five slots for the first of each product, fewer for the rest.
+    wait_text(&counts, "12 / 12 photos").await?;
+    let text = counts.text().await?;
+    if !text.contains("0 failed") || !text.contains("0 from cache") {
+        bail!("a fresh catalog renders everything and nothing fails: `{text}`");
+    }
+    let summary = wait_for(driver, "[data-testid=render-summary]").await?;
+    if summary.attr("data-cancelled").await?.as_deref() != Some("false") {
+        bail!("the batch says it was cancelled");
+    }
+    wait_for(
+        driver,
+        "[data-testid=render-note][data-handle=rainier-cherries][data-slot=white]",
+    )
+    .await?;
+    screenshot(driver, "11-render-summary").await?;
+
+    // The note's button opens the product; its Taobao white-background image has the finding.
+    wait_for(
+        driver,
+        "[data-testid=render-note][data-handle=rainier-cherries][data-slot=white] [data-testid=render-note-open]",
+    )
+    .await?
+    .click()
+    .await?;
+    wait_gone(driver, "[data-testid=render-summary]").await?;
+    let images_market = wait_for(driver, "[data-testid=images-marketplace]").await?;
+    SelectElement::new(&images_market)
+        .await?
+        .select_by_value("taobao")
+        .await?;
+    let white = "[data-testid=image][data-position='1'] [data-testid=slot][data-slot=white]";
+    let badge = wait_for(
+        driver,
+        &format!("{white} [data-testid=slot-finding][data-code=background-not-plain]"),
+    )
+    .await?;
+    if badge.attr("data-severity").await?.as_deref() != Some("warning") {
+        bail!("a background finding is a warning");
+    }
+    let size = wait_for(
+        driver,
+        "[data-testid=image][data-position='1'] [data-testid=image-size]",
+    )
+    .await?;
+    if !size.text().await?.contains('×') {
+        bail!("the photo's size is shown: `{}`", size.text().await?);
+    }
+    wait_for(driver, "[data-testid=images]")
+        .await?
+        .scroll_into_view()
+        .await?;
+    let open = wait_for(driver, &format!("{white} [data-testid=slot-open]")).await?;
+    // Focus shows the finding's text beside the badge.
+    driver
+        .execute("arguments[0].focus()", vec![open.to_json()?])
+        .await?;
+    screenshot(driver, "12-product-slots-taobao").await?;
+
+    open.click().await?;
+    wait_for(driver, "[data-testid=compare-slot][data-slot=white]").await?;
+    wait_for(driver, "[data-testid=compare-original]").await?;
+    wait_for(driver, "[data-testid=compare-slice]").await?;
+    screenshot(driver, "13-compare").await?;
+    // → moves to the next slot image, Esc closes.
+    driver
+        .action_chain()
+        .send_keys(Key::Right)
+        .perform()
+        .await?;
+    wait_for(driver, "[data-testid=compare-slot][data-slot=main34]").await?;
+    driver
+        .action_chain()
+        .send_keys(Key::Escape)
+        .perform()
+        .await?;
+    wait_gone(driver, "[data-testid=compare-slot]").await?;
+
+    // In Chinese: slot labels come back in Chinese, and the batch says so too.
+    wait_for(driver, "[data-testid=lang-switch][data-lang=en]")
+        .await?
+        .click()
+        .await?;
+    wait_for(driver, "[data-testid=lang-switch][data-lang=zh-CN]").await?;
+    wait_content(
+        &wait_for(driver, &format!("{white} [data-testid=slot-open]")).await?,
+        "白底图",
+    )
+    .await?;
+    wait_for(driver, "[data-testid=images]")
+        .await?
+        .scroll_into_view()
+        .await?;
+    screenshot(driver, "14-product-slots-zh").await?;
+    wait_for(driver, &format!("{white} [data-testid=slot-open]"))
+        .await?
+        .click()
+        .await?;
+    wait_for(driver, "[data-testid=compare-slice]").await?;
+    screenshot(driver, "15-compare-zh").await?;
+    driver
+        .action_chain()
+        .send_keys(Key::Escape)
+        .perform()
+        .await?;
+    wait_gone(driver, "[data-testid=compare-slot]").await?;
+
+    wait_for(driver, "[data-testid=render-open]")
+        .await?
+        .click()
+        .await?;
+    SelectElement::new(&wait_for(driver, "[data-testid=render-marketplace]").await?)
+        .await?
+        .select_by_value("taobao")
+        .await?;
+    wait_for(driver, "[data-testid=render-start]")
+        .await?
+        .click()
+        .await?;
+    wait_for(driver, "[data-testid=render-progress][data-state=done]").await?;
+    // Everything is in the cache now.
+    wait_text(
+        &wait_for(driver, "[data-testid=render-counts]").await?,
+        "来自缓存 44",
+    )
+    .await?;
+    wait_text(
+        &wait_for(driver, "[data-testid=render-summary]").await?,
+        "需要检查",
+    )
+    .await?;
+    screenshot(driver, "16-render-summary-zh").await?;
+    Ok(())
+}
+
+/// The app on a fresh catalog in `home`, through tauri-driver (keep the `Driver` alive).
+#[allow(clippy::print_stderr)] // a note for whoever watches a slow start
+async fn start_app(home: &Path) -> Result<(Driver, WebDriver)> {
     let app = app_binary();
     if !app.exists() {
         bail!("{} is missing: cargo build -p kuajing-app", app.display());
     }
-    let home = tempfile::tempdir()?;
-    let _driver = Driver::start(home.path())?;
+    let driver_process = Driver::start(home)?;
     let mut caps = Capabilities::new();
     caps.set("browserName", "wry")?;
     caps.set(
@@ -316,11 +495,32 @@ async fn a_merchant_imports_writes_fixes_a_banned_term_and_exports() -> Result<(
             Err(e) => return Err(e.into()),
         }
     };
-    // Always close the session, then report the failure: an open session hangs later runs.
-    let outcome = import_edit_fix_and_export(&driver, home.path()).await;
+    Ok((driver_process, driver))
+}
+
+/// Always closes the session, then reports the outcome: an open session hangs later runs.
+async fn finish(driver: WebDriver, outcome: Result<()>, name: &str) -> Result<()> {
     if outcome.is_err() {
-        let _ = screenshot(&driver, "failure").await;
+        let _ = screenshot(&driver, &format!("failure-{name}")).await;
     }
     driver.quit().await?;
     outcome
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn a_merchant_imports_writes_fixes_a_banned_term_and_exports() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome = import_edit_fix_and_export(&driver, home.path()).await;
+    finish(driver, outcome, "export").await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn a_merchant_renders_the_sample_for_taobao_and_compares_an_image() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome = render_the_sample_for_taobao_and_compare(&driver).await;
+    finish(driver, outcome, "render").await
 }

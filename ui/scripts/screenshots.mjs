@@ -10,7 +10,9 @@ const base = `http://127.0.0.1:${PORT}/`;
 const out = new URL('../screenshots/', import.meta.url).pathname;
 mkdirSync(out, { recursive: true });
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+// Vite itself, not through npx: killing npx would leave the server running and this script waiting.
+const vite = new URL('../node_modules/vite/bin/vite.js', import.meta.url).pathname;
+const server = spawn(process.execPath, [vite, 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
   cwd: new URL('..', import.meta.url).pathname,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -66,8 +68,24 @@ async function run(lang, width, height, tag) {
   await shot('tables');
   await page.locator('[data-testid="product-row"][data-handle="rainier-cherries-gift-box"]').click();
   await page.waitForTimeout(300);
-  await page.locator('main').evaluate((m) => m.scrollTo(0, 10000));
+  await page.locator('[data-testid="images"]').scrollIntoViewIfNeeded();
+  await page.waitForSelector('[data-testid="slot"]');
   await shot('images');
+
+  // Taobao's four slots; a finding's text on focus; the compare view, flipped, then a long image.
+  await tid('images-marketplace').selectOption('taobao');
+  await page.waitForSelector('[data-testid="slot"][data-slot="white"]');
+  await page.locator('[data-testid="slot"][data-slot="white"] [data-testid="slot-open"]').first().focus();
+  await shot('images-taobao');
+  await page.locator('[data-testid="slot"][data-slot="white"] [data-testid="slot-open"]').first().click();
+  await page.waitForSelector('[data-testid="compare-slice"]');
+  await shot('compare');
+  await tid('compare-mode-flip').click();
+  await tid('compare-flip').click();
+  await page.waitForSelector('[data-testid="compare-original"]');
+  await shot('compare-flip');
+  await page.keyboard.press('Escape');
+  await tid('images-marketplace').selectOption('tmall-global');
 
   await tid('tab-history').click();
   await page.waitForSelector('[data-testid="history-entry"]');
@@ -114,6 +132,17 @@ async function run(lang, width, height, tag) {
   await tid('export-run').click();
   await tid('export-result').waitFor();
   await shot('export-result');
+  await page.keyboard.press('Escape');
+
+  // A render batch for Taobao: progress, then the summary with its notes.
+  await tid('render-open').click();
+  await tid('render-marketplace').selectOption('taobao');
+  await tid('render-start').click();
+  await page.waitForSelector('[data-testid="render-progress"][data-state="running"][data-total="4"]');
+  await shot('render-progress');
+  await tid('render-summary').waitFor();
+  await shot('render-summary');
+  await page.keyboard.press('Escape');
   await page.close();
 }
 

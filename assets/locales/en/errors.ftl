@@ -32,6 +32,7 @@ import-image-unreadable = The image { $src } cannot be used: { $reason }
 
 # Findings on rendered images (`image-<code>`).
 image-source-too-small = The photo is { $width }×{ $height }, smaller than the { $min_width }×{ $min_height } this slot needs. It was not enlarged (that would look soft): use a larger photo.
+image-source-too-narrow = The photo is { $width } pixels wide, narrower than the { $min_width } this slot needs. It was not enlarged (that would look soft): use a larger photo.
 image-quality-reduced = JPEG quality was lowered to { $quality } to stay under { $max_bytes } bytes.
 image-over-byte-cap = At { $bytes } bytes the image is over this slot's limit of { $max_bytes }, even at the lowest quality. The marketplace will refuse it: use a simpler or smaller photo.
 image-under-min-bytes = At { $bytes } bytes the image is under this slot's minimum of { $min_bytes }, even at the highest quality. The marketplace may take it for a blank picture.

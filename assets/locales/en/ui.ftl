@@ -228,8 +228,14 @@ ui-settings-catalog = Catalog file
 
 # Downloading photos named by URL in the Shopify export.
 ui-images-fetch = Download now
-ui-images-waiting-count = { $count } photos are waiting to download.
-ui-images-offline = No network: { $count } photos will download when you are online.
+ui-images-waiting-count = { $count ->
+    [one] { $count } photo is waiting to download.
+   *[other] { $count } photos are waiting to download.
+}
+ui-images-offline = { $count ->
+    [one] No network: { $count } photo will download when you are online.
+   *[other] No network: { $count } photos will download when you are online.
+}
 
 ## Images: the render batch, each photo's slot images, the compare view
 
@@ -246,13 +252,20 @@ ui-render-scope-product = Only the product on screen
 ui-render-scope-none = no product open
 ui-render-progress-label = Rendering progress
 ui-render-starting = Starting…
-ui-render-counts = { $done } / { $total } photos · { $rendered } rendered · { $cached } from cache · { $failed } failed
+ui-render-counts = { $done } / { $total ->
+    [one] { $total } photo
+   *[other] { $total } photos
+} · { $rendered } rendered · { $cached } from cache · { $failed } failed
 ui-render-busy = A batch is already rendering: wait for it to finish or cancel it.
 ui-render-nothing = No photo to render: they are not downloaded yet, or these products have none.
 ui-render-cancelled = Cancelled after { $done } of { $total } photos. What was rendered is kept: starting again picks up from there.
 ui-render-finished = { $total ->
     [one] Rendered { $total } photo in { $seconds } s
    *[other] Rendered { $total } photos in { $seconds } s
+}
+ui-render-finished-ms = { $total ->
+    [one] Rendered { $total } photo in { $ms } ms
+   *[other] Rendered { $total } photos in { $ms } ms
 }
 ui-render-failed-head = { $count ->
     [one] { $count } image could not be rendered

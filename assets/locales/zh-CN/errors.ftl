@@ -31,6 +31,7 @@ import-image-unreadable = 图片 { $src } 无法使用：{ $reason }
 
 # 渲染后图片的提示（`image-<code>`）。
 image-source-too-small = 原图为 { $width }×{ $height }，小于此图片位所需的 { $min_width }×{ $min_height }。为免模糊未作放大：请使用更大的照片。
+image-source-too-narrow = 原图宽 { $width } 像素，窄于此图片位所需的 { $min_width } 像素。为免模糊未作放大：请使用更大的照片。
 image-quality-reduced = 为控制在 { $max_bytes } 字节以内，JPEG 质量已降至 { $quality }。
 image-over-byte-cap = 即使用最低质量，图片仍有 { $bytes } 字节，超过此图片位 { $max_bytes } 字节的上限，平台会拒收：请换一张更简单或更小的照片。
 image-under-min-bytes = 即使用最高质量，图片只有 { $bytes } 字节，低于此图片位 { $min_bytes } 字节的下限，平台可能视为空白图。

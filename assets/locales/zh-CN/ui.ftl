@@ -217,6 +217,7 @@ ui-render-busy = 已有一批图片正在生成：请等它完成，或先取消
 ui-render-nothing = 没有可生成的照片：照片尚未下载，或这些商品没有照片。
 ui-render-cancelled = 已取消：完成了 { $total } 张中的 { $done } 张。已生成的图片会保留，再次开始时从这里接着做。
 ui-render-finished = 已生成 { $total } 张照片，用时 { $seconds } 秒
+ui-render-finished-ms = 已生成 { $total } 张照片，用时 { $ms } 毫秒
 ui-render-failed-head = { $count } 张图片无法生成
 ui-render-findings-head = { $count } 张图片需要检查
 ui-render-clean = 所有图片都符合平台要求。

@@ -496,7 +496,13 @@ fn image_renders_many_photos_into_a_folder_and_slices_detail_images() {
     assert_eq!(json[0]["findings"][0]["code"], "sliced");
     // The 64x48 photo is far below the 750 minimum: a finding, and no blurry upscale.
     assert_eq!(json[1]["files"][0]["width"], 64);
-    assert_eq!(json[1]["findings"][0]["code"], "source-too-small");
+    assert_eq!(json[1]["findings"][0]["code"], "source-too-narrow");
+    assert!(
+        json[1]["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("64 pixels wide, narrower than the 750")
+    );
     assert!(dir.join("orientation-6-gps.jpg").exists());
     assert!(!dir.join("truncated.jpg").exists());
 }

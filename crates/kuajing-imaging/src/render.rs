@@ -171,6 +171,8 @@ impl Rendered {
 /// Codes:
 /// - `source-too-small`: the photo (after trimming) is smaller than the slot's minimum and was
 ///   not upscaled (args `width`, `height`, `min_width`, `min_height`);
+/// - `source-too-narrow`: the same for a detail slot, which asks only for a width (`width`,
+///   `min_width`);
 /// - `quality-reduced`: JPEG quality was lowered to fit the byte cap (`quality`, `max_bytes`);
 /// - `over-byte-cap`: even at the lowest quality the file is larger than the cap (`bytes`,
 ///   `max_bytes`, `quality`): the marketplace will refuse it;
@@ -300,7 +302,16 @@ pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Render
         Fit::Contain | Fit::Width => fill(min_w, min_h) > 1.0 + 1e-9,
         Fit::Cover => (min_w / src_w).max(min_h / src_h) > 1.0 + 1e-9,
     };
-    if too_small {
+    if too_small && spec.fit == Fit::Width && min_h <= 0.0 {
+        // Detail slots ask only for a width.
+        findings.push(ImageFinding::new(
+            "source-too-narrow",
+            &[
+                ("width", (src_w.round() as u32).to_string()),
+                ("min_width", (min_w as u32).to_string()),
+            ],
+        ));
+    } else if too_small {
         findings.push(ImageFinding::new(
             "source-too-small",
             &[

@@ -457,8 +457,12 @@ fn real_photos_shrunk_on_load_match_the_full_decode() {
         let fast = render_bytes(&bytes, &name, &spec, &Limits::default()).unwrap();
         let full = decode(&bytes, &name, &Limits::default()).unwrap();
         let slow = kuajing_imaging::render(&full, &spec).unwrap();
-        let a = image::load_from_memory(&fast.first().bytes).unwrap().to_rgb8();
-        let b = image::load_from_memory(&slow.first().bytes).unwrap().to_rgb8();
+        let a = image::load_from_memory(&fast.first().bytes)
+            .unwrap()
+            .to_rgb8();
+        let b = image::load_from_memory(&slow.first().bytes)
+            .unwrap()
+            .to_rgb8();
         assert_eq!(a.dimensions(), (800, 800), "{name}");
         let mean = a
             .as_raw()
@@ -467,7 +471,10 @@ fn real_photos_shrunk_on_load_match_the_full_decode() {
             .map(|(x, y)| f64::from(x.abs_diff(*y)))
             .sum::<f64>()
             / a.as_raw().len() as f64;
-        assert!(mean < 2.5, "{name}: shrink-on-load differs by {mean:.2} on average");
+        assert!(
+            mean < 2.5,
+            "{name}: shrink-on-load differs by {mean:.2} on average"
+        );
         for (fit, w, h) in [(Fit::Cover, 750, 1000), (Fit::Width, 750, 1500)] {
             let spec = SlotSpec {
                 fit,
@@ -477,7 +484,10 @@ fn real_photos_shrunk_on_load_match_the_full_decode() {
             let out = render_bytes(&bytes, &name, &spec, &Limits::default()).unwrap();
             let part = out.first();
             assert_eq!(part.width, 750, "{name} {fit:?}");
-            assert!(part.height <= h && part.bytes.len() <= 1 << 20, "{name} {fit:?}");
+            assert!(
+                part.height <= h && part.bytes.len() <= 1 << 20,
+                "{name} {fit:?}"
+            );
         }
     }
 }

@@ -10,12 +10,16 @@ import type {
   ExportReport,
   FetchReport,
   HistoryEntry,
+  ImagePreview,
   ImportReport,
   Locale,
   ProductDetail,
   ProductFields,
   ProductSummary,
   ProfileSummary,
+  ProgressSink,
+  RenderProgress,
+  RenderReport,
   Settings,
 } from './types';
 
@@ -52,6 +56,21 @@ export function isAppError(e: unknown): e is AppError {
 
 type Invoker = (cmd: string, args: Record<string, unknown>) => Promise<unknown>;
 let invoker: Promise<Invoker> | null = null;
+let channels: Promise<<T>(onmessage: (m: T) => void) => ProgressSink<T>> | null = null;
+
+/** A sink for a command's progress messages: a Tauri Channel in the app, a plain object outside. */
+function sink<T>(onmessage: (m: T) => void): Promise<ProgressSink<T>> {
+  if (!channels) {
+    channels = inTauri()
+      ? import('@tauri-apps/api/core').then((m) => <U>(on: (x: U) => void) => {
+          const channel = new m.Channel<U>();
+          channel.onmessage = on;
+          return channel;
+        })
+      : Promise.resolve(<U>(on: (x: U) => void) => ({ onmessage: on }));
+  }
+  return channels.then((make) => make(onmessage));
+}
 
 function backend(): Promise<Invoker> {
   if (!invoker) {
@@ -99,3 +118,22 @@ export const defaultExportPath = (marketplace: string): Promise<string> => call(
 export const fetchImages = (handle: string | null): Promise<FetchReport> => call('fetch_images', { handle });
 export const exportBundle = (marketplace: string, path: string, lang: Locale): Promise<ExportReport> =>
   call('export_bundle', { marketplace, path, lang });
+
+/**
+ * Renders the catalog's photos (or `handles`') into every slot of `marketplace` on every core;
+ * `onprogress` hears after each photo (counts only grow: keep the largest `done`).
+ */
+export const renderCatalog = async (
+  marketplace: string,
+  handles: string[] | null,
+  lang: Locale,
+  onprogress: (p: RenderProgress) => void,
+): Promise<RenderReport> => call('render_catalog', { marketplace, handles, lang, onProgress: await sink(onprogress) });
+/** The running batch starts no new photo; `renderCatalog` then resolves with `cancelled`. */
+export const cancelRender = (): Promise<null> => call('cancel_render', none);
+/** Each photo of `handle` with its renders for `marketplace` (rendered now when not cached: may take seconds). */
+export const imagePreviews = (handle: string, marketplace: string, lang: Locale): Promise<ImagePreview[]> =>
+  call('image_previews', { handle, marketplace, lang });
+/** A data: URL of the rendered slot's `part`-th file, or with `slot` null of the photo itself. */
+export const imageView = (imageId: number, marketplace: string, slot: string | null, part = 0): Promise<string> =>
+  call('image_view', { imageId, marketplace, slot, part });

@@ -8,6 +8,7 @@ import type {
   ExportReport,
   Finding,
   HistoryEntry,
+  ImagePreview,
   ImportReport,
   Locale,
   Message,
@@ -16,13 +17,65 @@ import type {
   ProductImage,
   ProductSummary,
   ProfileSummary,
+  ProgressSink,
   Rate,
+  RenderNote,
+  RenderProgress,
+  RenderReport,
   Skipped,
+  SlotPreview,
   Variant,
 } from './types';
 import { estimateGbkUnits } from '../lib/text';
 
-const MARKETPLACES: ProfileSummary[] = [{ id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60 }];
+const MARKETPLACES: ProfileSummary[] = [
+  { id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60 },
+  { id: 'taobao', name: 'Taobao', name_zh: '淘宝', title_max_units: 60 },
+  { id: 'pinduoduo', name: 'Pinduoduo', name_zh: '拼多多', title_max_units: 60 },
+];
+
+/** The image slots of assets/marketplaces/*.toml, as far as the mock needs them. */
+interface MockSlot {
+  id: string;
+  label: string;
+  label_zh: string;
+  width: number;
+  height: number;
+  fit: 'contain' | 'cover' | 'width';
+  max_bytes: number;
+  min_bytes?: number;
+  max_count: number;
+  min_source?: number;
+  /** trim + plain background expected (Taobao's white-background image) */
+  white?: boolean;
+}
+const MAIN = { id: 'main', label: 'Main image', width: 800, height: 800, fit: 'contain' } as const;
+const DETAIL = { id: 'detail', label: 'Detail image', label_zh: '详情图', width: 750, height: 1500, fit: 'width', max_count: 20 } as const;
+const SLOTS: Record<string, MockSlot[]> = {
+  'tmall-global': [
+    { ...MAIN, label_zh: '主图', max_bytes: 1048576, max_count: 5 },
+    { ...DETAIL, max_bytes: 1048576, min_source: 750 },
+  ],
+  taobao: [
+    { ...MAIN, label_zh: '主图', max_bytes: 3145728, max_count: 5, min_source: 700 },
+    { id: 'white', label: 'White-background image', label_zh: '白底图', width: 800, height: 800, fit: 'contain', max_bytes: 307200, min_bytes: 38912, max_count: 1, min_source: 700, white: true },
+    { id: 'main34', label: '3:4 main image', label_zh: '3:4主图', width: 750, height: 1000, fit: 'cover', max_bytes: 3145728, max_count: 5 },
+    { ...DETAIL, max_bytes: 3145728, min_source: 750 },
+  ],
+  pinduoduo: [
+    { ...MAIN, label_zh: '轮播图', max_bytes: 1048576, max_count: 10, min_source: 480 },
+    { ...DETAIL, max_bytes: 1048576, min_source: 480 },
+    { id: 'home', label: 'Home image', label_zh: '首页图', width: 750, height: 352, fit: 'cover', max_bytes: 102400, max_count: 1 },
+  ],
+};
+
+/** What the mock knows of each sample photo: its size and how it looks (by image id). */
+const PHOTOS: Record<number, { width: number; height: number; background: string | null; bordered: boolean; busy: boolean }> = {
+  1: { width: 4032, height: 3024, background: '#E8D9C4', bordered: false, busy: true },
+  2: { width: 640, height: 640, background: null, bordered: true, busy: false },
+  4: { width: 3000, height: 2000, background: null, bordered: false, busy: false },
+  6: { width: 1200, height: 3600, background: null, bordered: true, busy: false },
+};
 
 function svgThumb(bg: string, fg: string, shape: 'cherry' | 'fish' | 'nut' | 'box'): string {
   const shapes = {
@@ -257,9 +310,16 @@ interface State {
   history: Map<string, HistoryEntry[]>;
   rate: Rate | null;
   nextHistory: number;
+  /** `marketplace/image/slot` keys already rendered: the render cache. */
+  rendered: Set<string>;
+  rendering: boolean;
+  cancel: boolean;
 }
 
-const state: State = { products: new Map(), history: new Map(), rate: null, nextHistory: 1 };
+const state: State = { products: new Map(), history: new Map(), rate: null, nextHistory: 1, rendered: new Set(), rendering: false, cancel: false };
+
+/** How long the mock takes per photo in a render batch (a real one takes 50-500 ms). */
+export const mockTiming = { photoMs: 400 };
 
 /** For tests: start over with an empty catalog. */
 export function resetMock(): void {
@@ -267,6 +327,9 @@ export function resetMock(): void {
   state.history.clear();
   state.rate = null;
   state.nextHistory = 1;
+  state.rendered.clear();
+  state.rendering = false;
+  state.cancel = false;
 }
 
 function record(handle: string, field: string, locale: string | null, old: string | null, nu: string | null, source: HistoryEntry['source']) {
@@ -399,12 +462,202 @@ function badReport(file: string): ImportReport {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function slotsOf(marketplace: string): MockSlot[] {
+  const slots = SLOTS[marketplace];
+  if (!slots) fail('unknown-marketplace', `No marketplace profile named “${marketplace}”.`, { marketplace });
+  return slots;
+}
+
+/** A finding as the Rust side sends it: code, args and the message in `zh` or English. */
+function imageFinding(code: string, args: Record<string, string>, zh: boolean): Message {
+  const en: Record<string, string> = {
+    'source-too-small': `The photo is ${args.width}×${args.height}, smaller than the ${args.min_width}×${args.min_height} this slot needs. It was not enlarged (that would look soft): use a larger photo.`,
+    'quality-reduced': `JPEG quality was lowered to ${args.quality} to stay under ${args.max_bytes} bytes.`,
+    'over-byte-cap': `At ${args.bytes} bytes the image is over this slot's limit of ${args.max_bytes}, even at the lowest quality. The marketplace will refuse it: use a simpler or smaller photo.`,
+    'not-trimmed': 'No plain border was found to trim: this slot wants the product alone on a plain background.',
+    'background-not-plain': `The photo's background is ${args.colour}, not the slot's ${args.background}. Shoot the product on ${args.background} or cut it out.`,
+    sliced: `The long image was cut into ${args.count} slices.`,
+  };
+  const cn: Record<string, string> = {
+    'source-too-small': `照片为 ${args.width}×${args.height}，小于此位置要求的 ${args.min_width}×${args.min_height}。`,
+    'quality-reduced': `为保持在 ${args.max_bytes} 字节以内，JPEG 质量降到了 ${args.quality}。`,
+    'over-byte-cap': `图片为 ${args.bytes} 字节，超过此位置的上限 ${args.max_bytes}。`,
+    'not-trimmed': '找不到可裁掉的纯色边框：此位置要求商品单独放在纯色背景上。',
+    'background-not-plain': `照片背景为 ${args.colour}，不是要求的 ${args.background}。`,
+    sliced: `长图被切成了 ${args.count} 段。`,
+  };
+  return { code, args, message: (zh ? cn[code] : en[code]) ?? code };
+}
+
+/** Renders one photo into one slot, as far as a mock can: sizes, bytes and findings. */
+function renderSlot(imageId: number, slot: MockSlot, zh: boolean): Omit<SlotPreview, 'slot' | 'label' | 'thumbnail'> {
+  const photo = PHOTOS[imageId] ?? { width: 1600, height: 1600, background: null, bordered: true, busy: false };
+  const findings: Message[] = [];
+  let width = slot.width;
+  let height = slot.height;
+  let parts = 1;
+  if (slot.fit === 'width') {
+    const full = Math.round((photo.height * slot.width) / photo.width);
+    parts = Math.ceil(full / slot.height);
+    height = Math.min(full, slot.height);
+  }
+  const need = slot.min_source ?? 0;
+  if (photo.width < need || (slot.fit !== 'width' && photo.height < need)) {
+    findings.push(imageFinding('source-too-small', { width: String(photo.width), height: String(photo.height), min_width: String(need), min_height: String(slot.fit === 'width' ? 0 : need) }, zh));
+  }
+  let bytes = Math.round(width * height * (photo.busy ? 0.42 : 0.22)) * parts;
+  let quality: number | null = 88;
+  if (bytes > slot.max_bytes * parts) {
+    if (photo.busy && slot.max_bytes < 150_000) {
+      bytes = Math.round(slot.max_bytes * 1.16);
+      quality = 30;
+      findings.push(imageFinding('over-byte-cap', { bytes: String(bytes), max_bytes: String(slot.max_bytes) }, zh));
+    } else {
+      bytes = Math.round(slot.max_bytes * 0.94);
+      quality = 64;
+      findings.push(imageFinding('quality-reduced', { quality: '64', max_bytes: String(slot.max_bytes) }, zh));
+    }
+  }
+  if (slot.white) {
+    if (photo.background) findings.push(imageFinding('background-not-plain', { colour: photo.background, background: '#FFFFFF' }, zh));
+    else if (!photo.bordered) findings.push(imageFinding('not-trimmed', {}, zh));
+  }
+  if (parts > 1) findings.push(imageFinding('sliced', { count: String(parts) }, zh));
+  return { width, height, parts, bytes, max_bytes: slot.max_bytes, quality, findings, error: null };
+}
+
+/** The slots the n-th photo (1-based) of a product goes into. */
+const slotsFor = (slots: MockSlot[], n: number) => slots.filter((s) => s.max_count >= n);
+
+/** An SVG of what a slot image looks like: the photo's shape laid out as the slot lays it out. */
+function slotThumb(original: string | null, w: number, h: number, cover: boolean): string | null {
+  if (!original) return null;
+  const inner = decodeURIComponent(original.slice(original.indexOf(',') + 1)).replace(/<\/?svg[^>]*>/g, '');
+  const side = cover ? Math.max(w, h) : Math.min(w, h);
+  const scale = side / 80;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}"><rect width="${w}" height="${h}" fill="#fff"/>` +
+    `<g transform="translate(${(w - side) / 2} ${(h - side) / 2}) scale(${scale})">${inner}</g></svg>`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** A sink's onmessage, if the args carry one. */
+function progressOf(a: Args): (p: RenderProgress) => void {
+  const sink = a.onProgress as ProgressSink<RenderProgress> | undefined;
+  return (p) => sink?.onmessage?.(clone(p));
+}
+
+async function renderCatalog(a: Args): Promise<RenderReport> {
+  if (state.rendering) fail('render-running', 'a render batch is already running: wait for it to finish or cancel it');
+  const marketplace = str(a, 'marketplace');
+  const slots = slotsOf(marketplace);
+  const zh = (a.lang as Locale) === 'zh-CN';
+  const only = Array.isArray(a.handles) ? (a.handles as string[]) : null;
+  const started = Date.now();
+  const jobs: { handle: string; image: ProductImage; slots: MockSlot[] }[] = [];
+  for (const p of state.products.values()) {
+    if (only && !only.includes(p.handle)) continue;
+    [...p.images]
+      .sort((x, y) => x.position - y.position)
+      .forEach((image, i) => {
+        if (image.state === 'ready') jobs.push({ handle: p.handle, image, slots: slotsFor(slots, i + 1) });
+      });
+  }
+  const progress: RenderProgress = { done: 0, total: jobs.length, rendered: 0, cached: 0, failed: 0 };
+  const notes: RenderNote[] = [];
+  const send = progressOf(a);
+  state.rendering = true;
+  state.cancel = false;
+  try {
+    send(progress);
+    for (const job of jobs) {
+      if (state.cancel) break;
+      await sleep(mockTiming.photoMs);
+      for (const slot of job.slots) {
+        const key = `${marketplace}/${job.image.id}/${slot.id}`;
+        if (state.rendered.has(key)) progress.cached++;
+        else progress.rendered++;
+        state.rendered.add(key);
+        const r = renderSlot(job.image.id, slot, zh);
+        if (r.findings.length) notes.push({ handle: job.handle, position: job.image.position, slot: slot.id, findings: r.findings, error: null });
+      }
+      progress.done++;
+      send(progress);
+    }
+  } finally {
+    state.rendering = false;
+  }
+  return { marketplace, progress, cancelled: state.cancel && progress.done < progress.total, elapsed_ms: Date.now() - started, notes };
+}
+
+function imagePreviews(a: Args): ImagePreview[] {
+  const p = getP(str(a, 'handle'));
+  const marketplace = str(a, 'marketplace');
+  const slots = slotsOf(marketplace);
+  const zh = (a.lang as Locale) === 'zh-CN';
+  return [...p.images]
+    .sort((x, y) => x.position - y.position)
+    .map((image, i) => {
+      const photo = PHOTOS[image.id];
+      const preview: ImagePreview = {
+        id: image.id,
+        position: image.position,
+        src: image.src,
+        original: image.thumbnail,
+        source_width: image.state === 'ready' ? (photo?.width ?? 1600) : null,
+        source_height: image.state === 'ready' ? (photo?.height ?? 1600) : null,
+        error: null,
+        slots: [],
+      };
+      if (image.state === 'waiting-for-network') {
+        preview.error = { code: 'not-fetched', message: 'this image has not been downloaded yet', args: {} };
+      } else if (image.state === 'failed') {
+        preview.error = image.error;
+      } else {
+        preview.slots = slotsFor(slots, i + 1).map((slot) => {
+          state.rendered.add(`${marketplace}/${image.id}/${slot.id}`);
+          const r = renderSlot(image.id, slot, zh);
+          return { slot: slot.id, label: zh ? slot.label_zh : slot.label, thumbnail: slotThumb(image.thumbnail, r.width, r.height, slot.fit === 'cover'), ...r };
+        });
+      }
+      return preview;
+    });
+}
+
+function imageView(a: Args): string {
+  const id = Number(a.imageId);
+  const product = [...state.products.values()].find((p) => p.images.some((i) => i.id === id));
+  const image = product?.images.find((i) => i.id === id);
+  if (!image || image.state !== 'ready' || !image.thumbnail) fail('not-fetched', 'this image has not been downloaded yet');
+  if (a.slot == null) {
+    const photo = PHOTOS[id] ?? { width: 1600, height: 1600 };
+    const scale = Math.min(1, 1600 / Math.max(photo.width, photo.height));
+    return slotThumb(image.thumbnail, Math.round(photo.width * scale), Math.round(photo.height * scale), false)!;
+  }
+  const slot = slotsOf(str(a, 'marketplace')).find((s) => s.id === a.slot);
+  if (!slot) fail('unknown-slot', `marketplace \`${str(a, 'marketplace')}\` has no image slot \`${String(a.slot)}\``);
+  const r = renderSlot(id, slot, false);
+  const part = Number(a.part ?? 0);
+  // The last slice of a long image is what is left over.
+  const photo = PHOTOS[id];
+  const full = photo && slot.fit === 'width' ? Math.round((photo.height * slot.width) / photo.width) : r.height;
+  const h = r.parts > 1 && part === r.parts - 1 ? full - slot.height * (r.parts - 1) : r.height;
+  return slotThumb(image.thumbnail, r.width, h, slot.fit === 'cover')!;
+}
 const clone = <T>(v: T): T => structuredClone(v);
 
 type Args = Record<string, unknown>;
 const str = (a: Args, k: string): string => String(a[k] ?? '');
 
 const handlers: Record<string, (a: Args) => unknown> = {
+  render_catalog: renderCatalog,
+  cancel_render: () => {
+    state.cancel = true;
+    return null;
+  },
+  image_previews: imagePreviews,
+  image_view: imageView,
   catalog_info: () => ({ path: '/home/demo/.local/share/kuajing/catalog.sqlite', products: state.products.size }),
   list_marketplaces: () => MARKETPLACES,
   load_sample: () => applyFile('sample', false, 'sample'),
@@ -533,11 +786,11 @@ const handlers: Record<string, (a: Args) => unknown> = {
   },
 };
 
-const SLOW = new Set(['export_bundle', 'import_file', 'preview_import', 'load_sample']);
+const SLOW = new Set(['export_bundle', 'import_file', 'preview_import', 'load_sample', 'image_previews']);
 
 export async function mockInvoke(cmd: string, args: Record<string, unknown> = {}): Promise<unknown> {
   await sleep(SLOW.has(cmd) ? 600 : 40);
   const h = handlers[cmd];
   if (!h) fail('unknown-command', `Command ${cmd} not found`, { command: cmd });
-  return clone(h(args));
+  return clone(await h(args));
 }

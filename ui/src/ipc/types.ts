@@ -10,6 +10,7 @@ import type { ExportReport } from './bindings/ExportReport';
 import type { FetchReport } from './bindings/FetchReport';
 import type { Finding } from './bindings/Finding';
 import type { HistoryEntry } from './bindings/HistoryEntry';
+import type { ImagePreview } from './bindings/ImagePreview';
 import type { ImageState } from './bindings/ImageState';
 import type { ImportReport } from './bindings/ImportReport';
 import type { Locale } from './bindings/Locale';
@@ -21,9 +22,13 @@ import type { ProductSummary } from './bindings/ProductSummary';
 import type { ProfileSummary } from './bindings/ProfileSummary';
 import type { Problem } from './bindings/Problem';
 import type { Rate } from './bindings/Rate';
+import type { RenderNote } from './bindings/RenderNote';
+import type { RenderProgress } from './bindings/RenderProgress';
+import type { RenderReport } from './bindings/RenderReport';
 import type { Settings } from './bindings/Settings';
 import type { Severity } from './bindings/Severity';
 import type { Skipped } from './bindings/Skipped';
+import type { SlotPreview } from './bindings/SlotPreview';
 import type { Variant } from './bindings/Variant';
 
 export type {
@@ -35,6 +40,7 @@ export type {
   FetchReport,
   Finding,
   HistoryEntry,
+  ImagePreview,
   ImageState,
   ImportReport,
   Locale,
@@ -46,9 +52,13 @@ export type {
   ProfileSummary,
   Problem,
   Rate,
+  RenderNote,
+  RenderProgress,
+  RenderReport,
   Settings,
   Severity,
   Skipped,
+  SlotPreview,
   Variant,
 };
 
@@ -58,6 +68,14 @@ export type Coded = Message;
 export type HistorySource = 'import' | 'edit' | 'cli' | 'sample';
 export type CopyField = 'title' | 'description';
 export type CopyLocale = 'zh-CN';
+
+/**
+ * Where a command sends messages while it runs: a Tauri `Channel` in the app (it serialises
+ * to its id), any object with `onmessage` in the mock.
+ */
+export interface ProgressSink<T> {
+  onmessage: (message: T) => void;
+}
 
 /** Every command: its arguments and its result. */
 export interface Commands {
@@ -78,9 +96,18 @@ export interface Commands {
   get_settings: { args: Record<string, never>; result: Settings };
   set_rate: { args: { rate: number; date: string }; result: Settings };
   default_export_path: { args: { marketplace: string }; result: string };
-  /** `lang`: the UI language, which the bundle's report.txt (and the report's messages) are written in. */
   fetch_images: { args: { handle: string | null }; result: FetchReport };
+  /** `lang`: the UI language, which the bundle's report.txt (and the report's messages) are written in. */
   export_bundle: { args: { marketplace: string; path: string; lang: Locale }; result: ExportReport };
+  /** One batch at a time: a second start while one runs is refused with `render-running`. */
+  render_catalog: {
+    args: { marketplace: string; handles: string[] | null; lang: Locale; onProgress: ProgressSink<RenderProgress> };
+    result: RenderReport;
+  };
+  cancel_render: { args: Record<string, never>; result: null };
+  image_previews: { args: { handle: string; marketplace: string; lang: Locale }; result: ImagePreview[] };
+  /** `slot` null: the photo itself (at most 1600 px); else the rendered slot's `part`-th file. */
+  image_view: { args: { imageId: number; marketplace: string; slot: string | null; part: number }; result: string };
 }
 
 export type CommandName = keyof Commands;
