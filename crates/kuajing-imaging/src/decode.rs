@@ -11,7 +11,7 @@ use image::{
 };
 
 use crate::color::{self, Pixels};
-use crate::render::ImageFinding;
+use crate::slot::ImageFinding;
 use crate::sniff::{Sniffed, jpeg_reaches_eoi, sniff};
 use crate::{Error, jpeg};
 

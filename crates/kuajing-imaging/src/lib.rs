@@ -22,18 +22,21 @@
 
 mod color;
 mod decode;
+mod encode;
 mod error;
 mod jpeg;
 mod ops;
 mod render;
+mod slot;
 mod sniff;
 
 pub use decode::{Limits, Photo, Probe, decode, decode_file, decode_photo, probe};
 pub use error::Error;
 pub use render::{
-    Crop, Fit, ImageFinding, OutputFormat, Part, Rendered, SlotSpec, Trim, render, render_bytes,
-    render_file, render_named, render_photo, render_slots, thumbnail, thumbnail_bytes,
+    render, render_bytes, render_file, render_named, render_photo, render_slots, thumbnail,
+    thumbnail_bytes,
 };
+pub use slot::{Crop, Fit, ImageFinding, OutputFormat, Part, Rendered, SlotSpec, Trim};
 
 /// Re-exported so callers name the same `image` version as this crate.
 pub use image;

@@ -1,205 +1,27 @@
 //! Rendering a decoded photo into a marketplace image slot: geometry (contain, cover, width with
-//! slices), trimming, the minimum source size, and encoding under a byte cap.
+//! slices), trimming and the minimum source size; encoding is `encode.rs`.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use fast_image_resize as fir;
-use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
 use image::metadata::Orientation;
-use image::{DynamicImage, ExtendedColorType, ImageEncoder, Rgb, RgbImage};
-use serde::{Deserialize, Serialize};
+use image::{DynamicImage, Rgb, RgbImage};
 
 use crate::Error;
 use crate::decode::{
-    Limits, Photo, Probe, decode_photo, decode_source, display_name, open, read_limited,
-    swaps_sides,
+    Limits, Photo, decode_photo, decode_source, display_name, open, read_limited, swaps_sides,
 };
+use crate::encode::encode_capped;
 use crate::jpeg;
 use crate::ops::{Region, attention_offset, trim_box};
+use crate::slot::{Crop, Fit, ImageFinding, Rendered, SlotSpec, Trim};
 
 const THUMBNAIL_QUALITY: u8 = 80;
 /// Larger slots than this are a mistake in the caller's profile, not a photo to render.
 const MAX_SLOT_SIDE: u32 = 10_000;
 /// A detail image taller than this many slices is a mistake, not a product page.
 const MAX_SLICES: u32 = 50;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "lowercase")]
-pub enum OutputFormat {
-    Jpeg,
-    Png,
-}
-
-impl OutputFormat {
-    fn name(self) -> &'static str {
-        match self {
-            OutputFormat::Jpeg => "JPEG",
-            OutputFormat::Png => "PNG",
-        }
-    }
-}
-
-/// How the photo is placed in the slot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Fit {
-    /// Fitted inside, padded on the background colour (nothing is cut off).
-    Contain,
-    /// Fills the slot; what sticks out is cropped (see [`Crop`]).
-    Cover,
-    /// Resized to the slot's width, any height, cut into slices at most the slot's height tall
-    /// (product detail images).
-    Width,
-}
-
-/// Where a cover crop keeps the picture.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Crop {
-    #[default]
-    Centre,
-    /// The busiest part of the picture (edges and colour), where the product usually is.
-    Attention,
-}
-
-/// Trimming a plain border before fitting, so a product shot on a white sheet is re-centred.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct Trim {
-    /// How far (0-255, any channel) a pixel may be from the border colour and still be border.
-    pub tolerance: u8,
-    /// Space kept around the trimmed product, in percent of the slot's sides.
-    pub margin_percent: u8,
-}
-
-/// One image slot, as the caller reads it from a marketplace profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct SlotSpec {
-    pub width: u32,
-    /// For [`Fit::Width`], the tallest a slice may be.
-    pub height: u32,
-    pub fit: Fit,
-    pub crop: Crop,
-    pub trim: Option<Trim>,
-    /// Padding and alpha-flattening colour, RGB.
-    pub background: [u8; 3],
-    /// A photo (after trimming) smaller than this is not upscaled past its own pixels, and gets
-    /// a `source-too-small` finding. 0 means the slot's own size.
-    pub min_source_width: u32,
-    pub min_source_height: u32,
-    pub format: OutputFormat,
-    /// JPEG quality tried first, and the floor the byte-cap search may go down to.
-    pub quality: u8,
-    pub min_quality: u8,
-    /// Each encoded file must not be larger than this…
-    #[ts(type = "number")]
-    pub max_bytes: u64,
-    /// …nor smaller than this (some slots reject images that look too plain); 0 for none.
-    #[ts(type = "number")]
-    pub min_bytes: u64,
-}
-
-impl SlotSpec {
-    /// A contain-on-background JPEG slot with the usual defaults.
-    pub fn contain(width: u32, height: u32, max_bytes: u64) -> Self {
-        SlotSpec {
-            width,
-            height,
-            fit: Fit::Contain,
-            crop: Crop::Centre,
-            trim: None,
-            background: [255, 255, 255],
-            min_source_width: 0,
-            min_source_height: 0,
-            format: OutputFormat::Jpeg,
-            quality: 90,
-            min_quality: 60,
-            max_bytes,
-            min_bytes: 0,
-        }
-    }
-
-    /// The smallest decoded size (upright) this slot can use from a photo of `probe`'s size:
-    /// what the decoder may shrink to without losing detail the output keeps.
-    pub fn needed_size(&self, probe: Probe) -> (u32, u32) {
-        let (w, h) = (f64::from(probe.width), f64::from(probe.height));
-        let (sw, sh) = (f64::from(self.width), f64::from(self.height));
-        let scale = match self.fit {
-            Fit::Contain => (sw / w).min(sh / h),
-            Fit::Cover => (sw / w).max(sh / h),
-            Fit::Width => sw / w,
-        };
-        // Trimming keeps only part of the photo, which then needs more of its pixels.
-        let scale = if self.trim.is_some() {
-            scale * 2.0
-        } else {
-            scale
-        };
-        let need = |v: f64| (v * scale).ceil().min(f64::from(u32::MAX)) as u32;
-        (need(w), need(h))
-    }
-}
-
-/// One encoded image file.
-#[derive(Debug, Clone)]
-pub struct Part {
-    pub bytes: Vec<u8>,
-    pub width: u32,
-    pub height: u32,
-    /// The JPEG quality used; `None` for PNG.
-    pub quality: Option<u8>,
-}
-
-/// A rendered slot: one image, or for [`Fit::Width`] one per slice, top to bottom.
-#[derive(Debug, Clone)]
-pub struct Rendered {
-    pub parts: Vec<Part>,
-    pub findings: Vec<ImageFinding>,
-}
-
-impl Rendered {
-    /// The first (for most slots the only) image.
-    pub fn first(&self) -> &Part {
-        // `render_*` never returns an empty list.
-        &self.parts[0]
-    }
-}
-
-/// Something the merchant may want to know about a rendered image; not an error.
-///
-/// Codes:
-/// - `source-too-small`: the photo (after trimming) is smaller than the slot's minimum and was
-///   not upscaled (args `width`, `height`, `min_width`, `min_height`);
-/// - `source-too-narrow`: the same for a detail slot, which asks only for a width (`width`,
-///   `min_width`);
-/// - `quality-reduced`: JPEG quality was lowered to fit the byte cap (`quality`, `max_bytes`);
-/// - `over-byte-cap`: even at the lowest quality the file is larger than the cap (`bytes`,
-///   `max_bytes`, `quality`): the marketplace will refuse it;
-/// - `under-min-bytes`: even at the highest quality the file is smaller than the slot's minimum
-///   (`bytes`, `min_bytes`);
-/// - `not-trimmed`: the slot trims a plain border but the photo has none;
-/// - `background-not-plain`: the photo's border colour is not the slot's background
-///   (`colour`, `background`);
-/// - `colour-profile-ignored`: the embedded ICC profile could not be used (`reason`);
-/// - `sliced`: a tall detail image was cut into `count` slices.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-pub struct ImageFinding {
-    pub code: String,
-    pub args: BTreeMap<String, String>,
-}
-
-impl ImageFinding {
-    pub(crate) fn new(code: &str, args: &[(&str, String)]) -> Self {
-        ImageFinding {
-            code: code.to_owned(),
-            args: args
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), v.clone()))
-                .collect(),
-        }
-    }
-}
 
 /// Renders an already decoded image into the slot (see [`render_photo`]).
 pub fn render(image: &DynamicImage, spec: &SlotSpec) -> Result<Rendered, Error> {
@@ -474,115 +296,6 @@ fn slice(image: &RgbImage, max_h: u32) -> Vec<RgbImage> {
         .collect()
 }
 
-/// Encodes under the slot's byte cap: JPEG quality searched (binary) down to the floor, or up
-/// when the slot has a minimum size; PNG as small as the encoder makes it.
-fn encode_capped(
-    image: &RgbImage,
-    spec: &SlotSpec,
-    name: &str,
-    findings: &mut Vec<ImageFinding>,
-) -> Result<Part, Error> {
-    let (width, height) = image.dimensions();
-    let part = |bytes: Vec<u8>, quality| Part {
-        bytes,
-        width,
-        height,
-        quality,
-    };
-    if spec.format == OutputFormat::Png {
-        let mut bytes = encode_png(image, CompressionType::Default, name)?;
-        if bytes.len() as u64 > spec.max_bytes {
-            bytes = encode_png(image, CompressionType::Best, name)?;
-        }
-        if bytes.len() as u64 > spec.max_bytes {
-            findings.push(over_cap(bytes.len(), spec, None));
-        }
-        return Ok(part(bytes, None));
-    }
-    let enc = |q: u8| jpeg::encode_rgb(image.as_raw(), width, height, q, name);
-    let first = spec.quality.clamp(1, 100);
-    let floor = spec.min_quality.clamp(1, first);
-    let mut best = (first, enc(first)?);
-    let fits = |b: &Vec<u8>| b.len() as u64 <= spec.max_bytes;
-    if !fits(&best.1) {
-        // Highest quality in [floor, first) that fits.
-        let (mut lo, mut hi) = (floor, first - 1);
-        let mut found = None;
-        while lo <= hi {
-            let q = lo + (hi - lo) / 2;
-            let bytes = enc(q)?;
-            if fits(&bytes) {
-                found = Some((q, bytes));
-                lo = q + 1;
-            } else if q == floor {
-                break;
-            } else {
-                hi = q - 1;
-            }
-        }
-        match found {
-            Some(f) => {
-                findings.push(ImageFinding::new(
-                    "quality-reduced",
-                    &[
-                        ("quality", f.0.to_string()),
-                        ("max_bytes", spec.max_bytes.to_string()),
-                    ],
-                ));
-                best = f;
-            }
-            None => {
-                let bytes = enc(floor)?;
-                findings.push(over_cap(bytes.len(), spec, Some(floor)));
-                best = (floor, bytes);
-            }
-        }
-    } else if (best.1.len() as u64) < spec.min_bytes {
-        // Lowest quality above `first` that reaches the minimum and still fits the cap.
-        let (mut lo, mut hi) = (first + 1, 100u8);
-        let mut found = None;
-        while lo <= hi {
-            let q = lo + (hi - lo) / 2;
-            let bytes = enc(q)?;
-            if (bytes.len() as u64) >= spec.min_bytes && fits(&bytes) {
-                found = Some((q, bytes));
-                hi = q - 1;
-            } else {
-                lo = q + 1;
-            }
-        }
-        match found {
-            Some(f) => best = f,
-            None => {
-                let top = enc(100)?;
-                if fits(&top) {
-                    best = (100, top);
-                }
-                findings.push(ImageFinding::new(
-                    "under-min-bytes",
-                    &[
-                        ("bytes", best.1.len().to_string()),
-                        ("min_bytes", spec.min_bytes.to_string()),
-                    ],
-                ));
-            }
-        }
-    }
-    Ok(part(best.1, Some(best.0)))
-}
-
-fn over_cap(bytes: usize, spec: &SlotSpec, quality: Option<u8>) -> ImageFinding {
-    let mut args = vec![
-        ("bytes", bytes.to_string()),
-        ("max_bytes", spec.max_bytes.to_string()),
-        ("format", spec.format.name().to_owned()),
-    ];
-    if let Some(q) = quality {
-        args.push(("quality", q.to_string()));
-    }
-    ImageFinding::new("over-byte-cap", &args)
-}
-
 /// A small JPEG for the UI: fitted inside `max_side` × `max_side` (never upscaled), no padding,
 /// alpha flattened onto white.
 pub fn thumbnail(image: &DynamicImage, max_side: u32) -> Result<Vec<u8>, Error> {
@@ -760,27 +473,6 @@ fn resize(
         .map_err(|e| fail(e.to_string()))?;
     RgbImage::from_raw(w, h, dst.into_vec())
         .ok_or_else(|| fail("resized buffer has the wrong size".into()))
-}
-
-fn encode_png(
-    image: &RgbImage,
-    compression: CompressionType,
-    name: &str,
-) -> Result<Vec<u8>, Error> {
-    let mut out = Vec::new();
-    PngEncoder::new_with_quality(&mut out, compression, PngFilter::Adaptive)
-        .write_image(
-            image.as_raw(),
-            image.width(),
-            image.height(),
-            ExtendedColorType::Rgb8,
-        )
-        .map_err(|e| Error::Encode {
-            name: name.to_owned(),
-            format: "PNG".into(),
-            detail: e.to_string(),
-        })?;
-    Ok(out)
 }
 
 #[cfg(test)]
