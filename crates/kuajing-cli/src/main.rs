@@ -25,12 +25,6 @@ macro_rules! out {
     }};
 }
 use clap::{Parser, Subcommand, ValueEnum};
-
-/// mimalloc keeps freed pages for reuse: a batch of photos then stops paying the kernel to
-/// zero fresh memory for every decode buffer (about a seventh of the time per photo with
-/// glibc's allocator, which hands large blocks back on every free).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use kuajing_core::{CopyField, Locale, Output, Rules, Workbench};
 
 #[derive(Debug, Parser)]
