@@ -160,6 +160,12 @@ async fn screenshot(_driver: &WebDriver, name: &str) -> Result<()> {
     Ok(())
 }
 
+/// A key press sent to whatever has the focus.
+async fn press(driver: &WebDriver, key: Key) -> Result<()> {
+    driver.action_chain().send_keys(key).perform().await?;
+    Ok(())
+}
+
 async fn set_value(element: &WebElement, text: &str) -> Result<()> {
     element.clear().await?;
     element.send_keys(text).await?;
@@ -277,11 +283,7 @@ async fn import_edit_fix_and_export(driver: &WebDriver, home: &Path) -> Result<(
         zip.by_name(name)
             .with_context(|| format!("{name} in the bundle"))?;
     }
-    driver
-        .action_chain()
-        .send_keys(Key::Escape)
-        .perform()
-        .await?;
+    press(driver, Key::Escape).await?;
     wait_gone(driver, "[data-testid=export-result]").await?;
 
     // The whole window switches to Chinese, and the finding messages with it.
@@ -399,17 +401,9 @@ async fn render_the_sample_for_taobao_and_compare(driver: &WebDriver) -> Result<
     wait_for(driver, "[data-testid=compare-slice]").await?;
     screenshot(driver, "13-compare").await?;
     // → moves to the next slot image, Esc closes.
-    driver
-        .action_chain()
-        .send_keys(Key::Right)
-        .perform()
-        .await?;
+    press(driver, Key::Right).await?;
     wait_for(driver, "[data-testid=compare-slot][data-slot=main34]").await?;
-    driver
-        .action_chain()
-        .send_keys(Key::Escape)
-        .perform()
-        .await?;
+    press(driver, Key::Escape).await?;
     wait_gone(driver, "[data-testid=compare-slot]").await?;
 
     // In Chinese: slot labels come back in Chinese, and the batch says so too.
@@ -434,11 +428,7 @@ async fn render_the_sample_for_taobao_and_compare(driver: &WebDriver) -> Result<
         .await?;
     wait_for(driver, "[data-testid=compare-slice]").await?;
     screenshot(driver, "15-compare-zh").await?;
-    driver
-        .action_chain()
-        .send_keys(Key::Escape)
-        .perform()
-        .await?;
+    press(driver, Key::Escape).await?;
     wait_gone(driver, "[data-testid=compare-slot]").await?;
 
     wait_for(driver, "[data-testid=render-open]")
