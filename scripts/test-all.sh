@@ -14,6 +14,20 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 step() { echo; echo "=== $*"; }
 
+# A clean build with the tests and the e2e binaries takes about 6 GiB; say so before the
+# compiler dies half-way with "No space left on device".
+free_kib=$(df -Pk "$root" | awk 'NR == 2 { print $4 }')
+if [ "$free_kib" -lt $((8 * 1024 * 1024)) ]; then
+  echo "test-all: only $((free_kib / 1024)) MiB free on the disk holding $root; a clean build needs about 8 GiB."
+  echo "test-all: free some space (for example 'cargo clean' in other checkouts) and run again."
+  exit 1
+fi
+if [ -n "${CI:-}" ]; then
+  # Incremental caches only help the next local build; on a one-off clean clone they double the
+  # size of target/.
+  export CARGO_INCREMENTAL=0
+fi
+
 step "rustfmt"
 cargo fmt --all --check
 
