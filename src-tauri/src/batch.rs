@@ -1,10 +1,9 @@
 //! One render batch at a time, and the flag that cancels it.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use kuajing_core::AppError;
+use kuajing_core::{AppError, Error};
 
 /// Shared by `render_catalog` and `cancel_render`.
 #[derive(Debug, Default)]
@@ -30,12 +29,7 @@ impl RenderBatch {
             .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
             .is_err()
         {
-            return Err(AppError {
-                code: "render-running".into(),
-                message: "a render batch is already running: wait for it to finish or cancel it"
-                    .into(),
-                args: BTreeMap::new(),
-            });
+            return Err(AppError::from(&Error::RenderRunning));
         }
         self.cancel.store(false, Ordering::SeqCst);
         Ok(Running {

@@ -17,6 +17,7 @@ error-bad-date = The date must be a real date written YYYY-MM-DD.
 error-unknown-marketplace = Kuajing has no profile for that marketplace.
 error-unknown-slot = That marketplace has no such image slot.
 error-not-fetched = This image has not been downloaded yet. Connect to the internet and download the images.
+error-render-running = A batch is already rendering: wait for it to finish or cancel it.
 error-no-sheet = Kuajing has no bulk-upload sheet for { $marketplace } yet. Its images can be rendered; export for Tmall Global.
 error-bad-field = Only the title and the description can be edited here.
 error-bad-shipped-data = Kuajing's built-in data is damaged. Reinstall Kuajing.

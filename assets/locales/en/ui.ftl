@@ -256,7 +256,6 @@ ui-render-counts = { $done } / { $total ->
     [one] { $total } photo
    *[other] { $total } photos
 } · { $rendered } rendered · { $cached } from cache · { $failed } failed
-ui-render-busy = A batch is already rendering: wait for it to finish or cancel it.
 ui-render-nothing = No photo to render: they are not downloaded yet, or these products have none.
 ui-render-cancelled = Cancelled after { $done } of { $total } photos. What was rendered is kept: starting again picks up from there.
 ui-render-finished = { $total ->
@@ -284,15 +283,6 @@ ui-render-note-photo = photo { $position }
 ui-render-open-product = Open product
 ui-render-empty = No photos in the catalog yet
 ui-render-empty-hint = Import a Shopify CSV with photos, or download the photos it names by URL on the product page, then render them here.
-# A slot by its id (the batch summary names slots by id; the product page shows the profile's own label).
-ui-slot-name = { $slot ->
-    [main] Main image
-    [white] White-background image
-    [main34] 3:4 main image
-    [detail] Detail image
-    [home] Home image
-   *[other] { $slot }
-}
 ui-images-hint = Each photo beside what it becomes on the marketplace; click one to compare.
 ui-images-marketplace = Images for
 ui-images-rendering = Rendering slot images…

@@ -213,7 +213,6 @@ ui-render-scope-none = 未打开商品
 ui-render-progress-label = 图片生成进度
 ui-render-starting = 正在开始…
 ui-render-counts = { $done } / { $total } 张照片 · 新生成 { $rendered } · 来自缓存 { $cached } · 失败 { $failed }
-ui-render-busy = 已有一批图片正在生成：请等它完成，或先取消。
 ui-render-nothing = 没有可生成的照片：照片尚未下载，或这些商品没有照片。
 ui-render-cancelled = 已取消：完成了 { $total } 张中的 { $done } 张。已生成的图片会保留，再次开始时从这里接着做。
 ui-render-finished = 已生成 { $total } 张照片，用时 { $seconds } 秒
@@ -229,15 +228,6 @@ ui-render-note-photo = 第 { $position } 张照片
 ui-render-open-product = 打开商品
 ui-render-empty = 目录里还没有照片
 ui-render-empty-hint = 导入带照片的 Shopify CSV，或在商品页下载以网址给出的照片，然后再回到这里生成。
-# A slot by its id (the batch summary names slots by id; the product page shows the profile's own label).
-ui-slot-name = { $slot ->
-    [main] 主图
-    [white] 白底图
-    [main34] 3:4主图
-    [detail] 详情图
-    [home] 首页图
-   *[other] { $slot }
-}
 ui-images-hint = 每张照片旁边是它在平台上的样子；点击图片可对比。
 ui-images-marketplace = 图片平台
 ui-images-rendering = 正在生成平台图片…

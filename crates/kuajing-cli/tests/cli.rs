@@ -32,11 +32,16 @@ impl Env {
     }
 
     fn run(&self, args: &[&str]) -> Output {
+        self.run_in("en", args)
+    }
+
+    /// With the user's language set to `lang`.
+    fn run_in(&self, lang: &str, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_kuajing"))
             .arg("--catalog")
             .arg(self.catalog())
             .args(args)
-            .env("KUAJING_LANG", "en")
+            .env("KUAJING_LANG", lang)
             .env("HOME", self.dir.path())
             .output()
             .unwrap()
@@ -542,6 +547,16 @@ fn the_catalog_batch_renders_every_slot_once_then_uses_the_cache() {
     ]);
     assert!(one["progress"]["total"].as_u64().unwrap() < photos);
     assert!(one["progress"]["rendered"].as_u64().unwrap() > 0);
+
+    // Notes name their slot as the marketplace does, in the user's language: the sample's
+    // studio shots are not on plain white, which Taobao's white-background slot reports.
+    let out = env.run_in("zh-CN", &["images", "--marketplace", "taobao", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let zh: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notes = zh["notes"].as_array().unwrap();
+    let white: Vec<&Value> = notes.iter().filter(|n| n["slot"] == "white").collect();
+    assert!(!white.is_empty(), "{zh}");
+    assert!(white.iter().all(|n| n["label"] == "白底图"), "{zh}");
 }
 
 #[test]

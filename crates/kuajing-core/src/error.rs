@@ -64,6 +64,8 @@ pub enum Error {
         "{marketplace} has no bulk-upload sheet in Kuajing yet: its images can be rendered, but export for tmall-global"
     )]
     NoSheet { marketplace: String },
+    #[error("a render batch is already running: wait for it to finish or cancel it")]
+    RenderRunning,
     #[error("cannot download {url}: {reason}")]
     Download { url: String, reason: String },
     #[error("the field `{0}` cannot be edited here (use title or description)")]
@@ -91,6 +93,7 @@ impl Error {
             Error::UnknownSlot { .. } => "unknown-slot",
             Error::NoSheet { .. } => "no-sheet",
             Error::NotFetched => "not-fetched",
+            Error::RenderRunning => "render-running",
             Error::BadField(_) => "bad-field",
             Error::Download { .. } => "download",
         }

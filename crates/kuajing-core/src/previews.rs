@@ -61,7 +61,6 @@ impl Workbench {
         let product = product_rows::get(&conn, handle)?;
         let images = image_rows::for_product(&conn, product.id)?;
         drop(conn);
-        let zh = self.rules.lang() == "zh-CN";
         let mut out = Vec::with_capacity(images.len());
         for (n, image) in images.into_iter().enumerate() {
             let mut preview = ImagePreview {
@@ -106,11 +105,7 @@ impl Workbench {
             for (slot, result) in slots.iter().zip(rendered) {
                 let mut sp = SlotPreview {
                     slot: slot.id.clone(),
-                    label: if zh {
-                        slot.label_zh.clone()
-                    } else {
-                        slot.label.clone()
-                    },
+                    label: slot.label_in(self.rules.lang()).to_owned(),
                     width: slot.width,
                     height: slot.height,
                     parts: 0,

@@ -33,6 +33,8 @@ pub struct RenderNote {
     #[ts(type = "number")]
     pub position: i64,
     pub slot: String,
+    /// The slot's name in the UI's language.
+    pub label: String,
     pub findings: Vec<Message>,
     pub error: Option<AppError>,
 }
@@ -158,6 +160,7 @@ impl Workbench {
             handle: job.handle.clone(),
             position: job.position,
             slot: slot.id.clone(),
+            label: slot.label_in(self.rules.lang()).to_owned(),
             findings,
             error,
         };

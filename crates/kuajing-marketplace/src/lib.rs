@@ -142,6 +142,15 @@ fn default_min_quality() -> u8 {
 }
 
 impl Slot {
+    /// The slot's name in `lang` (the UI's language): Chinese for `zh-CN`, else English.
+    pub fn label_in(&self, lang: &str) -> &str {
+        if lang == "zh-CN" {
+            &self.label_zh
+        } else {
+            &self.label
+        }
+    }
+
     /// The background as RGB bytes; validated when the profile loads.
     pub fn background_rgb(&self) -> [u8; 3] {
         parse_hex_rgb(&self.background).unwrap_or([255, 255, 255])

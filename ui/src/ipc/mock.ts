@@ -580,7 +580,7 @@ async function renderCatalog(a: Args): Promise<RenderReport> {
         else progress.rendered++;
         state.rendered.add(key);
         const r = renderSlot(job.image.id, slot, zh);
-        if (r.findings.length) notes.push({ handle: job.handle, position: job.image.position, slot: slot.id, findings: r.findings, error: null });
+        if (r.findings.length) notes.push({ handle: job.handle, position: job.image.position, slot: slot.id, label: zh ? slot.label_zh : slot.label, findings: r.findings, error: null });
       }
       progress.done++;
       send(progress);

@@ -138,8 +138,8 @@ describe('RenderDialog', () => {
         cancelled: false,
         elapsed_ms: 2300,
         notes: [
-          { handle: 'b-nuts', position: 2, slot: 'home', findings: [{ code: 'over-byte-cap', args: { bytes: '118342', max_bytes: '102400' }, message: '' }], error: null },
-          { handle: 'c-fish', position: 1, slot: 'main', findings: [], error: { code: 'corrupt', message: 'c-fish.jpg: the JPEG data is corrupt', args: {} } },
+          { handle: 'b-nuts', position: 2, slot: 'home', label: 'Home image', findings: [{ code: 'over-byte-cap', args: { bytes: '118342', max_bytes: '102400' }, message: '' }], error: null },
+          { handle: 'c-fish', position: 1, slot: 'main', label: 'Main image', findings: [], error: { code: 'corrupt', message: 'c-fish.jpg: the JPEG data is corrupt', args: {} } },
         ],
       };
     });

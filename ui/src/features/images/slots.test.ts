@@ -7,6 +7,7 @@ const note = (handle: string, codes: string[], error = false): RenderNote => ({
   handle,
   position: 1,
   slot: 'main',
+  label: 'Main image',
   findings: codes.map(msg),
   error: error ? { code: 'corrupt', message: 'bad', args: {} } : null,
 });

@@ -5,4 +5,8 @@ import type { Message } from "./Message";
 /**
  * One slot image that failed or has findings.
  */
-export type RenderNote = { handle: string, position: number, slot: string, findings: Array<Message>, error: AppError | null, };
+export type RenderNote = { handle: string, position: number, slot: string, 
+/**
+ * The slot's name in the UI's language.
+ */
+label: string, findings: Array<Message>, error: AppError | null, };
