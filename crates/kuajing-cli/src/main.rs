@@ -7,7 +7,6 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result, bail};
 
@@ -24,8 +23,10 @@ macro_rules! out {
         }
     }};
 }
+mod images;
+
 use clap::{Parser, Subcommand, ValueEnum};
-use kuajing_core::{CopyField, Locale, Output, Rules, Workbench};
+use kuajing_core::{CopyField, Locale, Rules, Workbench};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -228,113 +229,7 @@ fn lang() -> String {
         .unwrap_or_default()
 }
 
-/// A flag set by the first Ctrl-C, so a batch stops after the photos in progress (their files
-/// are whole: every write is a temp file and a rename) and reports what it did.
-fn cancel_on_ctrl_c() -> &'static AtomicBool {
-    static CANCEL: AtomicBool = AtomicBool::new(false);
-    // Without a handler (another one is installed) Ctrl-C simply ends the process.
-    let _ = ctrlc::set_handler(|| {
-        if CANCEL.swap(true, Ordering::Relaxed) {
-            std::process::exit(130);
-        }
-    });
-    &CANCEL
-}
-
-/// Which slot `kuajing image` renders into.
-struct Target<'a> {
-    marketplace: &'a str,
-    slot: &'a str,
-    quality: Option<u8>,
-}
-
-fn render_images(
-    rules: &Rules,
-    inputs: &[PathBuf],
-    t: &Target<'_>,
-    out: Option<PathBuf>,
-    out_dir: Option<PathBuf>,
-    json: bool,
-) -> Result<ExitCode> {
-    let results = match (out, out_dir) {
-        (Some(out), _) => {
-            if inputs.len() > 1 {
-                bail!(
-                    "--out names one file; use --out-dir for {} photos",
-                    inputs.len()
-                );
-            }
-            vec![Some(rules.render_image(
-                &inputs[0],
-                t.marketplace,
-                t.slot,
-                t.quality,
-                &Output::File(out),
-            ))]
-        }
-        (None, Some(dir)) => {
-            let cancel = cancel_on_ctrl_c();
-            let progress = |done: usize, total: usize| {
-                if !json && total > 1 {
-                    eprint!("\rrendering: {done}/{total}");
-                }
-            };
-            let results = rules.render_images(
-                inputs,
-                t.marketplace,
-                t.slot,
-                t.quality,
-                &dir,
-                cancel,
-                &progress,
-            )?;
-            if !json && inputs.len() > 1 {
-                eprintln!();
-            }
-            results
-        }
-        (None, None) => bail!("say where to write: --out FILE or --out-dir DIR"),
-    };
-    let mut failed = 0;
-    let mut reports = Vec::new();
-    for (input, result) in inputs.iter().zip(results) {
-        match result {
-            Some(Ok(rendered)) => {
-                if !json {
-                    for f in &rendered.files {
-                        out!("{}: {}x{}, {} bytes", f.path, f.width, f.height, f.bytes);
-                    }
-                    for f in &rendered.findings {
-                        out!("warning: {}: {}", input.display(), f.message);
-                    }
-                }
-                reports.push(rendered);
-            }
-            Some(Err(e)) => {
-                failed += 1;
-                eprintln!("error: {e}");
-            }
-            None => {
-                failed += 1;
-                eprintln!("cancelled: {}", input.display());
-            }
-        }
-    }
-    if json {
-        if inputs.len() == 1 && reports.len() == 1 {
-            print_json(&reports[0])?;
-        } else {
-            print_json(&reports)?;
-        }
-    }
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     out!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
@@ -522,12 +417,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             quality,
             json,
         } => {
-            let target = Target {
+            let target = images::Target {
                 marketplace: &marketplace,
                 slot: &slot,
                 quality,
             };
-            return render_images(&rules, &inputs, &target, out, out_dir, json);
+            return images::render_images(&rules, &inputs, &target, out, out_dir, json);
         }
         Command::Images {
             action: None,
@@ -535,56 +430,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             handles,
             json,
         } => {
-            let cancel = cancel_on_ctrl_c();
-            let selection = (!handles.is_empty()).then_some(handles.as_slice());
-            let report = open()?.render_catalog(&marketplace, selection, cancel, &|p| {
-                if !json {
-                    eprint!(
-                        "\rrendering images: {}/{} photos ({} rendered, {} from cache, {} failed)",
-                        p.done, p.total, p.rendered, p.cached, p.failed
-                    );
-                }
-            })?;
-            if json {
-                print_json(&report)?;
-            } else {
-                eprintln!();
-                let p = &report.progress;
-                out!(
-                    "{}{}: {} of {} photos, {} slot images rendered, {} from cache, {} failed, in {:.1} s",
-                    report.marketplace,
-                    if report.cancelled { " (cancelled)" } else { "" },
-                    p.done,
-                    p.total,
-                    p.rendered,
-                    p.cached,
-                    p.failed,
-                    report.elapsed_ms as f64 / 1000.0
-                );
-                for n in &report.notes {
-                    if let Some(e) = &n.error {
-                        out!(
-                            "error {} image {} {}: {}",
-                            n.handle,
-                            n.position,
-                            n.slot,
-                            e.message
-                        );
-                    }
-                    for f in &n.findings {
-                        out!(
-                            "warning {} image {} {}: {}",
-                            n.handle,
-                            n.position,
-                            n.slot,
-                            f.message
-                        );
-                    }
-                }
-            }
-            if report.progress.failed > 0 || report.cancelled {
-                return Ok(ExitCode::FAILURE);
-            }
+            return images::render_catalog(&open()?, &marketplace, &handles, json);
         }
         Command::Images {
             action: Some(ImagesAction::Fetch { handle, json }),
