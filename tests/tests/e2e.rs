@@ -90,6 +90,9 @@ impl Drop for Driver {
     }
 }
 
+/// The first element matching `css` once it is shown. A button that is enabled only when data
+/// has loaded (the render dialog's Render waits for the photo count) needs `:not(:disabled)` in
+/// `css`: a click on it while disabled is silently lost.
 async fn wait_for(driver: &WebDriver, css: &str) -> Result<WebElement> {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
@@ -187,14 +190,14 @@ async fn import_edit_fix_and_export(driver: &WebDriver, home: &Path) -> Result<(
         &fixture.display().to_string(),
     )
     .await?;
-    wait_for(driver, "[data-testid=import-preview]")
+    wait_for(driver, "[data-testid=import-preview]:not(:disabled)")
         .await?
         .click()
         .await?;
     let summary = wait_for(driver, "[data-testid=import-summary]").await?;
     wait_text(&summary, "20").await?;
     screenshot(driver, "02-import-preview").await?;
-    wait_for(driver, "[data-testid=import-apply]")
+    wait_for(driver, "[data-testid=import-apply]:not(:disabled)")
         .await?
         .click()
         .await?;
@@ -261,7 +264,7 @@ async fn import_edit_fix_and_export(driver: &WebDriver, home: &Path) -> Result<(
         &out.display().to_string(),
     )
     .await?;
-    wait_for(driver, "[data-testid=export-run]")
+    wait_for(driver, "[data-testid=export-run]:not(:disabled)")
         .await?
         .click()
         .await?;
@@ -326,7 +329,7 @@ async fn render_the_sample_for_taobao_and_compare(driver: &WebDriver) -> Result<
         .await?
         .select_by_value("taobao")
         .await?;
-    wait_for(driver, "[data-testid=render-start]")
+    wait_for(driver, "[data-testid=render-start]:not(:disabled)")
         .await?
         .click()
         .await?;
@@ -439,7 +442,7 @@ async fn render_the_sample_for_taobao_and_compare(driver: &WebDriver) -> Result<
         .await?
         .select_by_value("taobao")
         .await?;
-    wait_for(driver, "[data-testid=render-start]")
+    wait_for(driver, "[data-testid=render-start]:not(:disabled)")
         .await?
         .click()
         .await?;
