@@ -209,7 +209,7 @@ pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Render
                     &[("count", slices.to_string())],
                 ));
             }
-            slice(&whole, spec.height)
+            slice(whole, spec.height)
         }
     };
     let mut parts = Vec::with_capacity(images.len());
@@ -282,8 +282,12 @@ fn pad(image: &RgbImage, w: u32, h: u32, background: [u8; 3]) -> RgbImage {
     canvas
 }
 
-/// Cuts a tall image into slices of at most `max_h` rows, top to bottom.
-fn slice(image: &RgbImage, max_h: u32) -> Vec<RgbImage> {
+/// Cuts a tall image into slices of at most `max_h` rows, top to bottom (one that fits is kept
+/// as it is, not copied).
+fn slice(image: RgbImage, max_h: u32) -> Vec<RgbImage> {
+    if image.height() <= max_h {
+        return vec![image];
+    }
     let row = image.width() as usize * 3;
     (0..image.height())
         .step_by(max_h as usize)
