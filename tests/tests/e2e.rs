@@ -90,6 +90,22 @@ impl Drop for Driver {
     }
 }
 
+/// Opens the render dialog from the top bar and starts a batch for `marketplace`.
+async fn start_render(driver: &WebDriver, marketplace: &str) -> Result<()> {
+    click(driver, "[data-testid=render-open]").await?;
+    SelectElement::new(&wait_for(driver, "[data-testid=render-marketplace]").await?)
+        .await?
+        .select_by_value(marketplace)
+        .await?;
+    click(driver, "[data-testid=render-start]:not(:disabled)").await
+}
+
+/// Clicks the first element matching `css` once it is shown.
+async fn click(driver: &WebDriver, css: &str) -> Result<()> {
+    wait_for(driver, css).await?.click().await?;
+    Ok(())
+}
+
 /// The first element matching `css` once it is shown. A button that is enabled only when data
 /// has loaded (the render dialog's Render waits for the photo count) needs `:not(:disabled)` in
 /// `css`: a click on it while disabled is silently lost.
@@ -180,31 +196,19 @@ async fn import_edit_fix_and_export(driver: &WebDriver, home: &Path) -> Result<(
     wait_for(driver, "[data-testid=load-sample]").await?;
     screenshot(driver, "01-empty-catalog").await?;
 
-    wait_for(driver, "[data-testid=import-open]")
-        .await?
-        .click()
-        .await?;
+    click(driver, "[data-testid=import-open]").await?;
     let fixture = workspace().join("tests/fixtures/shopify/home-and-garden.csv");
     set_value(
         &wait_for(driver, "[data-testid=import-path]").await?,
         &fixture.display().to_string(),
     )
     .await?;
-    wait_for(driver, "[data-testid=import-preview]:not(:disabled)")
-        .await?
-        .click()
-        .await?;
+    click(driver, "[data-testid=import-preview]:not(:disabled)").await?;
     let summary = wait_for(driver, "[data-testid=import-summary]").await?;
     wait_text(&summary, "20").await?;
     screenshot(driver, "02-import-preview").await?;
-    wait_for(driver, "[data-testid=import-apply]:not(:disabled)")
-        .await?
-        .click()
-        .await?;
-    wait_for(driver, "[data-testid=import-done]")
-        .await?
-        .click()
-        .await?;
+    click(driver, "[data-testid=import-apply]:not(:disabled)").await?;
+    click(driver, "[data-testid=import-done]").await?;
 
     let row = wait_for(
         driver,
@@ -235,39 +239,24 @@ async fn import_edit_fix_and_export(driver: &WebDriver, home: &Path) -> Result<(
     }
     screenshot(driver, "04-fixed-and-saved").await?;
 
-    wait_for(driver, "[data-testid=settings-open]")
-        .await?
-        .click()
-        .await?;
+    click(driver, "[data-testid=settings-open]").await?;
     set_value(&wait_for(driver, "[data-testid=rate-input]").await?, "7.2").await?;
-    wait_for(driver, "[data-testid=rate-save]")
-        .await?
-        .click()
-        .await?;
+    click(driver, "[data-testid=rate-save]").await?;
     wait_text(
         &wait_for(driver, "[data-testid=rate-current]").await?,
         "7.2",
     )
     .await?;
-    wait_for(driver, "[data-testid=settings-close]")
-        .await?
-        .click()
-        .await?;
+    click(driver, "[data-testid=settings-close]").await?;
 
-    wait_for(driver, "[data-testid=export-open]")
-        .await?
-        .click()
-        .await?;
+    click(driver, "[data-testid=export-open]").await?;
     let out = home.join("bundle.zip");
     set_value(
         &wait_for(driver, "[data-testid=export-path]").await?,
         &out.display().to_string(),
     )
     .await?;
-    wait_for(driver, "[data-testid=export-run]:not(:disabled)")
-        .await?
-        .click()
-        .await?;
+    click(driver, "[data-testid=export-run]:not(:disabled)").await?;
     let result = wait_for(driver, "[data-testid=export-result]").await?;
     wait_text(&result, "bundle.zip").await?;
     screenshot(driver, "05-exported").await?;
@@ -290,10 +279,7 @@ async fn import_edit_fix_and_export(driver: &WebDriver, home: &Path) -> Result<(
     wait_gone(driver, "[data-testid=export-result]").await?;
 
     // The whole window switches to Chinese, and the finding messages with it.
-    wait_for(driver, "[data-testid=lang-switch][data-lang=en]")
-        .await?
-        .click()
-        .await?;
+    click(driver, "[data-testid=lang-switch][data-lang=en]").await?;
     wait_for(driver, "[data-testid=lang-switch][data-lang=zh-CN]").await?;
     wait_text(
         &wait_for(driver, "[data-testid=import-open]").await?,
@@ -314,25 +300,10 @@ async fn import_edit_fix_and_export(driver: &WebDriver, home: &Path) -> Result<(
 /// The sample catalog rendered for Taobao: the batch's progress and summary, a finding on the
 /// product page, the compare view; then the same screens in Chinese.
 async fn render_the_sample_for_taobao_and_compare(driver: &WebDriver) -> Result<()> {
-    wait_for(driver, "[data-testid=load-sample]")
-        .await?
-        .click()
-        .await?;
+    click(driver, "[data-testid=load-sample]").await?;
     wait_for(driver, "[data-testid=product-row]").await?;
 
-    wait_for(driver, "[data-testid=render-open]")
-        .await?
-        .click()
-        .await?;
-    let market = wait_for(driver, "[data-testid=render-marketplace]").await?;
-    SelectElement::new(&market)
-        .await?
-        .select_by_value("taobao")
-        .await?;
-    wait_for(driver, "[data-testid=render-start]:not(:disabled)")
-        .await?
-        .click()
-        .await?;
+    start_render(driver, "taobao").await?;
     wait_for(
         driver,
         "[data-testid=render-progress][data-state=done][data-done='12'][data-total='12']",
@@ -410,10 +381,7 @@ async fn render_the_sample_for_taobao_and_compare(driver: &WebDriver) -> Result<
     wait_gone(driver, "[data-testid=compare-slot]").await?;
 
     // In Chinese: slot labels come back in Chinese, and the batch says so too.
-    wait_for(driver, "[data-testid=lang-switch][data-lang=en]")
-        .await?
-        .click()
-        .await?;
+    click(driver, "[data-testid=lang-switch][data-lang=en]").await?;
     wait_for(driver, "[data-testid=lang-switch][data-lang=zh-CN]").await?;
     wait_content(
         &wait_for(driver, &format!("{white} [data-testid=slot-open]")).await?,
@@ -434,18 +402,7 @@ async fn render_the_sample_for_taobao_and_compare(driver: &WebDriver) -> Result<
     press(driver, Key::Escape).await?;
     wait_gone(driver, "[data-testid=compare-slot]").await?;
 
-    wait_for(driver, "[data-testid=render-open]")
-        .await?
-        .click()
-        .await?;
-    SelectElement::new(&wait_for(driver, "[data-testid=render-marketplace]").await?)
-        .await?
-        .select_by_value("taobao")
-        .await?;
-    wait_for(driver, "[data-testid=render-start]:not(:disabled)")
-        .await?
-        .click()
-        .await?;
+    start_render(driver, "taobao").await?;
     wait_for(driver, "[data-testid=render-progress][data-state=done]").await?;
     // Everything is in the cache now.
     wait_text(
