@@ -55,7 +55,14 @@ pub(crate) fn render_images(
             ))]
         }
         (None, Some(dir)) => {
-            let cancel = cancel_on_ctrl_c();
+            // One photo has nothing to stop between: Ctrl-C just ends the process (the output
+            // is a temp file until it is renamed), and no handler thread is started.
+            static NEVER: AtomicBool = AtomicBool::new(false);
+            let cancel = if inputs.len() > 1 {
+                cancel_on_ctrl_c()
+            } else {
+                &NEVER
+            };
             let progress = |done: usize, total: usize| {
                 if !json && total > 1 {
                     eprint!("\rrendering: {done}/{total}");

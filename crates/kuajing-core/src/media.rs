@@ -375,17 +375,21 @@ impl crate::Rules {
         let spec = spec_with_quality(find_slot(marketplace, slot)?, quality);
         let out = Output::Dir(out_dir.to_owned());
         let done = AtomicUsize::new(0);
-        Ok(inputs
-            .par_iter()
-            .map(|input| {
-                if cancel.load(Ordering::Relaxed) {
-                    return None;
-                }
-                let result = self.render_one(input, &spec, &out);
-                progress(done.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
-                Some(result)
-            })
-            .collect())
+        let one = |input: &PathBuf| {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let result = self.render_one(input, &spec, &out);
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
+            Some(result)
+        };
+        // One photo is rendered on this thread: starting the pool would cost more than it
+        // saves.
+        Ok(if inputs.len() > 1 {
+            inputs.par_iter().map(one).collect()
+        } else {
+            inputs.iter().map(one).collect()
+        })
     }
 
     fn render_one(&self, input: &Path, spec: &SlotSpec, out: &Output) -> Result<RenderedImage> {
