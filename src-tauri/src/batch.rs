@@ -53,6 +53,8 @@ impl Running {
 impl Drop for Running {
     fn drop(&mut self) {
         self.running.store(false, Ordering::SeqCst);
+        // The window stays open after a batch: the photo buffers kept for reuse go back.
+        kuajing_alloc::trim();
     }
 }
 

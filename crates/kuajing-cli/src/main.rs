@@ -25,6 +25,10 @@ macro_rules! out {
 }
 mod images;
 
+/// Photo buffers on huge pages, reused across a batch: see `kuajing-alloc`.
+#[global_allocator]
+static ALLOCATOR: kuajing_alloc::Allocator = kuajing_alloc::Allocator;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use kuajing_core::{CopyField, Locale, Rules, Workbench};
 
