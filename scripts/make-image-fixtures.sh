@@ -18,9 +18,11 @@ sudo_cmd=()
 
 # liblcms2-dev/libjpeg-dev: the C helpers; icc-profiles-free: Adobe RGB and v2 sRGB profiles and
 # the FOGRA characterisation data; argyll: colprof builds the embedded CMYK profile from it;
-# the rest: encoders and metadata.
+# mate-backgrounds: the photo the scaled-decoder variants are made from; the rest: encoders
+# and metadata.
 packages=(gcc libc6-dev liblcms2-dev libjpeg-dev icc-profiles-free argyll
-  libimage-exiftool-perl libjpeg-turbo-progs webp libtiff-tools python3 python3-venv)
+  libimage-exiftool-perl libjpeg-turbo-progs webp libtiff-tools python3 python3-venv
+  imagemagick mate-backgrounds)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -71,3 +73,43 @@ fi
 "$venv/bin/python" "$here/gen.py" --out "$out" --bin "$work/bin" \
   --adobe-icc "$adobe_icc" --cmyk-icc "$cmyk_icc" --default-cmyk-icc "$default_cmyk_icc" \
   --default-cmyk-note "$default_cmyk_note" --srgb-v2-icc "$srgb_v2_icc"
+
+# Baseline JPEG variants for the scaled decoder (crates/kuajing-imaging/src/scaled_jpeg/):
+# every chroma sampling, grey, restart markers, odd sizes, and q100 (coefficients up to the last
+# zigzag position). From a real photo, with libjpeg-turbo's cjpeg/jpegtran; the tests compare
+# each against libjpeg-turbo's own scaled decode.
+base="$work/variant-base.ppm"
+convert /usr/share/backgrounds/mate/nature/Garden.jpg -resize '501x333!' -depth 8 "ppm:$base"
+cjpeg -quality 92 -sample 2x2 "$base" > "$out/jpeg-420.jpg"
+cjpeg -quality 92 -sample 2x1 "$base" > "$out/jpeg-422.jpg"
+cjpeg -quality 92 -sample 1x2 "$base" > "$out/jpeg-440.jpg"
+cjpeg -quality 92 -sample 1x1 "$base" > "$out/jpeg-444.jpg"
+cjpeg -quality 92 -grayscale "$base" > "$out/jpeg-gray.jpg"
+cjpeg -quality 100 -sample 2x2 -optimize "$base" > "$out/jpeg-420-q100.jpg"
+# A restart marker every 5 MCUs (the count wraps RST0..RST7 many times) and every MCU row.
+jpegtran -restart 5B "$out/jpeg-420.jpg" > "$out/jpeg-restart-5.jpg"
+cjpeg -quality 92 -sample 1x1 -restart 1 "$base" > "$out/jpeg-444-restart-rows.jpg"
+# Progressive and arithmetic-coded: the scaled decoder leaves both to libjpeg-turbo.
+jpegtran -progressive "$out/jpeg-420.jpg" > "$out/jpeg-420-progressive.jpg"
+jpegtran -arithmetic "$out/jpeg-420.jpg" > "$out/jpeg-arithmetic.jpg"
+cat >> "$out/README.md" <<'MD'
+
+## Baseline JPEG variants (scaled decoder)
+
+Written by the last block of `scripts/make-image-fixtures.sh` from `Garden.jpg` of Debian's
+`mate-backgrounds` (GPL-2+), resized to 501x333 (odd on purpose: partial blocks and MCUs) with
+ImageMagick, then encoded by libjpeg-turbo's `cjpeg -quality 92`:
+
+| file | made with |
+|---|---|
+| `jpeg-420.jpg` | `-sample 2x2` (4:2:0) |
+| `jpeg-422.jpg` | `-sample 2x1` (4:2:2) |
+| `jpeg-440.jpg` | `-sample 1x2` (4:4:0) |
+| `jpeg-444.jpg` | `-sample 1x1` (4:4:4) |
+| `jpeg-gray.jpg` | `-grayscale` |
+| `jpeg-420-q100.jpg` | `-quality 100 -sample 2x2 -optimize`: non-zero coefficients up to the block's end, optimised Huffman tables |
+| `jpeg-restart-5.jpg` | `jpegtran -restart 5B jpeg-420.jpg`: a restart marker every 5 MCUs |
+| `jpeg-444-restart-rows.jpg` | `-sample 1x1 -restart 1`: a restart marker every MCU row |
+| `jpeg-420-progressive.jpg` | `jpegtran -progressive jpeg-420.jpg` |
+| `jpeg-arithmetic.jpg` | `jpegtran -arithmetic jpeg-420.jpg` |
+MD

@@ -27,6 +27,7 @@ mod error;
 mod jpeg;
 mod ops;
 mod render;
+mod scaled_jpeg;
 mod slot;
 mod sniff;
 

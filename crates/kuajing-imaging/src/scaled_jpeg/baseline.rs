@@ -1,0 +1,220 @@
+//! Sequential (baseline) scans: each block is decoded straight into its output pixels.
+
+use super::entropy::{Bits, Entropy, FAST_BITS, Huffman, SKIP_BITS, extend};
+use super::output::{Kernel, Plane, Planes, add, store};
+use super::{Detail, Frame, Miss, Scan, Tables};
+
+/// Decodes the single scan of a baseline file (every component, interleaved).
+pub(super) fn decode_scan(
+    frame: &Frame,
+    tables: &Tables,
+    scan: &Scan,
+    entropy: &Entropy,
+    planes: &mut Planes,
+    detail: Detail,
+) -> Result<(), Miss> {
+    if (scan.start, scan.end, scan.high, scan.low) != (0, 63, 0, 0) {
+        return Err(Miss::Corrupt);
+    }
+    let kernels = planes.kernels(frame, tables, detail)?;
+    let mut huffman = Vec::new();
+    for sc in &scan.components {
+        huffman.push((tables.dc(sc.dc)?, tables.ac(sc.ac)?));
+    }
+    let (mcus_x, mcus_y) = frame.mcus();
+    let total = mcus_x * mcus_y;
+    let interval = match tables.restart_interval {
+        0 => total,
+        n => n,
+    };
+    if entropy.starts.len() != total.div_ceil(interval) {
+        return Err(Miss::Corrupt);
+    }
+    for (segment, &start) in entropy.starts.iter().enumerate() {
+        let end = entropy
+            .starts
+            .get(segment + 1)
+            .copied()
+            .unwrap_or(entropy.end);
+        let mut bits = Bits::new(&entropy.data, start);
+        let mut predictors = [0i32; 3];
+        let mut list = Coefficients::default();
+        let first = segment * interval;
+        let (mut mx, mut my) = (first % mcus_x, first / mcus_x);
+        for _ in first..(first + interval).min(total) {
+            for (ci, c) in frame.components.iter().enumerate() {
+                let (dc, ac) = huffman[ci];
+                let (kernel, plane) = (&kernels[ci], &mut planes.planes[ci]);
+                for by in 0..c.v {
+                    for bx in 0..c.h {
+                        let at = (mx * c.h + bx, my * c.v + by);
+                        let predictor = &mut predictors[ci];
+                        match kernel {
+                            Kernel::K1(w) => block::<1>(
+                                &mut bits, dc, ac, predictor, w, plane, at, &mut list, detail,
+                            ),
+                            Kernel::K4(w) => block::<4>(
+                                &mut bits, dc, ac, predictor, w, plane, at, &mut list, detail,
+                            ),
+                            Kernel::K16(w) => block::<16>(
+                                &mut bits, dc, ac, predictor, w, plane, at, &mut list, detail,
+                            ),
+                            Kernel::K64(w) => block::<64>(
+                                &mut bits, dc, ac, predictor, w, plane, at, &mut list, detail,
+                            ),
+                        }?;
+                    }
+                }
+            }
+            mx += 1;
+            if mx == mcus_x {
+                (mx, my) = (0, my + 1);
+            }
+        }
+        if bits.consumed(start) > (end - start) * 8 {
+            // The interval's data ran out before its blocks did.
+            return Err(Miss::Corrupt);
+        }
+    }
+    Ok(())
+}
+
+/// Decodes one block's coefficients, adding each one's weighted value into the block's output
+/// pixels, and stores them.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn block<const NN: usize>(
+    bits: &mut Bits<'_>,
+    dc: &Huffman,
+    ac: &Huffman,
+    predictor: &mut i32,
+    weights: &[[f32; NN]],
+    plane: &mut Plane,
+    (bx, by): (usize, usize),
+    list: &mut Coefficients,
+    detail: Detail,
+) -> Result<(), Miss> {
+    bits.refill();
+    let size = u32::from(bits.symbol(dc)?);
+    if size > 11 {
+        return Err(Miss::Corrupt);
+    }
+    let diff = if size == 0 {
+        0
+    } else {
+        extend(bits.take(size), size)
+    };
+    *predictor = predictor.wrapping_add(diff);
+    // The non-zero AC coefficients, listed while decoding and added up afterwards: adding as
+    // they come made every coefficient wait for the previous one's sum to be stored.
+    list.len = 0;
+    let mut k = 1usize;
+    // The coefficients the output uses are decoded; the rest of the block is only read past.
+    let need = detail.decoded(NN);
+    while k < need {
+        bits.ensure();
+        let fast = ac.fast_ac[bits.peek(FAST_BITS) as usize];
+        if fast != 0 {
+            bits.skip((fast & 0xFF) as u32);
+            k += ((fast >> 8) & 0xFF) as usize - 1;
+            if k > 63 {
+                return Err(Miss::Corrupt);
+            }
+            list.push(k, fast >> 16);
+            k += 1;
+            continue;
+        }
+        let rs = u32::from(bits.symbol(ac)?);
+        let (run, size) = ((rs >> 4) as usize, rs & 15);
+        if size == 0 {
+            if run != 15 {
+                break;
+            }
+            k += 16;
+            continue;
+        }
+        k += run;
+        if k > 63 {
+            return Err(Miss::Corrupt);
+        }
+        list.push(k, extend(bits.take(size), size));
+        k += 1;
+    }
+    if k >= need && k < 64 {
+        skip(bits, ac, k)?;
+    }
+    let mut block = [*predictor as f32 * weights[0][0]; NN];
+    if NN > 1 {
+        for (&k, &value) in list.zigzag[..list.len].iter().zip(&list.values) {
+            add(&mut block, value as f32, &weights[usize::from(k)]);
+        }
+    }
+    store(&block, plane, bx, by);
+    Ok(())
+}
+
+/// A block's non-zero AC coefficients in decoding order (at most 63).
+struct Coefficients {
+    zigzag: [u8; 64],
+    values: [i32; 64],
+    len: usize,
+}
+
+impl Default for Coefficients {
+    #[inline(always)]
+    fn default() -> Self {
+        Coefficients {
+            zigzag: [0; 64],
+            values: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl Coefficients {
+    #[inline(always)]
+    fn push(&mut self, k: usize, value: i32) {
+        // k <= 63 was checked, and each push moves k on, so len stays below 64.
+        if let (Some(z), Some(v)) = (self.zigzag.get_mut(self.len), self.values.get_mut(self.len)) {
+            *z = k as u8;
+            *v = value;
+            self.len += 1;
+        }
+    }
+}
+
+/// Reads past the rest of a block whose remaining coefficients the output does not use.
+#[inline(always)]
+fn skip(bits: &mut Bits<'_>, ac: &Huffman, mut k: usize) -> Result<(), Miss> {
+    while k < 64 {
+        bits.refill();
+        let e = u32::from(ac.skip[bits.peek(SKIP_BITS) as usize]);
+        let advance = ((e >> 5) & 0x7F) as usize;
+        // An end of block can only come before position 64: one right after the last
+        // coefficient would be the next block's bits.
+        if e != 0 && k + advance + (e >> 15) as usize <= 64 {
+            bits.skip(e & 0x1F);
+            k += advance;
+            if e >> 15 != 0 {
+                return Ok(());
+            }
+            continue;
+        }
+        let rs = u32::from(bits.symbol(ac)?);
+        let (run, size) = ((rs >> 4) as usize, rs & 15);
+        if size == 0 {
+            if run != 15 {
+                return Ok(());
+            }
+            k += 16;
+            continue;
+        }
+        k += run;
+        if k > 63 {
+            return Err(Miss::Corrupt);
+        }
+        bits.skip(size);
+        k += 1;
+    }
+    Ok(())
+}

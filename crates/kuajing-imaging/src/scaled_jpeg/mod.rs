@@ -1,0 +1,414 @@
+//! A JPEG decoder that produces the picture at 1/4 or 1/8 size directly from the compressed
+//! data, for the photos merchants have most: 8-bit baseline Huffman JPEGs in YCbCr (4:4:4,
+//! 4:2:2, 4:2:0, 4:4:0) or grey, with or without restart markers. (It decodes at 1/2 too, for
+//! the tests; there most of each block is kept and libjpeg-turbo's SIMD is faster, so
+//! `jpeg.rs` does not ask for it.)
+//!
+//! Why not only libjpeg-turbo: after shrink-on-load, decoding the Huffman data is about two
+//! thirds of the time to turn a phone photo into a marketplace image, and libjpeg-turbo decodes
+//! every coefficient of every block, then box-filters them into the small block. Here:
+//! - A block shrunk to n x n pixels only shows its lowest frequencies. Those are decoded (one
+//!   table lookup each when the code and its value bits fit in [`entropy::FAST_BITS`], from a
+//!   bit buffer refilled eight bytes at a time out of entropy data unstuffed in one
+//!   `memchr`-driven pass). The rest of the block is read past without decoding values: one
+//!   lookup in [`entropy::SKIP_BITS`]-bit table steps over every whole symbol in those bits.
+//!   At 1/4 that is most of a phone photo's luma data.
+//! - Each kept coefficient adds its contribution straight into the block's output pixels; the
+//!   weights are the exact averages of the DCT basis functions over each output pixel. Keeping
+//!   only the low frequencies ([`Detail::Low`]) is a better low-pass than libjpeg-turbo's box
+//!   filter over all of them: less aliasing, and a closer match to a Lanczos resize of the
+//!   full-size photo (see `docs/benchmarks.md`, quality). At 1/8 only the DC matters either way.
+//! - Subsampled chroma is transformed at twice the scale where that makes upsampling
+//!   unnecessary, and otherwise upsampled with the same triangle filter, as libjpeg-turbo does.
+//!
+//! Anything else (progressive, arithmetic coding, 12-bit, lossless, CMYK, RGB-coded, odd
+//! sampling, damaged data) returns [`Miss`] and the caller decodes with libjpeg-turbo, which
+//! also gives damaged files their error message. So this module never has to be lenient.
+//! Progressive files stay with libjpeg-turbo: their refinement scans need every coefficient's
+//! history, so nothing can be skipped, and it decodes them faster than a safe-Rust rewrite did.
+
+mod baseline;
+mod entropy;
+mod output;
+#[cfg(test)]
+mod tests;
+
+use entropy::Huffman;
+use output::Planes;
+
+/// Zigzag order: the natural (row-major) index of the k-th coefficient in the stream.
+const ZIGZAG: [usize; 64] = [
+    0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20,
+    13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59,
+    52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
+];
+
+/// Why the fast path declined; either way the caller falls back to libjpeg-turbo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Miss {
+    /// A kind of JPEG this decoder does not handle.
+    Unsupported,
+    /// The data is damaged (libjpeg-turbo will say how).
+    Corrupt,
+}
+
+/// The decoded picture at the reduced size: interleaved RGB, or one grey channel.
+#[derive(Debug)]
+pub(crate) struct Scaled {
+    pub width: u32,
+    pub height: u32,
+    pub pixels: Vec<u8>,
+    pub gray: bool,
+}
+
+/// Which coefficients of a block make its output pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Detail {
+    /// The zigzag positions below [`Detail::cut`]: the frequencies an n x n block can show.
+    /// The others are read past, not decoded.
+    Low,
+    /// Every coefficient, box-filtered: what libjpeg-turbo's reduced IDCTs compute. The tests
+    /// check the decoder against libjpeg-turbo with it.
+    #[cfg(test)]
+    All,
+    /// Every coefficient decoded, the ones past the cut weighted zero: the tests check that this
+    /// gives exactly [`Detail::Low`]'s pixels, i.e. that skipping reads the same bits.
+    #[cfg(test)]
+    AllWeightedLow,
+}
+
+impl Detail {
+    /// The first zigzag position not used for blocks of `nn` output pixels (1, 4, 16 or 64):
+    /// the lowest 1x1, 2x2 and 4x4 frequencies, and at full size everything.
+    fn cut(nn: usize) -> usize {
+        match nn {
+            1 => 1,
+            4 => 5,
+            16 => 25,
+            _ => 64,
+        }
+    }
+
+    /// How many coefficients of an `nn`-pixel block are decoded at all.
+    pub(super) fn decoded(self, nn: usize) -> usize {
+        match self {
+            Detail::Low => Self::cut(nn),
+            #[cfg(test)]
+            Detail::All | Detail::AllWeightedLow => 64,
+        }
+    }
+
+    /// How many coefficients of an `nn`-pixel block get their weight.
+    pub(super) fn weighted(self, nn: usize) -> usize {
+        match self {
+            Detail::Low => Self::cut(nn),
+            #[cfg(test)]
+            Detail::AllWeightedLow => Self::cut(nn),
+            #[cfg(test)]
+            Detail::All => 64,
+        }
+    }
+}
+
+/// Decodes a baseline `bytes` at 1/`shrink` size (2, 4 or 8), to libjpeg's scaled dimensions
+/// (`ceil(size / shrink)`).
+pub(crate) fn decode(bytes: &[u8], shrink: usize) -> Result<Scaled, Miss> {
+    decode_with(bytes, shrink, Detail::Low)
+}
+
+fn decode_with(bytes: &[u8], shrink: usize, detail: Detail) -> Result<Scaled, Miss> {
+    let n = match shrink {
+        2 => 4,
+        4 => 2,
+        8 => 1,
+        _ => return Err(Miss::Unsupported),
+    };
+    if !bytes.starts_with(&[0xFF, 0xD8]) {
+        return Err(Miss::Corrupt);
+    }
+    let mut tables = Tables::default();
+    let mut segments = Segments { bytes, pos: 2 };
+    let frame = loop {
+        let (marker, seg) = segments.next()?;
+        match marker {
+            0xC0 | 0xC1 => break read_frame(seg)?,
+            0xC2 => return Err(Miss::Unsupported),
+            _ => tables.read(marker, seg)?,
+        }
+    };
+    let mut planes = Planes::new(&frame, n);
+    loop {
+        let (marker, seg) = segments.next()?;
+        if marker == 0xDA {
+            let scan = read_scan(&frame, seg)?;
+            if scan.components.len() != frame.components.len() {
+                // Baseline with one scan per component: rare, libjpeg-turbo's.
+                return Err(Miss::Unsupported);
+            }
+            let entropy = entropy::Entropy::unstuff(bytes, segments.pos, tables.restart_interval)?;
+            baseline::decode_scan(&frame, &tables, &scan, &entropy, &mut planes, detail)?;
+            break;
+        }
+        tables.read(marker, seg)?;
+    }
+    Ok(planes.into_picture(&frame, shrink))
+}
+
+/// Walks the marker segments of a file.
+struct Segments<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Segments<'a> {
+    /// The next marker and its payload (empty for EOI).
+    fn next(&mut self) -> Result<(u8, &'a [u8]), Miss> {
+        let bytes = self.bytes;
+        // Markers may be preceded by any number of 0xFF fill bytes.
+        while bytes.get(self.pos) == Some(&0xFF) && bytes.get(self.pos + 1) == Some(&0xFF) {
+            self.pos += 1;
+        }
+        if bytes.get(self.pos) != Some(&0xFF) {
+            // Stray bytes between segments: libjpeg-turbo copes and warns.
+            return Err(Miss::Unsupported);
+        }
+        let marker = *bytes.get(self.pos + 1).ok_or(Miss::Corrupt)?;
+        match marker {
+            0xD9 => {
+                self.pos += 2;
+                return Ok((marker, &[]));
+            }
+            0xD8 | 0x01 | 0xD0..=0xD7 => return Err(Miss::Corrupt),
+            _ => {}
+        }
+        let len = usize::from(u16::from_be_bytes([
+            *bytes.get(self.pos + 2).ok_or(Miss::Corrupt)?,
+            *bytes.get(self.pos + 3).ok_or(Miss::Corrupt)?,
+        ]));
+        let seg = bytes
+            .get(self.pos + 4..self.pos + 2 + len)
+            .filter(|_| len >= 2)
+            .ok_or(Miss::Corrupt)?;
+        self.pos += 2 + len;
+        Ok((marker, seg))
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Component {
+    id: u8,
+    h: usize,
+    v: usize,
+    quant: usize,
+}
+
+#[derive(Debug)]
+struct Frame {
+    width: usize,
+    height: usize,
+    components: Vec<Component>,
+    hmax: usize,
+    vmax: usize,
+}
+
+impl Frame {
+    /// MCUs across and down an interleaved scan.
+    fn mcus(&self) -> (usize, usize) {
+        (
+            self.width.div_ceil(8 * self.hmax),
+            self.height.div_ceil(8 * self.vmax),
+        )
+    }
+}
+
+/// A scan header: which components (indices into the frame), their tables, the spectral band
+/// and the successive-approximation bits.
+#[derive(Debug)]
+struct Scan {
+    components: Vec<ScanComponent>,
+    start: usize,
+    end: usize,
+    high: u8,
+    low: u8,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ScanComponent {
+    index: usize,
+    dc: usize,
+    ac: usize,
+}
+
+/// The tables in force when the scan starts.
+#[derive(Default)]
+struct Tables {
+    quant: [Option<[u16; 64]>; 4],
+    dc: [Option<Box<Huffman>>; 4],
+    ac: [Option<Box<Huffman>>; 4],
+    restart_interval: usize,
+}
+
+impl Tables {
+    /// Takes in a segment before or between scans.
+    fn read(&mut self, marker: u8, seg: &[u8]) -> Result<(), Miss> {
+        match marker {
+            0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => Err(Miss::Unsupported),
+            // A second frame header, or one where a scan should be.
+            0xC0..=0xC2 | 0xDA | 0xD9 => Err(Miss::Corrupt),
+            0xC4 => self.read_huffman(seg),
+            0xDB => self.read_quant(seg),
+            0xDD => {
+                self.restart_interval = usize::from(u16::from_be_bytes([
+                    *seg.first().ok_or(Miss::Corrupt)?,
+                    *seg.get(1).ok_or(Miss::Corrupt)?,
+                ]));
+                Ok(())
+            }
+            // Adobe APP14: its transform flag can mean RGB or YCCK; leave those to libjpeg.
+            0xEE if seg.starts_with(b"Adobe") && seg.get(11) != Some(&1) => Err(Miss::Unsupported),
+            _ => Ok(()),
+        }
+    }
+
+    fn read_quant(&mut self, mut seg: &[u8]) -> Result<(), Miss> {
+        while let Some((&pq_tq, rest)) = seg.split_first() {
+            let (precision, id) = (pq_tq >> 4, usize::from(pq_tq & 15));
+            let size = if precision == 0 { 64 } else { 128 };
+            let values = rest.get(..size).ok_or(Miss::Corrupt)?;
+            let slot = self.quant.get_mut(id).ok_or(Miss::Corrupt)?;
+            let mut table = [0u16; 64];
+            for (k, q) in table.iter_mut().enumerate() {
+                *q = if precision == 0 {
+                    u16::from(values[k])
+                } else {
+                    u16::from_be_bytes([values[2 * k], values[2 * k + 1]])
+                };
+            }
+            *slot = Some(table);
+            seg = &rest[size..];
+        }
+        Ok(())
+    }
+
+    fn read_huffman(&mut self, mut seg: &[u8]) -> Result<(), Miss> {
+        while let Some((&tc_th, rest)) = seg.split_first() {
+            let counts: [u8; 16] = rest
+                .get(..16)
+                .and_then(|c| c.try_into().ok())
+                .ok_or(Miss::Corrupt)?;
+            let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
+            let values = rest.get(16..16 + total).ok_or(Miss::Corrupt)?;
+            let ac = tc_th >> 4 == 1;
+            let table = Huffman::new(&counts, values, ac)?;
+            let slots = if ac { &mut self.ac } else { &mut self.dc };
+            *slots
+                .get_mut(usize::from(tc_th & 15))
+                .ok_or(Miss::Corrupt)? = Some(Box::new(table));
+            seg = &rest[16 + total..];
+        }
+        Ok(())
+    }
+
+    fn quant(&self, c: &Component) -> Result<&[u16; 64], Miss> {
+        self.quant
+            .get(c.quant)
+            .and_then(Option::as_ref)
+            .ok_or(Miss::Corrupt)
+    }
+
+    fn dc(&self, id: usize) -> Result<&Huffman, Miss> {
+        self.dc
+            .get(id)
+            .and_then(|t| t.as_deref())
+            .ok_or(Miss::Corrupt)
+    }
+
+    fn ac(&self, id: usize) -> Result<&Huffman, Miss> {
+        self.ac
+            .get(id)
+            .and_then(|t| t.as_deref())
+            .ok_or(Miss::Corrupt)
+    }
+}
+
+fn read_frame(seg: &[u8]) -> Result<Frame, Miss> {
+    let &[precision, h1, h0, w1, w0, count, ..] = seg else {
+        return Err(Miss::Corrupt);
+    };
+    let height = usize::from(u16::from_be_bytes([h1, h0]));
+    let width = usize::from(u16::from_be_bytes([w1, w0]));
+    let count = usize::from(count);
+    // 12-bit, a height given later (DNL), CMYK: libjpeg-turbo's business.
+    if precision != 8 || height == 0 || width == 0 || !(count == 1 || count == 3) {
+        return Err(Miss::Unsupported);
+    }
+    let spec = seg.get(6..6 + 3 * count).ok_or(Miss::Corrupt)?;
+    let mut components: Vec<Component> = spec
+        .chunks_exact(3)
+        .map(|c| Component {
+            id: c[0],
+            h: usize::from(c[1] >> 4),
+            v: usize::from(c[1] & 15),
+            quant: usize::from(c[2]),
+        })
+        .collect();
+    if count == 1 {
+        // A single component is never interleaved: its MCU is one block whatever it says.
+        components[0].h = 1;
+        components[0].v = 1;
+    } else {
+        let ids: Vec<u8> = components.iter().map(|c| c.id).collect();
+        let luma = components[0];
+        let chroma_full = components[1..].iter().all(|c| c.h == 1 && c.v == 1);
+        // 'R','G','B' component ids mean RGB-coded; libjpeg-turbo handles those.
+        if ids == b"RGB" || !chroma_full || !(1..=2).contains(&luma.h) || !(1..=2).contains(&luma.v)
+        {
+            return Err(Miss::Unsupported);
+        }
+    }
+    let hmax = components.iter().map(|c| c.h).max().unwrap_or(1);
+    let vmax = components.iter().map(|c| c.v).max().unwrap_or(1);
+    Ok(Frame {
+        width,
+        height,
+        components,
+        hmax,
+        vmax,
+    })
+}
+
+fn read_scan(frame: &Frame, seg: &[u8]) -> Result<Scan, Miss> {
+    let count = usize::from(*seg.first().ok_or(Miss::Corrupt)?);
+    if count == 0 || count > frame.components.len() || seg.len() != 1 + 2 * count + 3 {
+        return Err(Miss::Corrupt);
+    }
+    let mut components = Vec::with_capacity(count);
+    for i in 0..count {
+        let (id, td_ta) = (seg[1 + 2 * i], seg[2 + 2 * i]);
+        let index = frame
+            .components
+            .iter()
+            .position(|c| c.id == id)
+            .ok_or(Miss::Corrupt)?;
+        // Components appear in frame order, each once.
+        if components
+            .last()
+            .is_some_and(|last: &ScanComponent| last.index >= index)
+        {
+            return Err(Miss::Corrupt);
+        }
+        components.push(ScanComponent {
+            index,
+            dc: usize::from(td_ta >> 4),
+            ac: usize::from(td_ta & 15),
+        });
+    }
+    let tail = &seg[1 + 2 * count..];
+    Ok(Scan {
+        components,
+        start: usize::from(tail[0]),
+        end: usize::from(tail[1]),
+        high: tail[2] >> 4,
+        low: tail[2] & 15,
+    })
+}
