@@ -95,14 +95,20 @@ fn block<const NN: usize>(
     detail: Detail,
 ) -> Result<(), Miss> {
     bits.refill();
-    let size = u32::from(bits.symbol(dc)?);
-    if size > 11 {
-        return Err(Miss::Corrupt);
-    }
-    let diff = if size == 0 {
-        0
+    let fast = dc.fast_value[bits.peek(FAST_BITS) as usize];
+    let diff = if fast != 0 {
+        bits.skip((fast & 0xFF) as u32);
+        fast >> 16
     } else {
-        extend(bits.take(size), size)
+        let size = u32::from(bits.symbol(dc)?);
+        if size > 11 {
+            return Err(Miss::Corrupt);
+        }
+        if size == 0 {
+            0
+        } else {
+            extend(bits.take(size), size)
+        }
     };
     *predictor = predictor.wrapping_add(diff);
     // The non-zero AC coefficients, listed while decoding and added up afterwards: adding as
@@ -113,7 +119,7 @@ fn block<const NN: usize>(
     let need = detail.decoded(NN);
     while k < need {
         bits.ensure();
-        let fast = ac.fast_ac[bits.peek(FAST_BITS) as usize];
+        let fast = ac.fast_value[bits.peek(FAST_BITS) as usize];
         if fast != 0 {
             bits.skip((fast & 0xFF) as u32);
             k += ((fast >> 8) & 0xFF) as usize - 1;

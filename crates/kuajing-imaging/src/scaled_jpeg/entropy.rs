@@ -15,9 +15,11 @@ pub(super) const SKIP_BITS: u32 = 14;
 pub(super) struct Huffman {
     /// `len << 8 | symbol` for every [`FAST_BITS`]-bit prefix of a code that short; 0 if longer.
     fast: [u16; FAST_SIZE],
-    /// AC tables: `value << 16 | (run + 1) << 8 | total length` when the code and its value bits
-    /// both fit in the prefix; 0 otherwise.
-    pub(super) fast_ac: Vec<i32>,
+    /// `value << 16 | (run + 1) << 8 | total length` when the code and its value bits both fit
+    /// in the prefix; 0 otherwise. For a DC table the run is 0 and the value the difference
+    /// (0 for a zero-size code); an AC table has no entry for its end-of-block and zero-run
+    /// codes.
+    pub(super) fast_value: Vec<i32>,
     /// AC tables: for each [`FAST_BITS`]-bit prefix, the complete symbols (code and value bits)
     /// it holds, decoded without their values: `eob << 16 | positions advanced << 8 | bits`.
     /// 0 when not even one symbol fits.
@@ -33,7 +35,7 @@ impl Huffman {
     pub(super) fn new(counts: &[u8; 16], values: &[u8], ac: bool) -> Result<Self, Miss> {
         let mut table = Huffman {
             fast: [0; FAST_SIZE],
-            fast_ac: Vec::new(),
+            fast_value: Vec::new(),
             skip: Vec::new(),
             max_code: [0; 18],
             delta: [0; 17],
@@ -61,19 +63,28 @@ impl Huffman {
             code <<= 1;
         }
         table.max_code[17] = u32::MAX;
-        if ac {
-            table.fast_ac = vec![0; FAST_SIZE];
-            for (prefix, slot) in table.fast_ac.iter_mut().enumerate() {
-                let entry = table.fast[prefix];
-                let len = u32::from(entry >> 8);
-                let (run, size) = (u32::from(entry & 0xFF) >> 4, u32::from(entry & 15));
-                if len == 0 || size == 0 || len + size > FAST_BITS {
-                    continue;
-                }
-                let raw = (prefix as u32 >> (FAST_BITS - len - size)) & ((1 << size) - 1);
-                let value = extend(raw, size);
-                *slot = value << 16 | ((run + 1) << 8) as i32 | (len + size) as i32;
+        table.fast_value = vec![0; FAST_SIZE];
+        for (prefix, slot) in table.fast_value.iter_mut().enumerate() {
+            let entry = table.fast[prefix];
+            let len = u32::from(entry >> 8);
+            let symbol = u32::from(entry & 0xFF);
+            let (run, size) = if ac {
+                (symbol >> 4, symbol & 15)
+            } else {
+                (0, symbol)
+            };
+            if len == 0 || size > 11 || len + size > FAST_BITS {
+                continue;
             }
+            if size == 0 {
+                if !ac {
+                    *slot = (1 << 8 | len) as i32;
+                }
+                continue;
+            }
+            let raw = (prefix as u32 >> (FAST_BITS - len - size)) & ((1 << size) - 1);
+            let value = extend(raw, size);
+            *slot = value << 16 | ((run + 1) << 8) as i32 | (len + size) as i32;
         }
         if ac {
             table.skip = (0..1u32 << SKIP_BITS)
@@ -85,6 +96,10 @@ impl Huffman {
 
     /// The code at the top of `left_aligned` (at least 16 meaningful bits): (length, symbol).
     fn code_at(&self, left_aligned: u32) -> Option<(u32, u8)> {
+        let entry = self.fast[(left_aligned >> (32 - FAST_BITS)) as usize];
+        if entry != 0 {
+            return Some((u32::from(entry >> 8), (entry & 0xFF) as u8));
+        }
         let code = left_aligned >> 16;
         let mut len = 1;
         while len <= 16 && code >= self.max_code[len as usize] {
@@ -264,13 +279,20 @@ impl<'a> Bits<'a> {
     }
 
     /// One Huffman symbol. Needs at least 16 bits in the buffer.
-    #[inline(never)]
+    #[inline(always)]
     pub(super) fn symbol(&mut self, table: &Huffman) -> Result<u8, Miss> {
         let entry = table.fast[self.peek(FAST_BITS) as usize];
         if entry != 0 {
             self.skip(u32::from(entry >> 8));
             return Ok((entry & 0xFF) as u8);
         }
+        self.long_symbol(table)
+    }
+
+    /// A symbol whose code is longer than [`FAST_BITS`] (rare), or a bad code.
+    #[cold]
+    #[inline(never)]
+    fn long_symbol(&mut self, table: &Huffman) -> Result<u8, Miss> {
         let code = self.peek(16);
         let mut len = FAST_BITS + 1;
         while code >= table.max_code[len as usize] {
