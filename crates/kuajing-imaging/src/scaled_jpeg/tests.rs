@@ -118,30 +118,17 @@ fn skipping_the_high_frequencies_reads_the_same_bits_as_decoding_them() {
 
 #[test]
 fn declines_what_libjpeg_turbo_should_decode() {
-    assert_eq!(
-        decode(&fixture("jpeg-arithmetic.jpg"), 4).err(),
-        Some(Miss::Unsupported)
-    );
-    assert_eq!(
-        decode(&fixture("jpeg-420-progressive.jpg"), 4).err(),
-        Some(Miss::Unsupported)
-    );
-    assert_eq!(
-        decode(&fixture("color-cmyk.jpg"), 4).err(),
-        Some(Miss::Unsupported)
-    );
-    assert_eq!(
-        decode(&fixture("jpeg-420.jpg"), 1).err(),
-        Some(Miss::Unsupported)
-    );
-    assert_eq!(
-        decode(&fixture("truncated.jpg"), 2).err(),
-        Some(Miss::Corrupt)
-    );
-    assert_eq!(
-        decode(&fixture("corrupt.jpg"), 2).err(),
-        Some(Miss::Corrupt)
-    );
+    let cases = [
+        ("jpeg-arithmetic.jpg", 4, Miss::Unsupported),
+        ("jpeg-420-progressive.jpg", 4, Miss::Unsupported),
+        ("color-cmyk.jpg", 4, Miss::Unsupported),
+        ("jpeg-420.jpg", 1, Miss::Unsupported),
+        ("truncated.jpg", 4, Miss::Corrupt),
+        ("corrupt.jpg", 4, Miss::Corrupt),
+    ];
+    for (name, shrink, miss) in cases {
+        assert_eq!(decode(&fixture(name), shrink).err(), Some(miss), "{name}");
+    }
     assert_eq!(decode(b"not a jpeg", 2).err(), Some(Miss::Corrupt));
     // A restart marker removed: the intervals no longer add up.
     let mut bytes = fixture("jpeg-restart-5.jpg");
