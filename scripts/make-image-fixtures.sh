@@ -89,8 +89,11 @@ cjpeg -quality 100 -sample 2x2 -optimize "$base" > "$out/jpeg-420-q100.jpg"
 # A restart marker every 5 MCUs (the count wraps RST0..RST7 many times) and every MCU row.
 jpegtran -restart 5B "$out/jpeg-420.jpg" > "$out/jpeg-restart-5.jpg"
 cjpeg -quality 92 -sample 1x1 -restart 1 "$base" > "$out/jpeg-444-restart-rows.jpg"
-# Progressive and arithmetic-coded: the scaled decoder leaves both to libjpeg-turbo.
+# Progressive (libjpeg's standard scan script: spectral selection and successive approximation),
+# and arithmetic-coded (which the scaled decoder leaves to libjpeg-turbo).
 jpegtran -progressive "$out/jpeg-420.jpg" > "$out/jpeg-420-progressive.jpg"
+jpegtran -progressive -restart 3B "$out/jpeg-422.jpg" > "$out/jpeg-422-progressive-restart.jpg"
+jpegtran -progressive "$out/jpeg-gray.jpg" > "$out/jpeg-gray-progressive.jpg"
 jpegtran -arithmetic "$out/jpeg-420.jpg" > "$out/jpeg-arithmetic.jpg"
 cat >> "$out/README.md" <<'MD'
 
@@ -111,5 +114,7 @@ ImageMagick, then encoded by libjpeg-turbo's `cjpeg -quality 92`:
 | `jpeg-restart-5.jpg` | `jpegtran -restart 5B jpeg-420.jpg`: a restart marker every 5 MCUs |
 | `jpeg-444-restart-rows.jpg` | `-sample 1x1 -restart 1`: a restart marker every MCU row |
 | `jpeg-420-progressive.jpg` | `jpegtran -progressive jpeg-420.jpg` |
+| `jpeg-422-progressive-restart.jpg` | `jpegtran -progressive -restart 3B jpeg-422.jpg` |
+| `jpeg-gray-progressive.jpg` | `jpegtran -progressive jpeg-gray.jpg` |
 | `jpeg-arithmetic.jpg` | `jpegtran -arithmetic jpeg-420.jpg` |
 MD

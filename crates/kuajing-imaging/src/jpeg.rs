@@ -147,8 +147,8 @@ pub(crate) fn decode(
     if shrink >= 4 && matches!(header.colorspace, Colorspace::YCbCr | Colorspace::Gray) {
         // The common phone or camera JPEG shrunk by 4 or 8: our own scaled decoder (see
         // `scaled_jpeg`; at 1/2 most of each block is shown and libjpeg-turbo's SIMD is
-        // faster). What it declines (progressive, damaged...) goes to libjpeg-turbo, which has
-        // the last word. A bug in it (a panic) costs speed, not the photo: the tests feed it
+        // faster). What it declines (arithmetic coding, damaged data...) goes to
+        // libjpeg-turbo, which has the last word. A bug in it (a panic) costs speed, not the photo: the tests feed it
         // damaged files, but it is young.
         let ours = std::panic::catch_unwind(|| scaled_jpeg::decode(bytes, shrink));
         if let Ok(Ok(s)) = ours {

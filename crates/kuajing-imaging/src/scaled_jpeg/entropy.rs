@@ -166,6 +166,8 @@ pub(super) struct Entropy {
     /// Start offset of each restart interval in `data` (the last one runs to `end`).
     pub(super) starts: Vec<usize>,
     pub(super) end: usize,
+    /// Where the marker ending the scan starts in the file.
+    pub(super) next: usize,
 }
 
 /// Zero bytes after the data, so the bit reader can load eight bytes anywhere inside it.
@@ -181,6 +183,7 @@ impl Entropy {
         let mut data = Vec::with_capacity(rest.len() + PAD);
         let mut starts = vec![0];
         let mut i = 0;
+        let next;
         loop {
             let Some(ff) = memchr::memchr(0xFF, &rest[i..]) else {
                 // The file ends inside the scan: truncated.
@@ -204,13 +207,21 @@ impl Entropy {
                     i = at + 2;
                 }
                 // The marker that ends the scan.
-                Some(_) => break,
+                Some(_) => {
+                    next = start + at;
+                    break;
+                }
                 None => return Err(Miss::Corrupt),
             }
         }
         let end = data.len();
         data.resize(end + PAD, 0);
-        Ok(Entropy { data, starts, end })
+        Ok(Entropy {
+            data,
+            starts,
+            end,
+            next,
+        })
     }
 }
 
@@ -271,6 +282,31 @@ impl<'a> Bits<'a> {
         if self.count < 32 {
             self.refill();
         }
+    }
+
+    /// One bit.
+    #[inline(always)]
+    pub(super) fn bit(&mut self) -> u32 {
+        if self.count == 0 {
+            self.refill();
+        }
+        self.take(1)
+    }
+
+    /// `n` (0..=48) bits, left-aligned in the result.
+    #[inline(always)]
+    pub(super) fn take_left(&mut self, n: u32) -> u64 {
+        if self.count < n {
+            self.refill();
+        }
+        let v = if n == 0 {
+            0
+        } else {
+            self.acc & (u64::MAX << (64 - n))
+        };
+        self.acc = self.acc.checked_shl(n).unwrap_or(0);
+        self.count -= n;
+        v
     }
 
     /// Bits consumed since `start`.

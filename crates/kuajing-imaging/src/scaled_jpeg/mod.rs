@@ -1,37 +1,41 @@
 //! A JPEG decoder that produces the picture at 1/4 or 1/8 size directly from the compressed
-//! data, for the photos merchants have most: 8-bit baseline Huffman JPEGs in YCbCr (4:4:4,
-//! 4:2:2, 4:2:0, 4:4:0) or grey, with or without restart markers. (It decodes at 1/2 too, for
-//! the tests; there most of each block is kept and libjpeg-turbo's SIMD is faster, so
-//! `jpeg.rs` does not ask for it.)
+//! data, for the photos merchants have most: 8-bit Huffman JPEGs, baseline or progressive, in
+//! YCbCr (4:4:4, 4:2:2, 4:2:0, 4:4:0) or grey, with or without restart markers. (It decodes at
+//! 1/2 too, for the tests; there most of each block is kept and libjpeg-turbo's SIMD is faster,
+//! so `jpeg.rs` does not ask for it.)
 //!
 //! Why not only libjpeg-turbo: after shrink-on-load, decoding the Huffman data is about two
 //! thirds of the time to turn a phone photo into a marketplace image, and libjpeg-turbo decodes
 //! every coefficient of every block, then box-filters them into the small block. Here:
-//! - A block shrunk to n x n pixels only shows its lowest frequencies. Those are decoded (one
-//!   table lookup each when the code and its value bits fit in [`entropy::FAST_BITS`], from a
-//!   bit buffer refilled eight bytes at a time out of entropy data unstuffed in one
-//!   `memchr`-driven pass). The rest of the block is read past without decoding values: one
-//!   lookup in [`entropy::SKIP_BITS`]-bit table steps over every whole symbol in those bits.
-//!   At 1/4 that is most of a phone photo's luma data.
+//! - A block shrunk to n x n pixels only shows its lowest frequencies. In a baseline file those
+//!   are decoded (one table lookup each when the code and its value bits fit in
+//!   [`entropy::FAST_BITS`], from a bit buffer refilled eight bytes at a time out of entropy
+//!   data unstuffed in one `memchr`-driven pass), and the rest of the block is read past
+//!   without decoding values: one lookup in a [`entropy::SKIP_BITS`]-bit table steps over every
+//!   whole symbol in those bits. At 1/4 that is most of a phone photo's luma data.
 //! - Each kept coefficient adds its contribution straight into the block's output pixels; the
 //!   weights are the exact averages of the DCT basis functions over each output pixel. Keeping
 //!   only the low frequencies ([`Detail::Low`]) is a better low-pass than libjpeg-turbo's box
 //!   filter over all of them: less aliasing, and a closer match to a Lanczos resize of the
 //!   full-size photo (see `docs/benchmarks.md`, quality). At 1/8 only the DC matters either way.
+//! - A progressive file's refinement scans need to know which coefficients are non-zero, so
+//!   every symbol is decoded, but only the values the output uses are kept, and the scans run
+//!   on two threads ([`progressive`]).
 //! - Subsampled chroma is transformed at twice the scale where that makes upsampling
 //!   unnecessary, and otherwise upsampled with the same triangle filter, as libjpeg-turbo does.
 //!
-//! Anything else (progressive, arithmetic coding, 12-bit, lossless, CMYK, RGB-coded, odd
-//! sampling, damaged data) returns [`Miss`] and the caller decodes with libjpeg-turbo, which
-//! also gives damaged files their error message. So this module never has to be lenient.
-//! Progressive files stay with libjpeg-turbo: their refinement scans need every coefficient's
-//! history, so nothing can be skipped, and it decodes them faster than a safe-Rust rewrite did.
+//! Anything else (arithmetic coding, 12-bit, lossless, CMYK, RGB-coded, odd sampling, damaged
+//! data) returns [`Miss`] and the caller decodes with libjpeg-turbo, which also gives damaged
+//! files their error message. So this module never has to be lenient.
 
 mod baseline;
 mod entropy;
 mod output;
+mod progressive;
 #[cfg(test)]
 mod tests;
+
+use std::sync::Arc;
 
 use entropy::Huffman;
 use output::Planes;
@@ -128,15 +132,25 @@ fn decode_with(bytes: &[u8], shrink: usize, detail: Detail) -> Result<Scaled, Mi
     }
     let mut tables = Tables::default();
     let mut segments = Segments { bytes, pos: 2 };
-    let frame = loop {
+    let (frame, progressive) = loop {
         let (marker, seg) = segments.next()?;
         match marker {
-            0xC0 | 0xC1 => break read_frame(seg)?,
-            0xC2 => return Err(Miss::Unsupported),
+            0xC0 | 0xC1 => break (read_frame(seg)?, false),
+            0xC2 => break (read_frame(seg)?, true),
             _ => tables.read(marker, seg)?,
         }
     };
     let mut planes = Planes::new(&frame, n);
+    if progressive {
+        let (jobs, quant) = read_scans(&frame, &mut segments, &mut tables)?;
+        let keep = planes
+            .planes
+            .iter()
+            .map(|p| detail.decoded(p.n * p.n))
+            .collect();
+        progressive::decode(&frame, &jobs, quant, keep)?.render(&mut planes, detail);
+        return Ok(planes.into_picture(&frame, shrink));
+    }
     loop {
         let (marker, seg) = segments.next()?;
         if marker == 0xDA {
@@ -152,6 +166,52 @@ fn decode_with(bytes: &[u8], shrink: usize, detail: Detail) -> Result<Scaled, Mi
         tables.read(marker, seg)?;
     }
     Ok(planes.into_picture(&frame, shrink))
+}
+
+/// A progressive JPEG with more scans than this is declined (libjpeg-turbo then applies its own
+/// limit): real encoders write about 10, crafted files thousands.
+const MAX_SCANS: usize = 100;
+
+/// Reads a progressive file's scans up to its end, each with the tables in force, and the
+/// quantisation table of each component as it was at the component's first scan.
+fn read_scans(
+    frame: &Frame,
+    segments: &mut Segments<'_>,
+    tables: &mut Tables,
+) -> Result<(Vec<progressive::Job>, Vec<[u16; 64]>), Miss> {
+    let mut jobs = Vec::new();
+    let mut quant: Vec<Option<[u16; 64]>> = vec![None; frame.components.len()];
+    loop {
+        let (marker, seg) = segments.next()?;
+        match marker {
+            0xDA => {
+                if jobs.len() == MAX_SCANS {
+                    return Err(Miss::Unsupported);
+                }
+                let scan = read_scan(frame, seg)?;
+                for sc in &scan.components {
+                    if quant[sc.index].is_none() {
+                        quant[sc.index] = Some(*tables.quant(&frame.components[sc.index])?);
+                    }
+                }
+                let entropy = entropy::Entropy::unstuff(
+                    segments.bytes,
+                    segments.pos,
+                    tables.restart_interval,
+                )?;
+                segments.pos = entropy.next;
+                jobs.push(progressive::Job::new(scan, tables, entropy)?);
+            }
+            0xD9 => break,
+            _ => tables.read(marker, seg)?,
+        }
+    }
+    // A component no scan ever mentioned: the file is incomplete.
+    let quant = quant
+        .into_iter()
+        .collect::<Option<Vec<_>>>()
+        .ok_or(Miss::Corrupt)?;
+    Ok((jobs, quant))
 }
 
 /// Walks the marker segments of a file.
@@ -243,8 +303,8 @@ struct ScanComponent {
 #[derive(Default)]
 struct Tables {
     quant: [Option<[u16; 64]>; 4],
-    dc: [Option<Box<Huffman>>; 4],
-    ac: [Option<Box<Huffman>>; 4],
+    dc: [Option<Arc<Huffman>>; 4],
+    ac: [Option<Arc<Huffman>>; 4],
     restart_interval: usize,
 }
 
@@ -303,7 +363,7 @@ impl Tables {
             let slots = if ac { &mut self.ac } else { &mut self.dc };
             *slots
                 .get_mut(usize::from(tc_th & 15))
-                .ok_or(Miss::Corrupt)? = Some(Box::new(table));
+                .ok_or(Miss::Corrupt)? = Some(Arc::new(table));
             seg = &rest[16 + total..];
         }
         Ok(())
@@ -328,6 +388,16 @@ impl Tables {
             .get(id)
             .and_then(|t| t.as_deref())
             .ok_or(Miss::Corrupt)
+    }
+
+    /// The DC table `id`, to keep for a later scan (the file may redefine it in between).
+    fn dc_shared(&self, id: usize) -> Result<Arc<Huffman>, Miss> {
+        self.dc.get(id).cloned().flatten().ok_or(Miss::Corrupt)
+    }
+
+    /// The AC table `id`, to keep for a later scan.
+    fn ac_shared(&self, id: usize) -> Result<Arc<Huffman>, Miss> {
+        self.ac.get(id).cloned().flatten().ok_or(Miss::Corrupt)
     }
 }
 

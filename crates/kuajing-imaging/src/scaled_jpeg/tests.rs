@@ -56,7 +56,7 @@ fn difference(a: &[u8], b: &[u8]) -> (f64, u8) {
     (sum as f64 / a.len() as f64, max)
 }
 
-const VARIANTS: [&str; 9] = [
+const VARIANTS: [&str; 13] = [
     "jpeg-420.jpg",
     "jpeg-422.jpg",
     "jpeg-440.jpg",
@@ -66,6 +66,10 @@ const VARIANTS: [&str; 9] = [
     "jpeg-444-restart-rows.jpg",
     "jpeg-420-q100.jpg",
     "white-bg-product.jpg",
+    "jpeg-420-progressive.jpg",
+    "jpeg-422-progressive-restart.jpg",
+    "jpeg-gray-progressive.jpg",
+    "progressive.jpg",
 ];
 
 #[test]
@@ -120,7 +124,6 @@ fn skipping_the_high_frequencies_reads_the_same_bits_as_decoding_them() {
 fn declines_what_libjpeg_turbo_should_decode() {
     let cases = [
         ("jpeg-arithmetic.jpg", 4, Miss::Unsupported),
-        ("jpeg-420-progressive.jpg", 4, Miss::Unsupported),
         ("color-cmyk.jpg", 4, Miss::Unsupported),
         ("jpeg-420.jpg", 1, Miss::Unsupported),
         ("truncated.jpg", 4, Miss::Corrupt),
@@ -142,7 +145,11 @@ fn declines_what_libjpeg_turbo_should_decode() {
 
 #[test]
 fn damaged_data_never_panics() {
-    for name in ["jpeg-restart-5.jpg", "jpeg-420-q100.jpg"] {
+    for name in [
+        "jpeg-restart-5.jpg",
+        "jpeg-420-q100.jpg",
+        "jpeg-422-progressive-restart.jpg",
+    ] {
         damage(&fixture(name));
     }
 }
@@ -185,10 +192,6 @@ fn damage(original: &[u8]) {
 #[allow(clippy::print_stderr)]
 fn speed() {
     let dir = format!("{}/../../target/bench-photos", env!("CARGO_MANIFEST_DIR"));
-    let Ok(bytes) = std::fs::read(format!("{dir}/phone-12mp.jpg")) else {
-        eprintln!("no {dir}/phone-12mp.jpg: run scripts/bench-images.sh once");
-        return;
-    };
     let time = |f: &dyn Fn()| {
         let mut best = f64::MAX;
         for _ in 0..8 {
@@ -198,18 +201,24 @@ fn speed() {
         }
         best
     };
-    for shrink in [4, 8] {
-        let low = time(&|| {
-            decode(&bytes, shrink).expect("decodes");
-        });
-        let all = time(&|| {
-            decode_with(&bytes, shrink, Detail::All).expect("decodes");
-        });
-        let theirs = time(&|| {
-            reference(&bytes, shrink, false);
-        });
-        eprintln!(
-            "phone-12mp.jpg at 1/{shrink}: low frequencies {low:.1} ms, every coefficient {all:.1} ms, libjpeg-turbo {theirs:.1} ms"
-        );
+    for name in ["phone-12mp.jpg", "phone-12mp-progressive.jpg"] {
+        let Ok(bytes) = std::fs::read(format!("{dir}/{name}")) else {
+            eprintln!("no {dir}/{name}: run scripts/bench-images.sh once");
+            continue;
+        };
+        for shrink in [4, 8] {
+            let low = time(&|| {
+                decode(&bytes, shrink).expect("decodes");
+            });
+            let all = time(&|| {
+                decode_with(&bytes, shrink, Detail::All).expect("decodes");
+            });
+            let theirs = time(&|| {
+                reference(&bytes, shrink, false);
+            });
+            eprintln!(
+                "{name} at 1/{shrink}: low frequencies {low:.1} ms, every coefficient {all:.1} ms, libjpeg-turbo {theirs:.1} ms"
+            );
+        }
     }
 }
