@@ -22,26 +22,13 @@ pub(super) fn decode_scan(
         huffman.push((tables.dc(sc.dc)?, tables.ac(sc.ac)?));
     }
     let (mcus_x, mcus_y) = frame.mcus();
-    let total = mcus_x * mcus_y;
-    let interval = match tables.restart_interval {
-        0 => total,
-        n => n,
-    };
-    if entropy.starts.len() != total.div_ceil(interval) {
-        return Err(Miss::Corrupt);
-    }
-    for (segment, &start) in entropy.starts.iter().enumerate() {
-        let end = entropy
-            .starts
-            .get(segment + 1)
-            .copied()
-            .unwrap_or(entropy.end);
-        let mut bits = Bits::new(&entropy.data, start);
+    for interval in entropy.intervals(mcus_x * mcus_y, tables.restart_interval)? {
+        let mut bits = interval.bits(entropy);
         let mut predictors = [0i32; 3];
         let mut list = Coefficients::default();
-        let first = segment * interval;
+        let first = interval.units.start;
         let (mut mx, mut my) = (first % mcus_x, first / mcus_x);
-        for _ in first..(first + interval).min(total) {
+        for _ in interval.units.clone() {
             for (ci, c) in frame.components.iter().enumerate() {
                 let (dc, ac) = huffman[ci];
                 let (kernel, plane) = (&kernels[ci], &mut planes.planes[ci]);
@@ -71,10 +58,7 @@ pub(super) fn decode_scan(
                 (mx, my) = (0, my + 1);
             }
         }
-        if bits.consumed(start) > (end - start) * 8 {
-            // The interval's data ran out before its blocks did.
-            return Err(Miss::Corrupt);
-        }
+        interval.check(&bits)?;
     }
     Ok(())
 }

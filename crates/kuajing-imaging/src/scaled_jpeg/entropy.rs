@@ -170,6 +170,29 @@ pub(super) struct Entropy {
     pub(super) next: usize,
 }
 
+/// One restart interval of a scan: where its bits are in the unstuffed data, and which of the
+/// scan's units (MCUs, or blocks of a one-component scan) it codes.
+pub(super) struct Interval {
+    start: usize,
+    end: usize,
+    pub(super) units: std::ops::Range<usize>,
+}
+
+impl Interval {
+    /// A bit reader at the interval's start.
+    pub(super) fn bits<'a>(&self, entropy: &'a Entropy) -> Bits<'a> {
+        Bits::new(&entropy.data, self.start)
+    }
+
+    /// Fails when decoding the interval's units read past its data.
+    pub(super) fn check(&self, bits: &Bits<'_>) -> Result<(), Miss> {
+        if bits.consumed(self.start) > (self.end - self.start) * 8 {
+            return Err(Miss::Corrupt);
+        }
+        Ok(())
+    }
+}
+
 /// Zero bytes after the data, so the bit reader can load eight bytes anywhere inside it.
 const PAD: usize = 16;
 
@@ -222,6 +245,34 @@ impl Entropy {
             end,
             next,
         })
+    }
+}
+
+impl Entropy {
+    /// The restart intervals of a scan of `units` units with a restart marker every
+    /// `restart_interval` of them (0: none); the markers found must add up.
+    pub(super) fn intervals(
+        &self,
+        units: usize,
+        restart_interval: usize,
+    ) -> Result<Vec<Interval>, Miss> {
+        let per = match restart_interval {
+            0 => units,
+            n => n,
+        };
+        if self.starts.len() != units.div_ceil(per) {
+            return Err(Miss::Corrupt);
+        }
+        Ok(self
+            .starts
+            .iter()
+            .enumerate()
+            .map(|(i, &start)| Interval {
+                start,
+                end: self.starts.get(i + 1).copied().unwrap_or(self.end),
+                units: i * per..((i + 1) * per).min(units),
+            })
+            .collect())
     }
 }
 

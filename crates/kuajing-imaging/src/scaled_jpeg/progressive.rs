@@ -330,27 +330,14 @@ where
     F: FnMut(&mut Bits<'_>, usize, &mut i32, &mut usize, usize, usize) -> Result<(), Miss>,
 {
     let layout = Layout::of(job, frame);
-    let interval = match job.restart_interval {
-        0 => layout.units,
-        n => n,
-    };
     let entropy = &job.entropy;
-    if entropy.starts.len() != layout.units.div_ceil(interval) {
-        return Err(Miss::Corrupt);
-    }
-    for (segment, &start) in entropy.starts.iter().enumerate() {
-        let end = entropy
-            .starts
-            .get(segment + 1)
-            .copied()
-            .unwrap_or(entropy.end);
-        let mut bits = Bits::new(&entropy.data, start);
+    for interval in entropy.intervals(layout.units, job.restart_interval)? {
+        let mut bits = interval.bits(entropy);
         let mut predictors = [0i32; 4];
         let mut eob_run = 0usize;
-        let first = segment * interval;
-        let last = (first + interval).min(layout.units);
+        let first = interval.units.start;
         let (mut ux, mut uy) = (first % layout.units_x, first / layout.units_x);
-        for _ in first..last {
+        for _ in interval.units.clone() {
             if layout.interleaved {
                 for (si, sc) in job.scan.components.iter().enumerate() {
                     let c = &frame.components[sc.index];
@@ -373,9 +360,7 @@ where
                 (ux, uy) = (0, uy + 1);
             }
         }
-        if bits.consumed(start) > (end - start) * 8 {
-            return Err(Miss::Corrupt);
-        }
+        interval.check(&bits)?;
     }
     Ok(())
 }
@@ -475,6 +460,14 @@ impl Blocks for Receiving<'_, '_> {
     }
 }
 
+/// An AC scan's spectral band, its point transform and its table.
+struct Band<'a> {
+    table: &'a Huffman,
+    start: usize,
+    end: usize,
+    low: u8,
+}
+
 /// An AC scan (first or refinement) of one component.
 fn decode_ac<B: Blocks>(
     job: &Job,
@@ -482,33 +475,34 @@ fn decode_ac<B: Blocks>(
     across: &[usize],
     blocks: &mut B,
 ) -> Result<(), Miss> {
-    let table = job.table(0)?;
-    let (start, end, low) = (job.scan.start, job.scan.end, job.scan.low);
+    let band = Band {
+        table: job.table(0)?,
+        start: job.scan.start,
+        end: job.scan.end,
+        low: job.scan.low,
+    };
     match job.pass {
         Pass::AcFirst => run(job, frame, across, |bits, _, _, eob_run, _, at| {
             let (coefs, nonzero) = blocks.block(at)?;
-            ac_first(bits, table, eob_run, coefs, nonzero, start, end, low)
+            ac_first(bits, &band, eob_run, coefs, nonzero)
         }),
         Pass::AcRefine => run(job, frame, across, |bits, _, _, eob_run, _, at| {
             let (coefs, nonzero) = blocks.block(at)?;
-            ac_refine(bits, table, eob_run, coefs, nonzero, start, end, low)
+            ac_refine(bits, &band, eob_run, coefs, nonzero)
         }),
         Pass::DcFirst | Pass::DcRefine => Err(Miss::Corrupt),
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn ac_first(
     bits: &mut Bits<'_>,
-    table: &Huffman,
+    band: &Band<'_>,
     eob_run: &mut usize,
     coefs: &mut [i16],
     block_nonzero: &mut u64,
-    start: usize,
-    end: usize,
-    low: u8,
 ) -> Result<(), Miss> {
+    let (table, start, end, low) = (band.table, band.start, band.end, band.low);
     let low = u32::from(low);
     if *eob_run > 0 {
         *eob_run -= 1;
@@ -564,18 +558,15 @@ fn ac_first(
 /// bit (T.81 G.1.2.3; libjpeg's decode_mcu_AC_refine). Instead of walking the band one
 /// coefficient at a time: a run of zeros is found by clearing bits of the block's zero mask,
 /// and the correction bits of the non-zero coefficients it passes are read in one go.
-#[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn ac_refine(
     bits: &mut Bits<'_>,
-    table: &Huffman,
+    band: &Band<'_>,
     eob_run: &mut usize,
     coefs: &mut [i16],
     block_nonzero: &mut u64,
-    start: usize,
-    end: usize,
-    low: u8,
 ) -> Result<(), Miss> {
+    let (table, start, end, low) = (band.table, band.start, band.end, band.low);
     let plus: i16 = 1 << low;
     let mut nonzero = *block_nonzero;
     // The band from `k` on, as a mask.
