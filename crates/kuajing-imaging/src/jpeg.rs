@@ -148,8 +148,8 @@ pub(crate) fn decode(
         // The common phone or camera JPEG shrunk by 4 or 8: our own scaled decoder (see
         // `scaled_jpeg`; at 1/2 most of each block is shown and libjpeg-turbo's SIMD is
         // faster). What it declines (arithmetic coding, damaged data...) goes to
-        // libjpeg-turbo, which has the last word. A bug in it (a panic) costs speed, not the photo: the tests feed it
-        // damaged files, but it is young.
+        // libjpeg-turbo, which has the last word. A panic in it (a bug: the tests feed it
+        // damaged files, but it is new) costs speed, not the photo.
         let ours = std::panic::catch_unwind(|| scaled_jpeg::decode(bytes, shrink));
         if let Ok(Ok(s)) = ours {
             return Ok(DecodedJpeg {
