@@ -98,7 +98,7 @@ pub fn probe(bytes: &[u8], name: &str, limits: &Limits) -> Result<Probe, Error> 
 }
 
 /// Decodes a photo, as small as it may be while staying at least `min_width` x `min_height`
-/// (upright; a JPEG is scaled by 1/2, 1/4 or 1/8 inside the decoder, other formats are decoded
+/// (upright; a JPEG is scaled by 1/8, 1/4, 3/8 or 1/2 inside the decoder, other formats are decoded
 /// at full size). Pass `u32::MAX` for the full size.
 pub fn decode_photo(
     bytes: &[u8],
@@ -112,9 +112,19 @@ pub fn decode_photo(
         true,
         bytes,
         name,
-        min_width,
-        min_height,
+        Size::AtLeast(min_width, min_height),
     )
+}
+
+/// The size a decode is asked for, upright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Size {
+    /// At least this many pixels across and down: shrunk on load where the format allows.
+    AtLeast(u32, u32),
+    /// Exactly this size, the photo resized to it, where the decoder can do that well (a JPEG
+    /// shrunk by 4 or more: see `jpeg::decode_to`); otherwise as `AtLeast`, and the caller
+    /// resizes.
+    Exactly(u32, u32),
 }
 
 /// [`decode_photo`] for a file [`open`] has checked.
@@ -123,21 +133,31 @@ pub(crate) fn decode_source(
     upright: bool,
     bytes: &[u8],
     name: &str,
-    min_width: u32,
-    min_height: u32,
+    size: Size,
 ) -> Result<Photo, Error> {
     let mut notes = Vec::new();
     let (stored_w, stored_h) = source.stored_size();
     let (mut image, orientation) = match source {
         Source::Jpeg { header, markers } => {
             let orientation = markers.orientation();
-            let (need_w, need_h) = if swaps_sides(orientation) {
-                (min_height, min_width)
-            } else {
-                (min_width, min_height)
+            let stored = |w: u32, h: u32| {
+                if swaps_sides(orientation) {
+                    (h, w)
+                } else {
+                    (w, h)
+                }
             };
-            let shrink = jpeg::pick_shrink(&header, need_w, need_h);
-            let decoded = jpeg::decode(bytes, name, &header, shrink, markers.adobe)?;
+            let decoded = match size {
+                Size::AtLeast(w, h) => {
+                    let (w, h) = stored(w, h);
+                    let eighths = jpeg::pick_scale(&header, w, h);
+                    jpeg::decode(bytes, name, &header, eighths, markers.adobe)?
+                }
+                Size::Exactly(w, h) => {
+                    let (w, h) = stored(w, h);
+                    jpeg::decode_to(bytes, name, &header, w, h, markers.adobe)?
+                }
+            };
             let image = from_jpeg(decoded, markers.icc.as_deref(), &mut notes, name)?;
             (image, orientation)
         }

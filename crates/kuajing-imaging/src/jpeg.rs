@@ -2,7 +2,7 @@
 //! inside the DCT (shrink-on-load) when the slot needs fewer pixels than the photo has.
 //!
 //! Why libjpeg-turbo (through the `turbojpeg` crate) and not the `image` crate's decoder:
-//! decoding at 1/2, 1/4 or 1/8 scale skips most of the work and most of the memory, and it is
+//! decoding at 1/8 to 1/2 scale skips most of the work and most of the memory, and it is
 //! the only mature decoder that hands back CMYK and YCCK pixels for colour management.
 
 use image::metadata::Orientation;
@@ -10,8 +10,14 @@ use turbojpeg::{Colorspace, Decompressor, Image, PixelFormat, ScalingFactor};
 
 use crate::{Error, scaled_jpeg};
 
-/// The shrink factors libjpeg-turbo's SIMD paths do well, largest reduction first.
-const SHRINKS: [usize; 4] = [8, 4, 2, 1];
+/// The decode scales, in eighths of the stored size, smallest first: 1/8, 1/4, 3/8, 1/2 and
+/// the full size.
+const SCALES: [usize; 5] = [1, 2, 3, 4, 8];
+/// How much larger than the slot's need a scaled decode should be, so that the Lanczos resize
+/// after it has room to filter. A block shrunk to n x n pixels is a coarse low-pass: from a
+/// 12-MP photo, the 1/4 decode (1008 px for an 800-px slot) scores SSIM 0.9978 against a Lanczos
+/// resize of the full photo, the 3/8 one (1512 px) 0.9993 (`docs/benchmarks.md`, quality).
+const RESIZE_ROOM: f64 = 1.5;
 /// A progressive JPEG with more scans than this is refused: libjpeg-turbo's advice against
 /// files crafted to take minutes to decode (real encoders write about 10).
 const MAX_SCANS: u32 = 500;
@@ -118,50 +124,74 @@ pub(crate) fn read_header(bytes: &[u8], name: &str) -> Result<JpegHeader, Error>
     })
 }
 
-/// The largest DCT shrink (1/8, 1/4, 1/2 or none) that keeps the stored image at least
-/// `min_width` x `min_height`.
-pub(crate) fn pick_shrink(header: &JpegHeader, min_width: u32, min_height: u32) -> usize {
-    SHRINKS
+/// The smallest DCT scale (in eighths) that keeps the stored image at least `min_width` x
+/// `min_height`, with [`RESIZE_ROOM`] to spare where the photo has it.
+pub(crate) fn pick_scale(header: &JpegHeader, min_width: u32, min_height: u32) -> usize {
+    let want = |need: u32, size: u32| {
+        ((f64::from(need) * RESIZE_ROOM).ceil().min(f64::from(size)) as u32).max(need.min(size))
+    };
+    let (want_w, want_h) = (
+        want(min_width, header.width),
+        want(min_height, header.height),
+    );
+    SCALES
         .into_iter()
-        .find(|&d| {
-            scaled(header.width, d) >= min_width.min(header.width)
-                && scaled(header.height, d) >= min_height.min(header.height)
-        })
-        .unwrap_or(1)
+        .find(|&n| scaled(header.width, n) >= want_w && scaled(header.height, n) >= want_h)
+        .unwrap_or(8)
 }
 
-/// libjpeg's scaled size: ceil(size / denom).
-fn scaled(size: u32, denom: usize) -> u32 {
-    let d = u32::try_from(denom).unwrap_or(1);
-    size.div_ceil(d)
+/// libjpeg's scaled size: ceil(size * eighths / 8).
+fn scaled(size: u32, eighths: usize) -> u32 {
+    let n = u64::try_from(eighths).unwrap_or(8);
+    u32::try_from((u64::from(size) * n).div_ceil(8)).unwrap_or(u32::MAX)
 }
 
-/// Decodes at 1/`shrink` of the stored size.
+/// The least shrink (stored size over output size, on both sides) at which [`decode_to`]
+/// resizes in the DCT domain: it keeps each block's frequencies up to 2 of 8, which is what an
+/// output pixel of 4 or more source pixels can show.
+const DCT_RESIZE_FROM: u32 = 4;
+
+/// Decodes to exactly `width` x `height` (stored orientation) where our decoder can resize in
+/// the DCT domain (a YCbCr or grey JPEG shrunk by [`DCT_RESIZE_FROM`] or more: see
+/// `scaled_jpeg::resample`); otherwise at the scale [`pick_scale`] gives, for the caller to
+/// resize.
+pub(crate) fn decode_to(
+    bytes: &[u8],
+    name: &str,
+    header: &JpegHeader,
+    width: u32,
+    height: u32,
+    adobe: bool,
+) -> Result<DecodedJpeg, Error> {
+    let far_enough = width.saturating_mul(DCT_RESIZE_FROM) <= header.width
+        && height.saturating_mul(DCT_RESIZE_FROM) <= header.height;
+    if far_enough && matches!(header.colorspace, Colorspace::YCbCr | Colorspace::Gray) {
+        // As in `decode`: whatever ours declines or panics on goes to libjpeg-turbo.
+        let ours = std::panic::catch_unwind(|| scaled_jpeg::resample(bytes, width, height));
+        if let Ok(Ok(s)) = ours {
+            return Ok(DecodedJpeg::from(s));
+        }
+    }
+    decode(bytes, name, header, pick_scale(header, width, height), adobe)
+}
+
+/// Decodes at `eighths`/8 of the stored size.
 pub(crate) fn decode(
     bytes: &[u8],
     name: &str,
     header: &JpegHeader,
-    shrink: usize,
+    eighths: usize,
     adobe: bool,
 ) -> Result<DecodedJpeg, Error> {
-    if shrink >= 4 && matches!(header.colorspace, Colorspace::YCbCr | Colorspace::Gray) {
-        // The common phone or camera JPEG shrunk by 4 or 8: our own scaled decoder (see
+    if eighths <= 3 && matches!(header.colorspace, Colorspace::YCbCr | Colorspace::Gray) {
+        // The common phone or camera JPEG at 1/8, 1/4 or 3/8: our own scaled decoder (see
         // `scaled_jpeg`; at 1/2 most of each block is shown and libjpeg-turbo's SIMD is
         // faster). What it declines (arithmetic coding, damaged data...) goes to
         // libjpeg-turbo, which has the last word. A panic in it (a bug: the tests feed it
         // damaged files, but it is new) costs speed, not the photo.
-        let ours = std::panic::catch_unwind(|| scaled_jpeg::decode(bytes, shrink));
+        let ours = std::panic::catch_unwind(|| scaled_jpeg::decode(bytes, eighths));
         if let Ok(Ok(s)) = ours {
-            return Ok(DecodedJpeg {
-                width: s.width,
-                height: s.height,
-                pixels: s.pixels,
-                kind: if s.gray {
-                    JpegPixels::Gray
-                } else {
-                    JpegPixels::Rgb
-                },
-            });
+            return Ok(DecodedJpeg::from(s));
         }
     }
     let mut decompressor = Decompressor::new().map_err(|e| corrupt(name, &e))?;
@@ -169,15 +199,15 @@ pub(crate) fn decode(
         .set_scan_limit(MAX_SCANS)
         .map_err(|e| corrupt(name, &e))?;
     decompressor
-        .set_scaling_factor(ScalingFactor::new(1, shrink))
+        .set_scaling_factor(ScalingFactor::new(eighths, 8))
         .map_err(|e| corrupt(name, &e))?;
     let (format, kind) = match header.colorspace {
         Colorspace::CMYK | Colorspace::YCCK => (PixelFormat::CMYK, JpegPixels::Cmyk),
         Colorspace::Gray => (PixelFormat::GRAY, JpegPixels::Gray),
         _ => (PixelFormat::RGB, JpegPixels::Rgb),
     };
-    let width = scaled(header.width, shrink);
-    let height = scaled(header.height, shrink);
+    let width = scaled(header.width, eighths);
+    let height = scaled(header.height, eighths);
     let w = width as usize;
     let h = height as usize;
     let pitch = w * format.size();
@@ -206,6 +236,21 @@ pub(crate) fn decode(
         pixels,
         kind,
     })
+}
+
+impl From<scaled_jpeg::Scaled> for DecodedJpeg {
+    fn from(s: scaled_jpeg::Scaled) -> Self {
+        DecodedJpeg {
+            width: s.width,
+            height: s.height,
+            pixels: s.pixels,
+            kind: if s.gray {
+                JpegPixels::Gray
+            } else {
+                JpegPixels::Rgb
+            },
+        }
+    }
 }
 
 /// Encodes 8-bit RGB as a baseline JPEG, 4:2:0, Huffman tables optimised. No metadata at all
@@ -308,19 +353,29 @@ mod tests {
     }
 
     #[test]
-    fn shrink_keeps_both_sides_at_least_the_target() {
+    fn the_scale_keeps_both_sides_at_least_the_target_with_room_to_resize() {
         let h = JpegHeader {
             width: 4032,
             height: 3024,
             colorspace: Colorspace::YCbCr,
         };
-        // 800x600 inside an 800 square: 1/4 gives 1008x756; 1/8 (504) would be too small.
-        assert_eq!(pick_shrink(&h, 800, 600), 4);
-        assert_eq!(pick_shrink(&h, 750, 563), 4);
-        assert_eq!(pick_shrink(&h, 400, 300), 8);
-        assert_eq!(pick_shrink(&h, 2000, 1500), 2);
-        assert_eq!(pick_shrink(&h, 4032, 3024), 1);
-        // Larger than the photo: the full size is the best there is.
-        assert_eq!(pick_shrink(&h, 8000, 6000), 1);
+        // 800x600 inside an 800 square: 1/4 (1008x756) would be enough pixels but leave the
+        // resize too little room; 3/8 gives 1512x1134.
+        assert_eq!(pick_scale(&h, 800, 600), 3);
+        assert_eq!(pick_scale(&h, 750, 563), 3);
+        // 1/4 is 1.5x of 672x504, 1/8 too small.
+        assert_eq!(pick_scale(&h, 672, 504), 2);
+        assert_eq!(pick_scale(&h, 300, 225), 1);
+        assert_eq!(pick_scale(&h, 1300, 975), 4);
+        // Where 1.5x is more than the photo has, the full size; where even the need is.
+        assert_eq!(pick_scale(&h, 2100, 1575), 8);
+        assert_eq!(pick_scale(&h, 8000, 6000), 8);
+        let big = JpegHeader {
+            width: 6000,
+            height: 4000,
+            colorspace: Colorspace::YCbCr,
+        };
+        // 24 MP into 800x533: 1/4 (1500x1000) is already 1.875x.
+        assert_eq!(pick_scale(&big, 800, 534), 2);
     }
 }

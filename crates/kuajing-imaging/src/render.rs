@@ -10,7 +10,8 @@ use image::{DynamicImage, Rgb, RgbImage};
 
 use crate::Error;
 use crate::decode::{
-    Limits, Photo, decode_photo, decode_source, display_name, open, read_limited, swaps_sides,
+    Limits, Photo, Size, decode_photo, decode_source, display_name, open, read_limited,
+    swaps_sides,
 };
 use crate::encode::encode_capped;
 use crate::jpeg;
@@ -73,7 +74,20 @@ pub fn render_slots(
     let upright = specs
         .iter()
         .any(|s| s.trim.is_some() || s.fit == Fit::Cover);
-    let photo = decode_source(source, upright, bytes, name, need_w, need_h)?;
+    // When every slot places the whole photo at one size, the decoder can make that size
+    // directly (a JPEG is then resized in the DCT domain); the resize below is then a copy.
+    let (w, h) = (f64::from(size.width), f64::from(size.height));
+    let sizes: Vec<Option<(u32, u32)>> = specs
+        .iter()
+        .map(|s| s.trim.is_none().then(|| fitted(s, w, h, false)).flatten())
+        .collect();
+    let want = match sizes.split_first() {
+        Some((&Some(first), rest)) if rest.iter().all(|&s| s == Some(first)) => {
+            Size::Exactly(first.0, first.1)
+        }
+        _ => Size::AtLeast(need_w, need_h),
+    };
+    let photo = decode_source(source, upright, bytes, name, want)?;
     Ok(specs
         .iter()
         .map(|spec| render_photo(&photo, spec, name))
@@ -111,7 +125,16 @@ pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Render
     // Photo pixels per decoded pixel: geometry is decided in photo pixels, so a shrunk decode
     // gives the same output size as a full one.
     let r = photo.shrink();
-    let (src_w, src_h) = (f64::from(region.w) * r, f64::from(region.h) * r);
+    let (src_w, src_h) = if spec.trim.is_none() {
+        // The whole photo: its own size, exactly (through a shrunk decode's ratio it could
+        // round differently from the size `render_slots` asked the decoder for).
+        (
+            f64::from(photo.source_width),
+            f64::from(photo.source_height),
+        )
+    } else {
+        (f64::from(region.w) * r, f64::from(region.h) * r)
+    };
     let (min_w, min_h) = (
         f64::from(nonzero(spec.min_source_width, spec.width)),
         f64::from(match spec.fit {
@@ -144,24 +167,19 @@ pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Render
             ],
         ));
     }
-    let cap = |scale: f64| if too_small { scale.min(1.0) } else { scale };
 
     let images: Vec<RgbImage> = match spec.fit {
         Fit::Contain => {
-            let margin = spec.trim.map_or(0, |t| u32::from(t.margin_percent.min(40)));
-            let box_w = spec.width - spec.width * margin * 2 / 100;
-            let box_h = spec.height - spec.height * margin * 2 / 100;
-            let scale = cap((f64::from(box_w) / src_w).min(f64::from(box_h) / src_h));
-            let fw = ((src_w * scale).round() as u32).clamp(1, box_w);
-            let fh = ((src_h * scale).round() as u32).clamp(1, box_h);
+            let (fw, fh) = fitted(spec, src_w, src_h, too_small).unwrap_or((1, 1));
             let fitted = if pending == Orientation::NoTransforms {
                 resize(&flat, region.as_crop(), fw, fh, name)?
             } else {
-                resize_upright(&flat, stored, fw, fh, pending, name)?
+                Cow::Owned(resize_upright(&flat, stored, fw, fh, pending, name)?)
             };
             vec![pad(&fitted, spec.width, spec.height, spec.background)]
         }
         Fit::Cover => {
+            let cap = |scale: f64| if too_small { scale.min(1.0) } else { scale };
             let scale = cap((f64::from(spec.width) / src_w).max(f64::from(spec.height) / src_h));
             // The window of the region that becomes the output, in decoded pixels.
             let out_w = ((src_w * scale).round() as u32).min(spec.width).max(1);
@@ -185,9 +203,7 @@ pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Render
             vec![pad(&cropped, spec.width, spec.height, spec.background)]
         }
         Fit::Width => {
-            let scale = cap(f64::from(spec.width) / src_w);
-            let out_w = ((src_w * scale).round() as u32).clamp(1, spec.width);
-            let out_h = ((src_h * scale).round() as u32).max(1);
+            let (out_w, out_h) = fitted(spec, src_w, src_h, too_small).unwrap_or((1, 1));
             let slices = out_h.div_ceil(spec.height);
             if slices > MAX_SLICES {
                 return Err(invalid(
@@ -199,7 +215,7 @@ pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Render
                 ));
             }
             let whole = if pending == Orientation::NoTransforms {
-                resize(&flat, region.as_crop(), out_w, out_h, name)?
+                resize(&flat, region.as_crop(), out_w, out_h, name)?.into_owned()
             } else {
                 resize_upright(&flat, stored, out_w, out_h, pending, name)?
             };
@@ -217,6 +233,32 @@ pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Render
         parts.push(encode_capped(image, spec, name, &mut findings)?);
     }
     Ok(Rendered { parts, findings })
+}
+
+/// The size a contain or width slot gives the photo (`src_w` x `src_h` photo pixels), before
+/// padding or slicing; `None` for a cover slot. A photo too small for the slot is not enlarged.
+fn fitted(spec: &SlotSpec, src_w: f64, src_h: f64, too_small: bool) -> Option<(u32, u32)> {
+    let cap = |scale: f64| if too_small { scale.min(1.0) } else { scale };
+    match spec.fit {
+        Fit::Contain => {
+            let margin = spec.trim.map_or(0, |t| u32::from(t.margin_percent.min(40)));
+            let box_w = spec.width - spec.width * margin * 2 / 100;
+            let box_h = spec.height - spec.height * margin * 2 / 100;
+            let scale = cap((f64::from(box_w) / src_w).min(f64::from(box_h) / src_h));
+            Some((
+                ((src_w * scale).round() as u32).clamp(1, box_w),
+                ((src_h * scale).round() as u32).clamp(1, box_h),
+            ))
+        }
+        Fit::Width => {
+            let scale = cap(f64::from(spec.width) / src_w);
+            Some((
+                ((src_w * scale).round() as u32).clamp(1, spec.width),
+                ((src_h * scale).round() as u32).max(1),
+            ))
+        }
+        Fit::Cover => None,
+    }
 }
 
 fn nonzero(v: u32, default: u32) -> u32 {
@@ -438,23 +480,49 @@ fn resize_upright(
     } else {
         (w, h)
     };
-    let mut image = DynamicImage::ImageRgb8(resize(src, crop, sw, sh, name)?);
-    image.apply_orientation(orientation);
-    Ok(image.into_rgb8())
+    Ok(match resize(src, crop, sw, sh, name)? {
+        Cow::Owned(resized) => {
+            let mut image = DynamicImage::ImageRgb8(resized);
+            image.apply_orientation(orientation);
+            image.into_rgb8()
+        }
+        // Already the size (decoded to it): turned from the decoded pixels, no copy first.
+        Cow::Borrowed(decoded) => turned(decoded, orientation),
+    })
+}
+
+/// `image` turned by an EXIF orientation, into a new image (as
+/// `DynamicImage::apply_orientation` turns one in place).
+fn turned(image: &RgbImage, orientation: Orientation) -> RgbImage {
+    use image::imageops::{flip_horizontal, flip_horizontal_in_place, rotate90, rotate180, rotate270};
+    let flipped = |mut turned: RgbImage| {
+        flip_horizontal_in_place(&mut turned);
+        turned
+    };
+    match orientation {
+        Orientation::NoTransforms => image.clone(),
+        Orientation::Rotate90 => rotate90(image),
+        Orientation::Rotate180 => rotate180(image),
+        Orientation::Rotate270 => rotate270(image),
+        Orientation::FlipHorizontal => flip_horizontal(image),
+        Orientation::FlipVertical => image::imageops::flip_vertical(image),
+        Orientation::Rotate90FlipH => flipped(rotate90(image)),
+        Orientation::Rotate270FlipH => flipped(rotate270(image)),
+    }
 }
 
 /// Lanczos3 resize of the `crop` window (x, y, w, h in source pixels, fractions allowed) of an
-/// RGB8 image to `w` x `h`.
-fn resize(
-    src: &RgbImage,
+/// RGB8 image to `w` x `h`; the image itself when that is the whole of it at its size.
+fn resize<'a>(
+    src: &'a RgbImage,
     crop: (f64, f64, f64, f64),
     w: u32,
     h: u32,
     name: &str,
-) -> Result<RgbImage, Error> {
+) -> Result<Cow<'a, RgbImage>, Error> {
     let whole = (0.0, 0.0, f64::from(src.width()), f64::from(src.height()));
     if src.dimensions() == (w, h) && crop == whole {
-        return Ok(src.clone());
+        return Ok(Cow::Borrowed(src));
     }
     let fail = |detail: String| Error::Encode {
         name: name.to_owned(),
@@ -476,6 +544,7 @@ fn resize(
         .resize(&src_view, &mut dst, &options)
         .map_err(|e| fail(e.to_string()))?;
     RgbImage::from_raw(w, h, dst.into_vec())
+        .map(Cow::Owned)
         .ok_or_else(|| fail("resized buffer has the wrong size".into()))
 }
 

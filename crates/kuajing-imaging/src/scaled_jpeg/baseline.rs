@@ -1,22 +1,27 @@
 //! Sequential (baseline) scans: each block is decoded straight into its output pixels.
 
 use super::entropy::{Bits, Entropy, FAST_BITS, Huffman, SKIP_BITS, extend};
-use super::output::{Kernel, Plane, Planes, add, store};
+use super::output::{Kernel, Sink, Target, add, with_weights};
 use super::{Detail, Frame, Miss, Scan, Tables};
 
-/// Decodes the single scan of a baseline file (every component, interleaved).
-pub(super) fn decode_scan(
+/// Decodes the single scan of a baseline file (every component, interleaved) into `target`.
+pub(super) fn decode_scan<T: Target>(
     frame: &Frame,
     tables: &Tables,
     scan: &Scan,
     entropy: &Entropy,
-    planes: &mut Planes,
+    target: &mut T,
     detail: Detail,
 ) -> Result<(), Miss> {
     if (scan.start, scan.end, scan.high, scan.low) != (0, 63, 0, 0) {
         return Err(Miss::Corrupt);
     }
-    let kernels = planes.kernels(frame, tables, detail)?;
+    let kernels = frame
+        .components
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| Ok(target.kernel(ci, tables.quant(c)?, detail)))
+        .collect::<Result<Vec<Kernel>, Miss>>()?;
     let mut huffman = Vec::new();
     for sc in &scan.components {
         huffman.push((tables.dc(sc.dc)?, tables.ac(sc.ac)?));
@@ -31,31 +36,24 @@ pub(super) fn decode_scan(
         for _ in interval.units.clone() {
             for (ci, c) in frame.components.iter().enumerate() {
                 let (dc, ac) = huffman[ci];
-                let (kernel, plane) = (&kernels[ci], &mut planes.planes[ci]);
+                let (kernel, sink) = (&kernels[ci], target.sink(ci));
                 for by in 0..c.v {
                     for bx in 0..c.h {
                         let at = (mx * c.h + bx, my * c.v + by);
                         let predictor = &mut predictors[ci];
-                        match kernel {
-                            Kernel::K1(w) => block::<1>(
-                                &mut bits, dc, ac, predictor, w, plane, at, &mut list, detail,
-                            ),
-                            Kernel::K4(w) => block::<4>(
-                                &mut bits, dc, ac, predictor, w, plane, at, &mut list, detail,
-                            ),
-                            Kernel::K16(w) => block::<16>(
-                                &mut bits, dc, ac, predictor, w, plane, at, &mut list, detail,
-                            ),
-                            Kernel::K64(w) => block::<64>(
-                                &mut bits, dc, ac, predictor, w, plane, at, &mut list, detail,
-                            ),
-                        }?;
+                        let need = kernel.decoded;
+                        with_weights!(kernel, |w| block(
+                            &mut bits, dc, ac, predictor, w, need, sink, at, &mut list,
+                        ))?;
                     }
                 }
             }
             mx += 1;
             if mx == mcus_x {
                 (mx, my) = (0, my + 1);
+                for (ci, c) in frame.components.iter().enumerate() {
+                    target.rows_done(ci, my * c.v);
+                }
             }
         }
         interval.check(&bits)?;
@@ -63,20 +61,20 @@ pub(super) fn decode_scan(
     Ok(())
 }
 
-/// Decodes one block's coefficients, adding each one's weighted value into the block's output
-/// pixels, and stores them.
+/// Decodes one block's coefficients (the first `need` in zigzag order; the rest is read past),
+/// adding each one's weighted value into the block's output values, and hands them on.
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
-fn block<const NN: usize>(
+fn block<const NN: usize, S: Sink>(
     bits: &mut Bits<'_>,
     dc: &Huffman,
     ac: &Huffman,
     predictor: &mut i32,
     weights: &[[f32; NN]],
-    plane: &mut Plane,
+    need: usize,
+    sink: &mut S,
     (bx, by): (usize, usize),
     list: &mut Coefficients,
-    detail: Detail,
 ) -> Result<(), Miss> {
     bits.refill();
     let fast = dc.fast_value[bits.peek(FAST_BITS) as usize];
@@ -100,7 +98,6 @@ fn block<const NN: usize>(
     list.len = 0;
     let mut k = 1usize;
     // The coefficients the output uses are decoded; the rest of the block is only read past.
-    let need = detail.decoded(NN);
     while k < need {
         bits.ensure();
         let fast = ac.fast_value[bits.peek(FAST_BITS) as usize];
@@ -133,13 +130,14 @@ fn block<const NN: usize>(
     if k >= need && k < 64 {
         skip(bits, ac, k)?;
     }
-    let mut block = [*predictor as f32 * weights[0][0]; NN];
+    let dc = *predictor as f32;
+    let mut block = weights[0].map(|w| dc * w);
     if NN > 1 {
         for (&k, &value) in list.zigzag[..list.len].iter().zip(&list.values) {
             add(&mut block, value as f32, &weights[usize::from(k)]);
         }
     }
-    store(&block, plane, bx, by);
+    sink.block(&block, bx, by);
     Ok(())
 }
 

@@ -32,13 +32,14 @@ mod baseline;
 mod entropy;
 mod output;
 mod progressive;
+mod resample;
 #[cfg(test)]
 mod tests;
 
 use std::sync::Arc;
 
 use entropy::Huffman;
-use output::Planes;
+use output::{Planes, Target};
 
 /// Zigzag order: the natural (row-major) index of the k-th coefficient in the stream.
 const ZIGZAG: [usize; 64] = [
@@ -82,51 +83,77 @@ pub(crate) enum Detail {
 }
 
 impl Detail {
-    /// The first zigzag position not used for blocks of `nn` output pixels (1, 4, 16 or 64):
-    /// the lowest 1x1, 2x2 and 4x4 frequencies, and at full size everything.
+    /// The first zigzag position not used for blocks of `nn` output pixels (1, 4, 9, 16, 36 or
+    /// 64): the lowest 1x1, 2x2, 3x3 (ending at position 12), 4x4 and 6x6 (ending at 51)
+    /// frequencies, and at full size everything.
     fn cut(nn: usize) -> usize {
         match nn {
             1 => 1,
             4 => 5,
+            9 => 13,
             16 => 25,
+            36 => 52,
             _ => 64,
         }
     }
 
-    /// How many coefficients of an `nn`-pixel block are decoded at all.
-    pub(super) fn decoded(self, nn: usize) -> usize {
+    /// How many coefficients of a block are decoded at all, when the output uses the zigzag
+    /// positions below `cut`.
+    pub(super) fn decoded(self, cut: usize) -> usize {
         match self {
-            Detail::Low => Self::cut(nn),
+            Detail::Low => cut,
             #[cfg(test)]
             Detail::All | Detail::AllWeightedLow => 64,
         }
     }
 
-    /// How many coefficients of an `nn`-pixel block get their weight.
-    pub(super) fn weighted(self, nn: usize) -> usize {
+    /// How many coefficients of a block get their weight, when the output uses the zigzag
+    /// positions below `cut`.
+    pub(super) fn weighted(self, cut: usize) -> usize {
         match self {
-            Detail::Low => Self::cut(nn),
+            Detail::Low => cut,
             #[cfg(test)]
-            Detail::AllWeightedLow => Self::cut(nn),
+            Detail::AllWeightedLow => cut,
             #[cfg(test)]
             Detail::All => 64,
         }
     }
 }
 
-/// Decodes a baseline `bytes` at 1/`shrink` size (2, 4 or 8), to libjpeg's scaled dimensions
-/// (`ceil(size / shrink)`).
-pub(crate) fn decode(bytes: &[u8], shrink: usize) -> Result<Scaled, Miss> {
-    decode_with(bytes, shrink, Detail::Low)
+/// Decodes `bytes` at `eighths`/8 of its size (1/8, 1/4, 3/8 or 1/2), to libjpeg's scaled
+/// dimensions (`ceil(size * eighths / 8)`).
+pub(crate) fn decode(bytes: &[u8], eighths: usize) -> Result<Scaled, Miss> {
+    decode_with(bytes, eighths, Detail::Low)
 }
 
-fn decode_with(bytes: &[u8], shrink: usize, detail: Detail) -> Result<Scaled, Miss> {
-    let n = match shrink {
-        2 => 4,
-        4 => 2,
-        8 => 1,
-        _ => return Err(Miss::Unsupported),
-    };
+/// Decodes `bytes` straight to `width` x `height` pixels (a Lanczos3 resize of the photo made
+/// from its lowest frequencies: see [`resample`]).
+pub(crate) fn resample(bytes: &[u8], width: u32, height: u32) -> Result<Scaled, Miss> {
+    resample_with(bytes, width, height, Detail::Low)
+}
+
+fn decode_with(bytes: &[u8], eighths: usize, detail: Detail) -> Result<Scaled, Miss> {
+    // Output pixels per luma block side.
+    if !(1..=4).contains(&eighths) {
+        return Err(Miss::Unsupported);
+    }
+    let (frame, planes) = run(bytes, detail, |frame| Ok(Planes::new(frame, eighths)))?;
+    Ok(planes.into_picture(&frame))
+}
+
+fn resample_with(bytes: &[u8], width: u32, height: u32, detail: Detail) -> Result<Scaled, Miss> {
+    let (_, out) = run(bytes, detail, |frame| {
+        resample::Resampler::new(frame, width, height)
+    })?;
+    Ok(out.into_picture())
+}
+
+/// Reads the file and decodes its scans into the target `make` sets up once the frame is known.
+fn run<T: Target>(
+    bytes: &[u8],
+    detail: Detail,
+    make: impl FnOnce(&Frame) -> Result<T, Miss>,
+) -> Result<(Frame, T), Miss> {
     if !bytes.starts_with(&[0xFF, 0xD8]) {
         return Err(Miss::Corrupt);
     }
@@ -140,16 +167,16 @@ fn decode_with(bytes: &[u8], shrink: usize, detail: Detail) -> Result<Scaled, Mi
             _ => tables.read(marker, seg)?,
         }
     };
-    let mut planes = Planes::new(&frame, n);
+    let mut target = make(&frame)?;
     if progressive {
         let (jobs, quant) = read_scans(&frame, &mut segments, &mut tables)?;
-        let keep = planes
-            .planes
+        let keep = quant
             .iter()
-            .map(|p| detail.decoded(p.n * p.n))
+            .enumerate()
+            .map(|(ci, q)| target.kernel(ci, q, detail).decoded)
             .collect();
-        progressive::decode(&frame, &jobs, quant, keep)?.render(&mut planes, detail);
-        return Ok(planes.into_picture(&frame, shrink));
+        progressive::decode(&frame, &jobs, quant, keep)?.render(&mut target, detail);
+        return Ok((frame, target));
     }
     loop {
         let (marker, seg) = segments.next()?;
@@ -160,12 +187,12 @@ fn decode_with(bytes: &[u8], shrink: usize, detail: Detail) -> Result<Scaled, Mi
                 return Err(Miss::Unsupported);
             }
             let entropy = entropy::Entropy::unstuff(bytes, segments.pos, tables.restart_interval)?;
-            baseline::decode_scan(&frame, &tables, &scan, &entropy, &mut planes, detail)?;
+            baseline::decode_scan(&frame, &tables, &scan, &entropy, &mut target, detail)?;
             break;
         }
         tables.read(marker, seg)?;
     }
-    Ok(planes.into_picture(&frame, shrink))
+    Ok((frame, target))
 }
 
 /// A progressive JPEG with more scans than this is declined (libjpeg-turbo then applies its own

@@ -3,15 +3,27 @@
 
 use std::f64::consts::PI;
 
-use super::{Detail, Frame, Miss, Scaled, Tables, ZIGZAG};
+use super::{Detail, Frame, Scaled, ZIGZAG};
 
 /// The contribution of each coefficient (in zigzag order) to each of the `NN` output pixels of
-/// its block (`NN` = 1, 4, 16 or 64: 1x1 to 8x8), with the quantiser folded in: the average of
-/// its dequantised basis function over the pixel's area. Coefficients from zigzag position
-/// `cut` on weigh nothing.
+/// its block (`NN` = 1, 4, 9, 16, 36 or 64: 1x1 to 8x8), with the quantiser folded in.
+/// Coefficients from zigzag position `cut` on weigh nothing.
+///
+/// At 1/8, 1/4 and 1/2 a weight is the average of the dequantised basis function over the
+/// pixel's area (a box filter, as libjpeg-turbo's reduced IDCTs compute). An output pixel at 3/8
+/// (3x3 luma, 6x6 chroma) covers a fraction of a pixel's width, so there the basis functions
+/// are sampled at the output pixels' centres instead, and frequencies the block cannot show
+/// weigh nothing: libjpeg's 3x3 and 6x6 IDCTs, the N-point IDCT of the lowest N x N
+/// coefficients.
 fn weights<const NN: usize>(quant: &[u16; 64], cut: usize) -> Vec<[f32; NN]> {
     let n = (NN as f64).sqrt().round() as usize;
-    let average = |u: usize, i: usize| average(u, i, n);
+    let basis = |u: usize, i: usize| {
+        if 8 % n == 0 {
+            average(u, i, n)
+        } else {
+            sample(u, i, n)
+        }
+    };
     (0..64)
         .map(|k| {
             let natural = ZIGZAG[k];
@@ -22,63 +34,170 @@ fn weights<const NN: usize>(quant: &[u16; 64], cut: usize) -> Vec<[f32; NN]> {
                 return w;
             }
             for (p, out) in w.iter_mut().enumerate() {
-                *out = (q * average(u, p % n) * average(v, p / n)) as f32;
+                *out = (q * basis(u, p % n) * basis(v, p / n)) as f32;
             }
             w
         })
         .collect()
 }
 
-/// The 1-D DCT basis function `u` averaged over output pixel `i` of `n` across a block, with
-/// its IDCT factor.
+/// The IDCT factor of frequency `u`.
+pub(super) fn factor(u: usize) -> f64 {
+    if u == 0 { 0.5 / 2f64.sqrt() } else { 0.5 }
+}
+
+/// The 1-D DCT basis function `u` averaged over output pixel `i` of `n` across a block (`n`
+/// divides 8), with its IDCT factor.
 fn average(u: usize, i: usize, n: usize) -> f64 {
     let span = 8 / n;
-    let c = if u == 0 { 0.5 / 2f64.sqrt() } else { 0.5 };
     (i * span..(i + 1) * span)
-        .map(|x| c * (((2 * x + 1) * u) as f64 * PI / 16.0).cos())
+        .map(|x| factor(u) * (((2 * x + 1) * u) as f64 * PI / 16.0).cos())
         .sum::<f64>()
         / span as f64
 }
 
-/// A component's scaled IDCT: the weights for its block size.
-pub(super) enum Kernel {
+/// The 1-D DCT basis function `u` at the centre of output pixel `i` of `n` across a block,
+/// with its IDCT factor; zero for a frequency `n` samples cannot carry.
+fn sample(u: usize, i: usize, n: usize) -> f64 {
+    if u >= n {
+        return 0.0;
+    }
+    // The centre of pixel i, (i + 1/2) * 8/n, in the 8-point basis cos((2x + 1) u pi / 16).
+    factor(u) * (((2 * i + 1) * u) as f64 * PI / (2 * n) as f64).cos()
+}
+
+/// The weights of a kernel, for its block size.
+pub(super) enum Weights {
     K1(Vec<[f32; 1]>),
     K4(Vec<[f32; 4]>),
+    K9(Vec<[f32; 9]>),
     K16(Vec<[f32; 16]>),
+    K36(Vec<[f32; 36]>),
     K64(Vec<[f32; 64]>),
 }
 
+/// What turns a component's coefficients into the values its [`Sink`] takes: a scaled IDCT
+/// (a plane's pixels) or the dequantised low frequencies (for the resampler).
+pub(super) struct Kernel {
+    /// How many coefficients of each block (in zigzag order) to decode at all.
+    pub decoded: usize,
+    pub weights: Weights,
+}
+
+/// Runs `$body` with `$w` bound to the kernel's weights, whatever its block size (the body's
+/// generic calls take the size from the weights' type).
+macro_rules! with_weights {
+    ($kernel:expr, |$w:ident| $body:expr) => {
+        match &$kernel.weights {
+            $crate::scaled_jpeg::output::Weights::K1($w) => $body,
+            $crate::scaled_jpeg::output::Weights::K4($w) => $body,
+            $crate::scaled_jpeg::output::Weights::K9($w) => $body,
+            $crate::scaled_jpeg::output::Weights::K16($w) => $body,
+            $crate::scaled_jpeg::output::Weights::K36($w) => $body,
+            $crate::scaled_jpeg::output::Weights::K64($w) => $body,
+        }
+    };
+}
+pub(super) use with_weights;
+
 impl Kernel {
-    /// For blocks of `n` x `n` output pixels, with the coefficients `detail` weighs.
-    pub(super) fn new(n: usize, quant: &[u16; 64], detail: Detail) -> Self {
-        let cut = detail.weighted(n * n);
-        match n {
-            1 => Kernel::K1(weights(quant, cut)),
-            2 => Kernel::K4(weights(quant, cut)),
-            4 => Kernel::K16(weights(quant, cut)),
-            _ => Kernel::K64(weights(quant, cut)),
+    /// The scaled IDCT for blocks of `n` x `n` output pixels, with the coefficients `detail`
+    /// weighs.
+    pub(super) fn idct(n: usize, quant: &[u16; 64], detail: Detail) -> Self {
+        let cut = Detail::cut(n * n);
+        let w = detail.weighted(cut);
+        let weights = match n {
+            1 => Weights::K1(weights(quant, w)),
+            2 => Weights::K4(weights(quant, w)),
+            3 => Weights::K9(weights(quant, w)),
+            4 => Weights::K16(weights(quant, w)),
+            6 => Weights::K36(weights(quant, w)),
+            _ => Weights::K64(weights(quant, w)),
+        };
+        Kernel {
+            decoded: detail.decoded(cut),
+            weights,
+        }
+    }
+
+    /// The dequantised coefficients of the zigzag positions below `cut` (at most 6, all in the
+    /// lowest 3x3), each in its place `v * 3 + u` of a 3x3 block.
+    pub(super) fn coefficients(quant: &[u16; 64], cut: usize, detail: Detail) -> Self {
+        let w = detail.weighted(cut);
+        let weights = (0..64)
+            .map(|k| {
+                let (v, u) = (ZIGZAG[k] / 8, ZIGZAG[k] % 8);
+                let mut out = [0f32; 9];
+                if k < w && u < 3 && v < 3 {
+                    out[v * 3 + u] = f32::from(quant[k]);
+                }
+                out
+            })
+            .collect();
+        Kernel {
+            decoded: detail.decoded(cut),
+            weights: Weights::K9(weights),
         }
     }
 }
 
-/// Rounds a block's values (level shift included) into its place in a plane.
-#[inline(always)]
-pub(super) fn store<const NN: usize>(block: &[f32; NN], plane: &mut Plane, bx: usize, by: usize) {
-    let n = plane.n;
-    let (x0, y0) = (bx * n, by * n);
-    for (row, values) in block.chunks_exact(n).enumerate() {
-        let at = (y0 + row) * plane.stride + x0;
-        if let Some(dst) = plane.pixels.get_mut(at..at + n) {
-            for (d, &v) in dst.iter_mut().zip(values) {
-                *d = (v + 128.5).clamp(0.0, 255.0) as u8;
+/// Where a component's transformed blocks go.
+pub(super) trait Sink {
+    /// Takes block (`bx`, `by`)'s values.
+    fn block<const NN: usize>(&mut self, values: &[f32; NN], bx: usize, by: usize);
+}
+
+/// What a decode fills: one sink per component, each with its kernel.
+pub(super) trait Target {
+    type Sink: Sink;
+    /// The kernel for component `ci`, given its quantisation table.
+    fn kernel(&self, ci: usize, quant: &[u16; 64], detail: Detail) -> Kernel;
+    fn sink(&mut self, ci: usize) -> &mut Self::Sink;
+    /// Every block row of component `ci` above `below` is complete.
+    fn rows_done(&mut self, ci: usize, below: usize);
+}
+
+impl Sink for Plane {
+    /// Rounds a block's values (level shift included) into its place in the plane.
+    #[inline(always)]
+    fn block<const NN: usize>(&mut self, values: &[f32; NN], bx: usize, by: usize) {
+        let n = self.n;
+        let (x0, y0) = (bx * n, by * n);
+        for (row, values) in values.chunks_exact(n).enumerate() {
+            let at = (y0 + row) * self.stride + x0;
+            if let Some(dst) = self.pixels.get_mut(at..at + n) {
+                for (d, &v) in dst.iter_mut().zip(values) {
+                    *d = level(v);
+                }
             }
         }
     }
 }
 
+impl Target for Planes {
+    type Sink = Plane;
+
+    fn kernel(&self, ci: usize, quant: &[u16; 64], detail: Detail) -> Kernel {
+        Kernel::idct(self.planes[ci].n, quant, detail)
+    }
+
+    fn sink(&mut self, ci: usize) -> &mut Plane {
+        &mut self.planes[ci]
+    }
+
+    fn rows_done(&mut self, _ci: usize, _below: usize) {}
+}
+
+/// A value of the inverse DCT (centred on 0) as an 8-bit sample: level-shifted, rounded and
+/// clamped.
+#[inline(always)]
+pub(super) fn level(v: f32) -> u8 {
+    (v + 128.5).clamp(0.0, 255.0) as u8
+}
+
 /// One component's pixels at its scaled size (whole blocks; cropped later).
 pub(super) struct Plane {
-    /// Output pixels per block side: 8, 4, 2 or 1.
+    /// Output pixels per block side: 1, 2, 3, 4, 6 or 8.
     pub n: usize,
     pub stride: usize,
     pub pixels: Vec<u8>,
@@ -117,26 +236,12 @@ impl Planes {
         Planes { n, planes }
     }
 
-    /// Each plane's kernel, from its component's quantisation table.
-    pub(super) fn kernels(
-        &self,
-        frame: &Frame,
-        tables: &Tables,
-        detail: Detail,
-    ) -> Result<Vec<Kernel>, Miss> {
-        self.planes
-            .iter()
-            .zip(&frame.components)
-            .map(|(plane, c)| Ok(Kernel::new(plane.n, tables.quant(c)?, detail)))
-            .collect()
-    }
-
     /// Interleaves the planes into RGB (chroma upsampled where still needed, with libjpeg's
     /// triangle filter, or by repeating at 1/8 as libjpeg does) or returns the grey plane,
-    /// cropped to `ceil(size / shrink)`.
-    pub(super) fn into_picture(self, frame: &Frame, shrink: usize) -> Scaled {
-        let width = frame.width.div_ceil(shrink);
-        let height = frame.height.div_ceil(shrink);
+    /// cropped to libjpeg's scaled size, `ceil(size * n / 8)`.
+    pub(super) fn into_picture(self, frame: &Frame) -> Scaled {
+        let width = (frame.width * self.n).div_ceil(8);
+        let height = (frame.height * self.n).div_ceil(8);
         let (w32, h32) = (
             u32::try_from(width).unwrap_or(0),
             u32::try_from(height).unwrap_or(0),
@@ -256,7 +361,7 @@ fn plane_row(plane: &Plane, y: usize, width: usize) -> &[u8] {
 }
 
 /// One row of full-resolution YCbCr into interleaved RGB.
-fn ycc_to_rgb(luma: &[u8], blue: &[u8], red: &[u8], out: &mut [u8]) {
+pub(super) fn ycc_to_rgb(luma: &[u8], blue: &[u8], red: &[u8], out: &mut [u8]) {
     for (((px, &y), &cb), &cr) in out.chunks_exact_mut(3).zip(luma).zip(blue).zip(red) {
         px.copy_from_slice(&rgb(i32::from(y), i32::from(cb), i32::from(cr)));
     }

@@ -19,7 +19,7 @@ mod scan;
 use std::sync::Arc;
 
 use super::entropy::{Entropy, Huffman};
-use super::output::{Kernel, Plane, Planes, add, store};
+use super::output::{Sink, Target, add, with_weights};
 use super::{Detail, Frame, Miss, Scan, Tables};
 use scan::{decode_ac, decode_dc};
 
@@ -249,9 +249,9 @@ pub(super) fn decode(
 }
 
 impl Coefficients {
-    /// Turns the coefficients into each component's plane.
-    pub(super) fn render(&self, planes: &mut Planes, detail: Detail) {
-        for (ci, plane) in planes.planes.iter_mut().enumerate() {
+    /// Turns the coefficients into each component's values, block row by block row.
+    pub(super) fn render<T: Target>(&self, target: &mut T, detail: Detail) {
+        for ci in 0..self.dc.len() {
             let blocks = Blocks3 {
                 dc: &self.dc[ci],
                 coefs: &self.coefs[ci],
@@ -259,12 +259,8 @@ impl Coefficients {
                 across: self.across[ci],
                 keep: self.keep[ci],
             };
-            match Kernel::new(plane.n, &self.quant[ci], detail) {
-                Kernel::K1(w) => render::<1>(&blocks, &w, plane),
-                Kernel::K4(w) => render::<4>(&blocks, &w, plane),
-                Kernel::K16(w) => render::<16>(&blocks, &w, plane),
-                Kernel::K64(w) => render::<64>(&blocks, &w, plane),
-            }
+            let kernel = target.kernel(ci, &self.quant[ci], detail);
+            with_weights!(kernel, |w| render(&blocks, w, target, ci));
         }
     }
 }
@@ -278,9 +274,14 @@ struct Blocks3<'a> {
     keep: usize,
 }
 
-/// Adds up each block's non-zero coefficients, weighted, into its pixels (coefficients past
-/// the kernel's cut weigh zero and are left out).
-fn render<const NN: usize>(b: &Blocks3<'_>, weights: &[[f32; NN]], plane: &mut Plane) {
+/// Adds up each block's non-zero coefficients, weighted, into its values (coefficients past
+/// the kernel's cut weigh zero and are left out), and hands each block row on.
+fn render<const NN: usize, T: Target>(
+    b: &Blocks3<'_>,
+    weights: &[[f32; NN]],
+    target: &mut T,
+    ci: usize,
+) {
     let used = weights
         .iter()
         .take(b.keep)
@@ -288,14 +289,18 @@ fn render<const NN: usize>(b: &Blocks3<'_>, weights: &[[f32; NN]], plane: &mut P
         .map_or(0, |k| u64::MAX >> (63 - k));
     let blocks = b.dc.iter().zip(b.coefs.chunks_exact(b.keep)).zip(b.nonzero);
     for (i, ((&dc, coefs), &nonzero)) in blocks.enumerate() {
-        let mut acc = [f32::from(dc) * weights[0][0]; NN];
+        let mut acc = weights[0].map(|w| f32::from(dc) * w);
         let mut m = nonzero & used;
         while m != 0 {
             let k = m.trailing_zeros() as usize;
             m &= m - 1;
             add(&mut acc, f32::from(coefs[k]), &weights[k]);
         }
-        store(&acc, plane, i % b.across, i / b.across);
+        let (bx, by) = (i % b.across, i / b.across);
+        target.sink(ci).block(&acc, bx, by);
+        if bx + 1 == b.across {
+            target.rows_done(ci, by + 1);
+        }
     }
 }
 
