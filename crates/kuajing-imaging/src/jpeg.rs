@@ -125,19 +125,28 @@ pub(crate) fn read_header(bytes: &[u8], name: &str) -> Result<JpegHeader, Error>
 }
 
 /// The smallest DCT scale (in eighths) that keeps the stored image at least `min_width` x
-/// `min_height`, with [`RESIZE_ROOM`] to spare where the photo has it.
+/// `min_height`, with [`RESIZE_ROOM`] to spare where a scaled decode gives it: room is worth
+/// a larger scaled decode, not a full-size one (a slot that trims already asks for twice the
+/// pixels).
 pub(crate) fn pick_scale(header: &JpegHeader, min_width: u32, min_height: u32) -> usize {
-    let want = |need: u32, size: u32| {
-        ((f64::from(need) * RESIZE_ROOM).ceil().min(f64::from(size)) as u32).max(need.min(size))
+    let smallest = |w: u32, h: u32| {
+        SCALES
+            .into_iter()
+            .find(|&n| {
+                scaled(header.width, n) >= w.min(header.width)
+                    && scaled(header.height, n) >= h.min(header.height)
+            })
+            .unwrap_or(8)
     };
-    let (want_w, want_h) = (
-        want(min_width, header.width),
-        want(min_height, header.height),
-    );
-    SCALES
-        .into_iter()
-        .find(|&n| scaled(header.width, n) >= want_w && scaled(header.height, n) >= want_h)
-        .unwrap_or(8)
+    let roomy = |need: u32| {
+        (f64::from(need) * RESIZE_ROOM)
+            .ceil()
+            .min(f64::from(u32::MAX)) as u32
+    };
+    match smallest(roomy(min_width), roomy(min_height)) {
+        8 => smallest(min_width, min_height),
+        n => n,
+    }
 }
 
 /// libjpeg's scaled size: ceil(size * eighths / 8).
@@ -172,7 +181,13 @@ pub(crate) fn decode_to(
             return Ok(DecodedJpeg::from(s));
         }
     }
-    decode(bytes, name, header, pick_scale(header, width, height), adobe)
+    decode(
+        bytes,
+        name,
+        header,
+        pick_scale(header, width, height),
+        adobe,
+    )
 }
 
 /// Decodes at `eighths`/8 of the stored size.
@@ -367,7 +382,10 @@ mod tests {
         assert_eq!(pick_scale(&h, 672, 504), 2);
         assert_eq!(pick_scale(&h, 300, 225), 1);
         assert_eq!(pick_scale(&h, 1300, 975), 4);
-        // Where 1.5x is more than the photo has, the full size; where even the need is.
+        // Room is not worth a full-size decode: 1/2 is enough pixels for 1600x1200 (a trimming
+        // slot's 800x600, doubled).
+        assert_eq!(pick_scale(&h, 1600, 1200), 4);
+        // More than 1/2 has: the full size; likewise more than the photo has.
         assert_eq!(pick_scale(&h, 2100, 1575), 8);
         assert_eq!(pick_scale(&h, 8000, 6000), 8);
         let big = JpegHeader {

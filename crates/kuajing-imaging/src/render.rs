@@ -10,8 +10,7 @@ use image::{DynamicImage, Rgb, RgbImage};
 
 use crate::Error;
 use crate::decode::{
-    Limits, Photo, Size, decode_photo, decode_source, display_name, open, read_limited,
-    swaps_sides,
+    Limits, Photo, Size, decode_photo, decode_source, display_name, open, read_limited, swaps_sides,
 };
 use crate::encode::encode_capped;
 use crate::jpeg;
@@ -494,7 +493,9 @@ fn resize_upright(
 /// `image` turned by an EXIF orientation, into a new image (as
 /// `DynamicImage::apply_orientation` turns one in place).
 fn turned(image: &RgbImage, orientation: Orientation) -> RgbImage {
-    use image::imageops::{flip_horizontal, flip_horizontal_in_place, rotate90, rotate180, rotate270};
+    use image::imageops::{
+        flip_horizontal, flip_horizontal_in_place, rotate90, rotate180, rotate270,
+    };
     let flipped = |mut turned: RgbImage| {
         flip_horizontal_in_place(&mut turned);
         turned

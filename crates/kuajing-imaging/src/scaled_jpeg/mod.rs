@@ -1,8 +1,8 @@
-//! A JPEG decoder that produces the picture at 1/4 or 1/8 size directly from the compressed
-//! data, for the photos merchants have most: 8-bit Huffman JPEGs, baseline or progressive, in
-//! YCbCr (4:4:4, 4:2:2, 4:2:0, 4:4:0) or grey, with or without restart markers. (It decodes at
-//! 1/2 too, for the tests; there most of each block is kept and libjpeg-turbo's SIMD is faster,
-//! so `jpeg.rs` does not ask for it.)
+//! A JPEG decoder that produces the picture at 1/8, 1/4 or 3/8 size, or straight at the size
+//! a slot asks for, directly from the compressed data, for the photos merchants have most:
+//! 8-bit Huffman JPEGs, baseline or progressive, in YCbCr (4:4:4, 4:2:2, 4:2:0, 4:4:0) or
+//! grey, with or without restart markers. (It decodes at 1/2 too, for the tests; there most of
+//! each block is kept and libjpeg-turbo's SIMD is faster, so `jpeg.rs` does not ask for it.)
 //!
 //! Why not only libjpeg-turbo: after shrink-on-load, decoding the Huffman data is about two
 //! thirds of the time to turn a phone photo into a marketplace image, and libjpeg-turbo decodes
@@ -23,6 +23,11 @@
 //!   on two threads ([`progressive`]).
 //! - Subsampled chroma is transformed at twice the scale where that makes upsampling
 //!   unnecessary, and otherwise upsampled with the same triangle filter, as libjpeg-turbo does.
+//! - Straight to a size ([`resample`]): each block's lowest frequencies go into a Lanczos3
+//!   resize done in the DCT domain, as the block rows arrive, instead of becoming pixels of a
+//!   scaled picture that is then resized again.
+//!
+//! Blocks go to a [`output::Target`]: the scaled planes ([`Planes`]) or the resize.
 //!
 //! Anything else (arithmetic coding, 12-bit, lossless, CMYK, RGB-coded, odd sampling, damaged
 //! data) returns [`Miss`] and the caller decodes with libjpeg-turbo, which also gives damaged
