@@ -32,6 +32,17 @@ pub const CACHE_BYTES: usize = 64 << 20;
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Allocator;
 
+/// Whether freed big blocks are kept for the next photo (yes unless told otherwise).
+static KEEP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Keep freed big blocks for reuse (the default) or give each back to the kernel as it is
+/// freed. A process that renders one photo has nothing to reuse them for: off, its peak memory
+/// is lower by what it has freed (the decoder's copy of the compressed data, the scaled
+/// picture) instead of holding it to the end.
+pub fn keep_freed(keep: bool) {
+    KEEP.store(keep, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Gives the kept big blocks back to the kernel, e.g. when a long batch has finished and the
 /// process stays open.
 pub fn trim() {
@@ -202,6 +213,9 @@ mod big {
     }
 
     fn keep(block: *mut u8, span: usize) -> bool {
+        if !super::KEEP.load(std::sync::atomic::Ordering::Relaxed) {
+            return false;
+        }
         let mut cache = cache();
         if cache.count == SLOTS || cache.bytes + span > CACHE_BYTES {
             return false;

@@ -46,6 +46,8 @@ pub(crate) fn render_images(
                     inputs.len()
                 );
             }
+            // One photo: no next one to keep freed buffers for.
+            kuajing_alloc::keep_freed(false);
             vec![Some(rules.render_image(
                 &inputs[0],
                 t.marketplace,

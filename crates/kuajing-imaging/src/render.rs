@@ -170,12 +170,25 @@ pub fn render_photo(photo: &Photo, spec: &SlotSpec, name: &str) -> Result<Render
     let images: Vec<RgbImage> = match spec.fit {
         Fit::Contain => {
             let (fw, fh) = fitted(spec, src_w, src_h, too_small).unwrap_or((1, 1));
-            let fitted = if pending == Orientation::NoTransforms {
-                resize(&flat, region.as_crop(), fw, fh, name)?
+            if pending == Orientation::NoTransforms {
+                let fitted = resize(&flat, region.as_crop(), fw, fh, name)?;
+                vec![pad(&fitted, spec.width, spec.height, spec.background)]
             } else {
-                Cow::Owned(resize_upright(&flat, stored, fw, fh, pending, name)?)
-            };
-            vec![pad(&fitted, spec.width, spec.height, spec.background)]
+                // Resized as stored, then turned while it is placed on the canvas.
+                let (sw, sh) = if swaps_sides(pending) {
+                    (fh, fw)
+                } else {
+                    (fw, fh)
+                };
+                let fitted = resize(&flat, stored, sw, sh, name)?;
+                vec![pad_turned(
+                    &fitted,
+                    pending,
+                    spec.width,
+                    spec.height,
+                    spec.background,
+                )]
+            }
         }
         Fit::Cover => {
             let cap = |scale: f64| if too_small { scale.min(1.0) } else { scale };
@@ -298,6 +311,56 @@ fn trimmed(
 
 fn hex(c: [u8; 3]) -> String {
     format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
+}
+
+/// [`pad`] for a stored image that `orientation` turns upright: each pixel goes straight to
+/// its turned place on the canvas (no turned copy first).
+fn pad_turned(
+    image: &RgbImage,
+    orientation: Orientation,
+    w: u32,
+    h: u32,
+    background: [u8; 3],
+) -> RgbImage {
+    if orientation == Orientation::NoTransforms {
+        return pad(image, w, h, background);
+    }
+    let (iw, ih) = (image.width() as usize, image.height() as usize);
+    let (uw, uh) = if swaps_sides(orientation) {
+        (ih, iw)
+    } else {
+        (iw, ih)
+    };
+    let (w, h) = (w as usize, h as usize);
+    let mut canvas = RgbImage::from_pixel(w as u32, h as u32, Rgb(background));
+    let (x0, y0) = (w.saturating_sub(uw) / 2, h.saturating_sub(uh) / 2);
+    let dst: &mut [u8] = &mut canvas;
+    for (y, row) in image.as_raw().chunks_exact(iw * 3).enumerate() {
+        for (x, px) in row.chunks_exact(3).enumerate() {
+            let (ux, uy) = turn(orientation, x, y, iw, ih);
+            let (cx, cy) = (x0 + ux, y0 + uy);
+            if cx < w && cy < h {
+                let at = (cy * w + cx) * 3;
+                dst[at..at + 3].copy_from_slice(px);
+            }
+        }
+    }
+    canvas
+}
+
+/// Where pixel (`x`, `y`) of a `w` x `h` image goes once turned by `orientation` (as
+/// `DynamicImage::apply_orientation` turns it: Rotate90 is clockwise).
+fn turn(orientation: Orientation, x: usize, y: usize, w: usize, h: usize) -> (usize, usize) {
+    match orientation {
+        Orientation::NoTransforms => (x, y),
+        Orientation::Rotate90 => (h - 1 - y, x),
+        Orientation::Rotate180 => (w - 1 - x, h - 1 - y),
+        Orientation::Rotate270 => (y, w - 1 - x),
+        Orientation::FlipHorizontal => (w - 1 - x, y),
+        Orientation::FlipVertical => (x, h - 1 - y),
+        Orientation::Rotate90FlipH => (y, x),
+        Orientation::Rotate270FlipH => (h - 1 - y, w - 1 - x),
+    }
 }
 
 fn pad(image: &RgbImage, w: u32, h: u32, background: [u8; 3]) -> RgbImage {
@@ -562,6 +625,27 @@ mod tests {
         assert_eq!(fit_inside(10000, 1, 800, 800), (800, 1));
         assert_eq!(fit_inside(1, 10000, 800, 600), (1, 600));
         assert_eq!(fit_inside(1600, 1200, 750, 1000), (750, 563));
+    }
+
+    #[test]
+    fn padding_turns_each_orientation_as_the_image_crate_does() {
+        let stored = RgbImage::from_fn(5, 3, |x, y| Rgb([x as u8 * 40, y as u8 * 80, 7]));
+        for orientation in [
+            Orientation::NoTransforms,
+            Orientation::Rotate90,
+            Orientation::Rotate180,
+            Orientation::Rotate270,
+            Orientation::FlipHorizontal,
+            Orientation::FlipVertical,
+            Orientation::Rotate90FlipH,
+            Orientation::Rotate270FlipH,
+        ] {
+            let mut upright = DynamicImage::ImageRgb8(stored.clone());
+            upright.apply_orientation(orientation);
+            let expected = pad(&upright.into_rgb8(), 9, 8, [255, 255, 255]);
+            let padded = pad_turned(&stored, orientation, 9, 8, [255, 255, 255]);
+            assert_eq!(padded, expected, "{orientation:?}");
+        }
     }
 
     #[test]
