@@ -332,17 +332,26 @@ fn pad_turned(
         (iw, ih)
     };
     let (w, h) = (w as usize, h as usize);
+    if uw > w || uh > h {
+        let mut upright = DynamicImage::ImageRgb8(image.clone());
+        upright.apply_orientation(orientation);
+        return pad(&upright.into_rgb8(), w as u32, h as u32, background);
+    }
     let mut canvas = RgbImage::from_pixel(w as u32, h as u32, Rgb(background));
     let (x0, y0) = (w.saturating_sub(uw) / 2, h.saturating_sub(uh) / 2);
     let dst: &mut [u8] = &mut canvas;
+    // The canvas pixel of (x, y) moves by a fixed step as x does: one position per row.
+    let at = |(ux, uy): (usize, usize)| ((y0 + uy) * w + x0 + ux) as isize;
     for (y, row) in image.as_raw().chunks_exact(iw * 3).enumerate() {
+        let start = at(turn(orientation, 0, y, iw, ih));
+        let step = if iw > 1 {
+            at(turn(orientation, 1, y, iw, ih)) - start
+        } else {
+            0
+        };
         for (x, px) in row.chunks_exact(3).enumerate() {
-            let (ux, uy) = turn(orientation, x, y, iw, ih);
-            let (cx, cy) = (x0 + ux, y0 + uy);
-            if cx < w && cy < h {
-                let at = (cy * w + cx) * 3;
-                dst[at..at + 3].copy_from_slice(px);
-            }
+            let i = (start + x as isize * step) as usize * 3;
+            dst[i..i + 3].copy_from_slice(px);
         }
     }
     canvas

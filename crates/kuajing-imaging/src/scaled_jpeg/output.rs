@@ -273,14 +273,8 @@ impl Planes {
         if fx == 1 && fy == 1 {
             // Chroma at the luma's resolution (4:2:0 at 1/4, 4:4:4...): no upsampling, and a
             // loop the compiler can vectorise.
-            for (y, out) in pixels.chunks_exact_mut(width * 3).enumerate() {
-                let (l, b, r) = (
-                    plane_row(luma, y, width),
-                    plane_row(blue, y, width),
-                    plane_row(red, y, width),
-                );
-                ycc_to_rgb(l, b, r, out);
-            }
+            let planes = [luma, blue, red].map(|p| (p.pixels.as_slice(), p.stride));
+            planes_to_rgb(planes, width, &mut pixels);
             return Scaled {
                 width: w32,
                 height: h32,
@@ -355,16 +349,36 @@ fn rgb(y: i32, cb: i32, cr: i32) -> [u8; 3] {
     ]
 }
 
-/// The first `width` pixels of a plane's row `y`.
-fn plane_row(plane: &Plane, y: usize, width: usize) -> &[u8] {
-    &plane.pixels[y * plane.stride..][..width]
-}
-
 /// One row of full-resolution YCbCr into interleaved RGB.
-pub(super) fn ycc_to_rgb(luma: &[u8], blue: &[u8], red: &[u8], out: &mut [u8]) {
+#[inline(always)]
+fn ycc_to_rgb(luma: &[u8], blue: &[u8], red: &[u8], out: &mut [u8]) {
     for (((px, &y), &cb), &cr) in out.chunks_exact_mut(3).zip(luma).zip(blue).zip(red) {
         px.copy_from_slice(&rgb(i32::from(y), i32::from(cb), i32::from(cr)));
     }
+}
+
+/// Three full-resolution planes, each with its row stride, into interleaved RGB rows of
+/// `width` pixels, compiled for the CPU's vector instructions (see `pulp` in ARCHITECTURE.md).
+pub(super) fn planes_to_rgb(planes: [(&[u8], usize); 3], width: usize, out: &mut [u8]) {
+    struct Rows<'a> {
+        planes: [(&'a [u8], usize); 3],
+        width: usize,
+        out: &'a mut [u8],
+    }
+    impl<'a> pulp::WithSimd for Rows<'a> {
+        type Output = ();
+
+        #[inline(always)]
+        fn with_simd<S: pulp::Simd>(self, _simd: S) {
+            let [luma, blue, red] = self.planes;
+            let width = self.width;
+            for (y, out) in self.out.chunks_exact_mut(width * 3).enumerate() {
+                let row = |(p, stride): (&'a [u8], usize)| &p[y * stride..][..width];
+                ycc_to_rgb(row(luma), row(blue), row(red), out);
+            }
+        }
+    }
+    pulp::Arch::new().dispatch(Rows { planes, width, out });
 }
 
 #[inline(always)]

@@ -28,7 +28,7 @@ use std::collections::VecDeque;
 use std::f64::consts::PI;
 use std::rc::Rc;
 
-use super::output::{Kernel, Sink, Target, factor, ycc_to_rgb};
+use super::output::{Kernel, Sink, Target, factor, planes_to_rgb};
 use super::{Detail, Frame, Miss, Scaled};
 
 /// The zigzag positions each block contributes: the frequencies with u + v <= 2.
@@ -108,14 +108,7 @@ impl Resampler {
             };
         };
         let mut pixels = vec![0u8; w * h * 3];
-        for (((out, l), b), r) in pixels
-            .chunks_exact_mut(w * 3)
-            .zip(luma.chunks_exact(w))
-            .zip(blue.chunks_exact(w))
-            .zip(red.chunks_exact(w))
-        {
-            ycc_to_rgb(l, b, r, out);
-        }
+        planes_to_rgb([(luma, w), (blue, w), (red, w)], w, &mut pixels);
         Scaled {
             width: size(w),
             height: size(h),
