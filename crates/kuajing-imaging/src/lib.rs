@@ -26,6 +26,7 @@ mod encode;
 mod error;
 mod jpeg;
 mod ops;
+mod pixels;
 mod render;
 mod scaled_jpeg;
 mod slot;
