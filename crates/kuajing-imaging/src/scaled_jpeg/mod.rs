@@ -150,7 +150,7 @@ fn resample_with(bytes: &[u8], width: u32, height: u32, detail: Detail) -> Resul
     let (_, out) = run(bytes, detail, |frame| {
         resample::Resampler::new(frame, width, height)
     })?;
-    Ok(out.into_picture())
+    out.into_picture()
 }
 
 /// Reads the file and decodes its scans into the target `make` sets up once the frame is known.

@@ -10,9 +10,10 @@
 //! `(bx, by)` adds `F * H[i][bx][u] * V[j][by][v]` to output pixel `(i, j)`, where `H` and `V` are
 //! the Lanczos weights of the block's pixels times the cosine `u` (or `v`) at them.
 //!
-//! The resize is separable and runs as the blocks arrive: each finished block row (three rows
-//! of `F(·, v)` values, one per `v`) is added into the output rows whose windows it falls in,
-//! weighted by `V`; an output row whose last block row has arrived is finished across with `H`.
+//! The resize is separable and runs as the blocks arrive: each finished block row (a run of
+//! values across for each kept frequency) is added into the output rows whose windows it falls
+//! in, weighted by `V`; an output row whose last block row has arrived is finished across with
+//! `H`.
 //! Only a window of output rows is ever held, not the picture.
 //!
 //! Why: after a 1/4 decode a 12-MP photo has 1008 px left for an 800-px slot, and a block of
@@ -86,35 +87,31 @@ impl Resampler {
     }
 
     /// The output: RGB, or grey for a one-component file.
-    pub(super) fn into_picture(self) -> Scaled {
+    pub(super) fn into_picture(self) -> Result<Scaled, Miss> {
         let (w, h) = (self.width, self.height);
         let size = |v: usize| u32::try_from(v).unwrap_or(0);
         if self.components.len() == 1 {
-            return Scaled {
+            return Ok(Scaled {
                 width: size(w),
                 height: size(h),
                 pixels: self.planes,
                 gray: true,
-            };
+            });
         }
         let mut planes = self.planes.chunks_exact(w * h);
+        // The frame has one component or three (`read_frame`).
         let (Some(luma), Some(blue), Some(red)) = (planes.next(), planes.next(), planes.next())
         else {
-            return Scaled {
-                width: 0,
-                height: 0,
-                pixels: Vec::new(),
-                gray: true,
-            };
+            return Err(Miss::Unsupported);
         };
         let mut pixels = vec![0u8; w * h * 3];
         planes_to_rgb([(luma, w), (blue, w), (red, w)], w, &mut pixels);
-        Scaled {
+        Ok(Scaled {
             width: size(w),
             height: size(h),
             pixels,
             gray: false,
-        }
+        })
     }
 }
 
