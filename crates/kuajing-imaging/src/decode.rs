@@ -98,8 +98,8 @@ pub fn probe(bytes: &[u8], name: &str, limits: &Limits) -> Result<Probe, Error> 
 }
 
 /// Decodes a photo, as small as it may be while staying at least `min_width` x `min_height`
-/// (upright; a JPEG is scaled by 1/8, 1/4, 3/8 or 1/2 inside the decoder, other formats are decoded
-/// at full size). Pass `u32::MAX` for the full size.
+/// (upright; a JPEG is scaled by 1/8, 1/4, 3/8 or 1/2 inside the decoder, other formats are
+/// decoded at full size). Pass `u32::MAX` for the full size.
 pub fn decode_photo(
     bytes: &[u8],
     name: &str,
