@@ -70,6 +70,7 @@ fn sample(u: usize, i: usize, n: usize) -> f64 {
 pub(super) enum Weights {
     K1(Vec<[f32; 1]>),
     K4(Vec<[f32; 4]>),
+    K6(Vec<[f32; 6]>),
     K9(Vec<[f32; 9]>),
     K16(Vec<[f32; 16]>),
     K36(Vec<[f32; 36]>),
@@ -91,6 +92,7 @@ macro_rules! with_weights {
         match &$kernel.weights {
             $crate::scaled_jpeg::output::Weights::K1($w) => $body,
             $crate::scaled_jpeg::output::Weights::K4($w) => $body,
+            $crate::scaled_jpeg::output::Weights::K6($w) => $body,
             $crate::scaled_jpeg::output::Weights::K9($w) => $body,
             $crate::scaled_jpeg::output::Weights::K16($w) => $body,
             $crate::scaled_jpeg::output::Weights::K36($w) => $body,
@@ -120,23 +122,28 @@ impl Kernel {
         }
     }
 
-    /// The dequantised coefficients of the zigzag positions below `cut` (at most 6, all in the
-    /// lowest 3x3), each in its place `v * 3 + u` of a 3x3 block.
-    pub(super) fn coefficients(quant: &[u16; 64], cut: usize, detail: Detail) -> Self {
+    /// The dequantised coefficients of the frequencies `kept` (as (u, v)), in that order, from
+    /// the zigzag positions below `cut`.
+    pub(super) fn coefficients(
+        quant: &[u16; 64],
+        kept: &[(usize, usize); 6],
+        cut: usize,
+        detail: Detail,
+    ) -> Self {
         let w = detail.weighted(cut);
         let weights = (0..64)
             .map(|k| {
                 let (v, u) = (ZIGZAG[k] / 8, ZIGZAG[k] % 8);
-                let mut out = [0f32; 9];
-                if k < w && u < 3 && v < 3 {
-                    out[v * 3 + u] = f32::from(quant[k]);
+                let mut out = [0f32; 6];
+                if let Some(slot) = kept.iter().position(|&f| f == (u, v)).filter(|_| k < w) {
+                    out[slot] = f32::from(quant[k]);
                 }
                 out
             })
             .collect();
         Kernel {
             decoded: detail.decoded(cut),
-            weights: Weights::K9(weights),
+            weights: Weights::K6(weights),
         }
     }
 }

@@ -119,7 +119,7 @@ impl Target for Resampler {
     type Sink = Component;
 
     fn kernel(&self, _ci: usize, quant: &[u16; 64], detail: Detail) -> Kernel {
-        Kernel::coefficients(quant, CUT, detail)
+        Kernel::coefficients(quant, &KEPT, CUT, detail)
     }
 
     fn sink(&mut self, ci: usize) -> &mut Component {
@@ -383,11 +383,10 @@ impl Sink for Component {
         let Some(row) = by.checked_sub(self.first_pending) else {
             return;
         };
+        // The kernel hands over the KEPT frequencies, in order.
         let n = self.layout.blocks_x;
-        for (k, &(u, v)) in KEPT.iter().enumerate() {
-            let at = (row * KEPT.len() + k) * n + bx;
-            if let (Some(slot), Some(&value)) = (self.pending.get_mut(at), values.get(v * SIDE + u))
-            {
+        for (k, &value) in values.iter().enumerate() {
+            if let Some(slot) = self.pending.get_mut((row * KEPT.len() + k) * n + bx) {
                 *slot = value;
             }
         }
