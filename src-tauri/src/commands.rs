@@ -81,11 +81,20 @@ pub fn set_copy(
     field: CopyField,
     locale: Locale,
     text: String,
+    base: Option<String>,
     marketplace: String,
 ) -> Result<CopyCheck> {
     state
         .workbench
-        .set_copy(&handle, field, locale, &text, &marketplace, "edit")
+        .set_copy(
+            &handle,
+            field,
+            locale,
+            &text,
+            base.as_deref(),
+            &marketplace,
+            "edit",
+        )
         .map_err(app_error)
 }
 

@@ -25,11 +25,36 @@ error-export-write = The bundle could not be written. Nothing was left half-writ
 error-export-duplicate-file = Two files in the bundle would have the same name.
 error-download = The image could not be downloaded.
 error-unexpected = Something went wrong.
+error-copy-conflict = This text was changed elsewhere (another window or the command line) while you edited it. Choose which text to keep: yours, or the one now saved.
+error-export-onto-catalog = The bundle cannot be saved there: that is the catalog itself or one of its folders. Choose another place, for example your Downloads folder.
+error-export-unsafe-file-name = A file name in the bundle is not safe to unpack: { $name }.
+error-output-is-input = { $path } is one of the photos being rendered; it is never overwritten.
+error-output-exists = { $path } already exists. Remove it, choose another folder, or allow overwriting.
+error-bad-argument = The command was given a value it cannot use.
+error-marketplace-invalid = The marketplace profile { $marketplace } is invalid: { $detail }
+# Errors reading a file as a Shopify export (the same words as the import's).
+error-empty-file = { import-empty-file }
+error-not-csv = { import-not-csv }
+error-not-shopify = { import-not-shopify }
+error-no-products = { import-no-products }
+# Errors reading or rendering a photo.
+error-empty = { $name } is empty (0 bytes). Copy or export the photo again.
+error-not-an-image = { $name } is not an image (it looks like { $looks_like }).
+error-truncated = { $name } is cut short: the file ends before the picture does. Copy or export it again.
+error-corrupt = { $name } is damaged and cannot be read as { $format }.
+error-too-many-pixels = { $name } is { $width }×{ $height } pixels, more than Kuajing reads. Make it smaller and try again.
+error-too-large-file = { $name } is too large to read as a photo. Make it smaller and try again.
+error-unsupported-format = { $name } is in a format Kuajing cannot read. Export it as JPEG or PNG.
+error-io = { $name } could not be read. Check that the file is there and you may open it.
+error-invalid-slot = { $name } cannot be rendered into this image slot.
+error-encode = { $name } could not be written as { $format }.
 
 # Import problems the importer adds after reading the file.
 import-sku-taken = SKU { $sku } already belongs to product “{ $other }” in your catalog. Give this variant another SKU.
 import-image-missing = The image { $src } was not found. Put the file beside the CSV or fix the path.
 import-image-unreadable = The image { $src } cannot be used: { $reason }
+import-image-outside-folder = The image { $src } is outside the CSV's folder ({ $reason }). Put the photos in that folder or below it and name them by a relative path, such as photos/cherries.jpg.
+import-image-not-a-file = { $src } is not a photo file (it is a folder, a device or a pipe). Name a photo file inside the CSV's folder.
 
 # Findings on rendered images (`image-<code>`).
 image-source-too-small = The photo is { $width }×{ $height }, smaller than the { $min_width }×{ $min_height } this slot needs. It was not enlarged (that would look soft): use a larger photo.

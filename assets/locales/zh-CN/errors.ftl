@@ -24,11 +24,36 @@ error-export-write = 无法写出导出包。不会留下写了一半的文件�
 error-export-duplicate-file = 导出包中有两个文件重名。
 error-download = 无法下载该图片。
 error-unexpected = 出现了意外错误。
+error-copy-conflict = 您编辑期间，这段文字已在别处（另一个窗口或命令行）被修改。请选择保留哪一段：您的，还是现已保存的。
+error-export-onto-catalog = 不能把导出包保存在那里：那是商品库本身或它的文件夹。请换一个位置，例如“下载”文件夹。
+error-export-unsafe-file-name = 导出包中的文件名解压时不安全：{ $name }。
+error-output-is-input = { $path } 是正在生成的原图之一，不会被覆盖。
+error-output-exists = { $path } 已存在。请删除它、换一个文件夹，或允许覆盖。
+error-bad-argument = 命令收到了无法使用的值。
+error-marketplace-invalid = 平台配置 { $marketplace } 无效：{ $detail }
+# 把文件当作 Shopify 导出读取时的错误（与导入问题措辞相同）。
+error-empty-file = { import-empty-file }
+error-not-csv = { import-not-csv }
+error-not-shopify = { import-not-shopify }
+error-no-products = { import-no-products }
+# 读取或渲染照片时的错误。
+error-empty = { $name } 是空文件（0 字节）。请重新复制或导出照片。
+error-not-an-image = { $name } 不是图片（看起来像 { $looks_like }）。
+error-truncated = { $name } 不完整：文件在图像结束前就断了。请重新复制或导出。
+error-corrupt = { $name } 已损坏，无法按 { $format } 读取。
+error-too-many-pixels = { $name } 为 { $width }×{ $height } 像素，超出 Kuajing 可读取的大小。请缩小后重试。
+error-too-large-file = { $name } 文件过大，无法作为照片读取。请缩小后重试。
+error-unsupported-format = Kuajing 无法读取 { $name } 的格式。请导出为 JPEG 或 PNG。
+error-io = 无法读取 { $name }。请确认文件存在且有权限打开。
+error-invalid-slot = 无法把 { $name } 生成到此图片位。
+error-encode = 无法把 { $name } 写成 { $format }。
 
 # 导入器读取文件后追加的导入问题。
 import-sku-taken = SKU { $sku } 已属于商品库中的商品“{ $other }”。请为此规格换一个 SKU。
 import-image-missing = 找不到图片 { $src }。请把文件放在 CSV 旁边，或修正路径。
 import-image-unreadable = 图片 { $src } 无法使用：{ $reason }
+import-image-outside-folder = 图片 { $src } 不在 CSV 所在的文件夹（{ $reason }）内。请把照片放在该文件夹或其子文件夹中，并用相对路径填写，例如 photos/cherries.jpg。
+import-image-not-a-file = { $src } 不是照片文件（而是文件夹、设备或管道）。请填写 CSV 所在文件夹内的照片文件。
 
 # 渲染后图片的提示（`image-<code>`）。
 image-source-too-small = 原图为 { $width }×{ $height }，小于此图片位所需的 { $min_width }×{ $min_height }。为免模糊未作放大：请使用更大的照片。

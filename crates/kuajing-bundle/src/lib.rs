@@ -26,6 +26,10 @@ pub enum Error {
     BadPath(PathBuf),
     #[error("two bundle files are named {0}")]
     DuplicateName(String),
+    #[error(
+        "the bundle file name `{0}` is not safe to unpack (`..`, `\\`, a leading `/` or a control character)"
+    )]
+    UnsafeName(String),
 }
 
 impl Error {
@@ -33,6 +37,7 @@ impl Error {
         match self {
             Error::Io { .. } | Error::Zip { .. } | Error::BadPath(_) => "export-write",
             Error::DuplicateName(_) => "export-duplicate-file",
+            Error::UnsafeName(_) => "export-unsafe-file-name",
         }
     }
 }
@@ -97,18 +102,37 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Checks that every name unpacks to a file of its own inside the folder it is unpacked in,
+/// on every system: no `..` part, no `\\`, no leading `/`, no control character, nothing
+/// empty, and no two names equal when case is ignored (Windows and macOS would merge them).
+fn check_names<'a>(names: impl Iterator<Item = &'a str>) -> Result<(), Error> {
+    let mut seen = std::collections::BTreeSet::new();
+    seen.insert(MANIFEST_NAME.to_owned());
+    for name in names {
+        let unsafe_name = name.is_empty()
+            || name.starts_with('/')
+            || name.contains('\\')
+            || name.chars().any(char::is_control)
+            || name
+                .split('/')
+                .any(|part| part.is_empty() || part == "." || part == "..");
+        if unsafe_name {
+            return Err(Error::UnsafeName(name.to_owned()));
+        }
+        if !seen.insert(name.to_lowercase()) {
+            return Err(Error::DuplicateName(name.to_owned()));
+        }
+    }
+    Ok(())
+}
+
 /// Writes `files` plus `manifest.json` into the zip at `out`, atomically.
 pub fn write<M: Serialize>(
     out: &Path,
     meta: M,
     files: &[BundleFile],
 ) -> Result<Manifest<M>, Error> {
-    let mut seen = std::collections::BTreeSet::new();
-    for file in files {
-        if file.name == MANIFEST_NAME || !seen.insert(file.name.as_str()) {
-            return Err(Error::DuplicateName(file.name.clone()));
-        }
-    }
+    check_names(files.iter().map(|f| f.name.as_str()))?;
     let manifest = Manifest {
         meta,
         files: files
@@ -140,12 +164,7 @@ pub fn write<M: Serialize>(
     if out.file_name().is_none() {
         return Err(Error::BadPath(out.to_owned()));
     }
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    let temp = tempfile::Builder::new()
-        .prefix(".kuajing-bundle-")
-        .suffix(".part")
-        .tempfile_in(&dir)
-        .map_err(io)?;
+    let temp = kuajing_files::temp_file_in(&dir).map_err(io)?;
     let mut zip = zip::ZipWriter::new(temp);
     let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -165,8 +184,7 @@ pub fn write<M: Serialize>(
     zip.start_file(MANIFEST_NAME, deflated).map_err(zip_err)?;
     zip.write_all(&manifest_json).map_err(io)?;
     let temp = zip.finish().map_err(zip_err)?;
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist(out).map_err(|e| io(e.error))?;
+    kuajing_files::persist(temp, out).map_err(io)?;
     Ok(manifest)
 }
 
@@ -251,5 +269,38 @@ mod tests {
         ];
         assert!(write(&out, serde_json::json!({}), &files).is_err());
         assert_eq!(std::fs::read(&out).unwrap(), b"previous");
+    }
+
+    #[test]
+    fn names_that_would_unpack_outside_the_folder_or_onto_each_other_are_refused() {
+        let file = |name: &str| BundleFile {
+            name: name.into(),
+            bytes: vec![1],
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("bundle.zip");
+        for bad in [
+            "../evil.jpg",
+            "images/../../x",
+            "/etc/x",
+            "a\\b.jpg",
+            "a\u{7}.jpg",
+            "a//b",
+            "",
+        ] {
+            let err = write(&out, serde_json::json!({}), &[file(bad)]).unwrap_err();
+            assert_eq!(err.code(), "export-unsafe-file-name", "{bad:?}");
+        }
+        for (a, b) in [("images/A.jpg", "images/a.jpg"), ("Manifest.JSON", "x")] {
+            let err = write(&out, serde_json::json!({}), &[file(a), file(b)]).unwrap_err();
+            assert_eq!(err.code(), "export-duplicate-file", "{a} {b}");
+        }
+        assert!(!out.exists());
+        write(
+            &out,
+            serde_json::json!({}),
+            &[file("images/樱桃-1.jpg"), file("listing.csv")],
+        )
+        .unwrap();
     }
 }

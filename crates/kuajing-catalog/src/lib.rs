@@ -11,7 +11,7 @@ pub mod queries;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use queries::copy::{CopyField, Locale};
 pub use queries::history::HistoryEntry;
@@ -58,6 +58,15 @@ pub enum Error {
     Sql(#[from] rusqlite::Error),
     #[error("catalog data is damaged: {0}")]
     Json(#[from] serde_json::Error),
+    #[error(
+        "the {field} of `{handle}` was changed elsewhere while you edited it; the catalog now holds: {theirs}"
+    )]
+    CopyConflict {
+        handle: String,
+        field: String,
+        /// The text the catalog holds now, which the edit was not based on.
+        theirs: String,
+    },
     #[error("cannot store media file {path}: {source}")]
     Media {
         path: PathBuf,
@@ -74,9 +83,38 @@ impl Error {
             Error::Migration { .. } | Error::Backup(_) => "catalog-migration",
             Error::NoProduct(_) => "no-product",
             Error::SkuTaken { .. } => "sku-taken",
+            Error::CopyConflict { .. } => "copy-conflict",
             Error::Sql(_) | Error::Json(_) => "catalog-query",
             Error::Media { .. } => "media-write",
         }
+    }
+
+    /// The values a translated message needs.
+    pub fn args(&self) -> std::collections::BTreeMap<String, String> {
+        let pairs: Vec<(&str, String)> = match self {
+            Error::Open { path, .. } | Error::Folder { path, .. } | Error::Media { path, .. } => {
+                vec![("path", path.display().to_string())]
+            }
+            Error::TooNew { path, found, known } => vec![
+                ("path", path.display().to_string()),
+                ("found", found.to_string()),
+                ("known", known.to_string()),
+            ],
+            Error::Migration { name, .. } => vec![("name", (*name).to_owned())],
+            Error::NoProduct(handle) => vec![("handle", handle.clone())],
+            Error::SkuTaken { sku, other } => vec![("sku", sku.clone()), ("other", other.clone())],
+            Error::CopyConflict {
+                handle,
+                field,
+                theirs,
+            } => vec![
+                ("handle", handle.clone()),
+                ("field", field.clone()),
+                ("theirs", theirs.clone()),
+            ],
+            Error::Backup(_) | Error::Sql(_) | Error::Json(_) => Vec::new(),
+        };
+        pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     }
 }
 
@@ -105,6 +143,7 @@ impl Catalog {
         };
         let mut conn = catalog.connect()?;
         migrate::run(&mut conn, path)?;
+        catalog.sweep_temp_files();
         Ok(catalog)
     }
 
@@ -122,6 +161,16 @@ impl Catalog {
         self.path.parent().unwrap_or(Path::new(".")).join("renders")
     }
 
+    /// Removes what a crashed writer left: temp files in the catalog's folder and in the media
+    /// and render folders. Best effort: a folder that cannot be listed keeps its leftovers,
+    /// which cost disk space and nothing else.
+    fn sweep_temp_files(&self) {
+        let folder = self.path.parent().unwrap_or(Path::new(".")).to_owned();
+        for dir in [folder, self.media_dir(), self.renders_dir()] {
+            let _ = kuajing_files::sweep_temp_files(&dir);
+        }
+    }
+
     /// A new connection with the settings every connection must have.
     pub fn connect(&self) -> Result<Connection> {
         let open = |source| Error::Open {
@@ -134,6 +183,17 @@ impl Catalog {
             .map_err(open)?;
         Ok(conn)
     }
+}
+
+/// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`).
+///
+/// Every write transaction starts this way. A deferred transaction that reads first and then
+/// writes cannot wait for another writer: when its snapshot is older than the other writer's
+/// commit, SQLite answers `SQLITE_BUSY` at once, whatever `busy_timeout` says. Taking the lock
+/// at `BEGIN` makes a writer wait (up to the connection's busy timeout) and then see the
+/// latest data. Keep slow work (reading files, decoding photos) before this call.
+pub fn write_tx(conn: &mut Connection) -> Result<Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
 #[cfg(test)]

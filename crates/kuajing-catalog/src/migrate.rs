@@ -1,44 +1,93 @@
-//! Forward-only schema migrations, embedded at build time. Each runs in its own transaction
-//! and bumps `PRAGMA user_version`; an existing catalog is backed up before the first one.
+//! Forward-only schema migrations, embedded at build time. They run together in one
+//! `BEGIN IMMEDIATE` transaction that bumps `PRAGMA user_version`; an existing catalog is
+//! backed up first, consistently, while that transaction holds the write lock.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
 use crate::{Error, Result};
 
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("../migrations/0001_init.sql"))];
+type Migration = (&'static str, &'static str);
+
+const MIGRATIONS: &[Migration] = &[("0001_init", include_str!("../migrations/0001_init.sql"))];
 
 pub(crate) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
-    let known = MIGRATIONS.len() as i64;
-    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if found > known {
-        return Err(Error::TooNew {
+    run_these(conn, path, MIGRATIONS)
+}
+
+fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+fn run_these(conn: &mut Connection, path: &Path, migrations: &[Migration]) -> Result<()> {
+    let known = migrations.len() as i64;
+    let check = |found: i64| match found {
+        _ if found > known => Err(Error::TooNew {
             path: path.to_owned(),
             found,
             known,
-        });
+        }),
+        _ => Ok(found == known),
+    };
+    // The common case answers without taking the write lock.
+    if check(version(conn)?)? {
+        return Ok(());
     }
-    if found == known {
+    let tx = crate::write_tx(conn)?;
+    // Another process may have migrated while this one waited for the lock.
+    let found = version(&tx)?;
+    if check(found)? {
         return Ok(());
     }
     if found > 0 {
-        let backup = path.with_extension(format!("bak-v{found}"));
-        std::fs::copy(path, backup).map_err(Error::Backup)?;
+        backup(path, found)?;
     }
-    for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+    for (index, (name, sql)) in migrations.iter().enumerate().skip(found as usize) {
         let migration = |source| Error::Migration { name, source };
-        let tx = conn.transaction().map_err(migration)?;
         tx.execute_batch(sql).map_err(migration)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)
             .map_err(migration)?;
-        tx.commit().map_err(migration)?;
     }
+    tx.commit()?;
     Ok(())
+}
+
+/// The backup's path: `<catalog>.bak-v<version>`.
+pub(crate) fn backup_path(path: &Path, version: i64) -> PathBuf {
+    path.with_extension(format!("bak-v{version}"))
+}
+
+/// Copies the catalog as committed to `<file>.bak-v<found>` through SQLite's backup API on a
+/// second connection. The caller holds the write lock, so no commit can land during the copy
+/// (a plain file copy would miss what is still in the `-wal` file). Written to a temp file and
+/// renamed, so a crash never leaves half a backup under the backup's name.
+fn backup(path: &Path, found: i64) -> Result<()> {
+    let target = backup_path(path, found);
+    let folder = target.parent().unwrap_or(Path::new("."));
+    let temp = kuajing_files::temp_file_in(folder).map_err(Error::Backup)?;
+    let io = |e: rusqlite::Error| Error::Backup(std::io::Error::other(e));
+    let source = Connection::open(path).map_err(io)?;
+    {
+        let mut copy = Connection::open(temp.path()).map_err(io)?;
+        rusqlite::backup::Backup::new(&source, &mut copy)
+            .and_then(|b| b.step(-1).map(|_| ()))
+            .map_err(io)?;
+        let copied: i64 = copy
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(io)?;
+        if copied != found {
+            return Err(Error::Backup(std::io::Error::other(format!(
+                "the backup holds schema {copied}, not {found}"
+            ))));
+        }
+    }
+    kuajing_files::persist(temp, &target).map_err(Error::Backup)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::Catalog;
 
     #[test]
@@ -52,7 +101,7 @@ mod tests {
             .unwrap()
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(version, super::MIGRATIONS.len() as i64);
+        assert_eq!(version, MIGRATIONS.len() as i64);
     }
 
     #[test]
@@ -68,5 +117,73 @@ mod tests {
         let err = Catalog::open(&path).unwrap_err();
         assert_eq!(err.code(), "catalog-too-new");
         assert!(err.to_string().contains("catalog.sqlite"));
+    }
+
+    const NEXT: Migration = (
+        "0002_test",
+        "ALTER TABLE products ADD COLUMN note TEXT NOT NULL DEFAULT '';",
+    );
+
+    fn catalog_with_a_product() -> (tempfile::TempDir, Catalog) {
+        let (dir, catalog) = crate::test_support::temp_catalog();
+        let conn = catalog.connect().unwrap();
+        crate::queries::products::upsert(
+            &conn,
+            &crate::queries::products::tests::sample("rainier"),
+            "import",
+        )
+        .unwrap();
+        (dir, catalog)
+    }
+
+    #[test]
+    fn an_upgrade_backs_up_what_was_committed_even_if_it_is_still_in_the_wal() {
+        let (_dir, catalog) = catalog_with_a_product();
+        // A connection left open keeps the commit above in the -wal file, where a file copy
+        // of the catalog alone would miss it.
+        let _reader = catalog.connect().unwrap();
+        let mut conn = catalog.connect().unwrap();
+        run_these(&mut conn, catalog.path(), &[MIGRATIONS[0], NEXT]).unwrap();
+
+        assert_eq!(version(&conn).unwrap(), 2);
+        let backup = Connection::open(backup_path(catalog.path(), 1)).unwrap();
+        assert_eq!(version(&backup).unwrap(), 1);
+        let handle: String = backup
+            .query_row("SELECT handle FROM products", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(handle, "rainier");
+        assert_eq!(
+            backup
+                .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+                .unwrap(),
+            "ok"
+        );
+        let note: String = conn
+            .query_row("SELECT note FROM products", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(note, "");
+    }
+
+    #[test]
+    fn a_failing_migration_changes_nothing() {
+        let (_dir, catalog) = catalog_with_a_product();
+        let mut conn = catalog.connect().unwrap();
+        let broken: Migration = (
+            "0002_broken",
+            "ALTER TABLE products ADD COLUMN x TEXT; SELECT * FROM nowhere;",
+        );
+        let err = run_these(&mut conn, catalog.path(), &[MIGRATIONS[0], NEXT, broken]).unwrap_err();
+        assert_eq!(err.code(), "catalog-migration");
+        assert!(err.to_string().contains("0002_broken"));
+        assert_eq!(version(&conn).unwrap(), 1);
+        let columns: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('products') WHERE name IN ('note', 'x')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(columns, 0);
+        assert_eq!(crate::queries::products::count(&conn).unwrap(), 1);
     }
 }

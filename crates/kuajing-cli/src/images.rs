@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use kuajing_core::{Output, Rules, Workbench};
 
 use crate::print_json;
@@ -28,6 +28,7 @@ pub(crate) struct Target<'a> {
     pub marketplace: &'a str,
     pub slot: &'a str,
     pub quality: Option<u8>,
+    pub overwrite: bool,
 }
 
 pub(crate) fn render_images(
@@ -41,7 +42,7 @@ pub(crate) fn render_images(
     let results = match (out, out_dir) {
         (Some(out), _) => {
             if inputs.len() > 1 {
-                bail!(
+                crate::bad_argument!(
                     "--out names one file; use --out-dir for {} photos",
                     inputs.len()
                 );
@@ -76,6 +77,7 @@ pub(crate) fn render_images(
                 t.slot,
                 t.quality,
                 &dir,
+                t.overwrite,
                 cancel,
                 &progress,
             )?;
@@ -84,7 +86,7 @@ pub(crate) fn render_images(
             }
             results
         }
-        (None, None) => bail!("say where to write: --out FILE or --out-dir DIR"),
+        (None, None) => crate::bad_argument!("say where to write: --out FILE or --out-dir DIR"),
     };
     let mut failed = 0;
     let mut reports = Vec::new();

@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 /// `println!` that treats a closed stdout (`kuajing products | head`) as the end of the
 /// output, not a crash.
@@ -23,7 +23,10 @@ macro_rules! out {
         }
     }};
 }
+mod fail;
 mod images;
+
+use fail::bad_argument;
 
 /// Photo buffers on huge pages, reused across a batch: see `kuajing-alloc`.
 #[global_allocator]
@@ -42,6 +45,9 @@ struct Cli {
     /// The catalog file [default: $KUAJING_CATALOG, else the app's catalog in the user data folder]
     #[arg(long, global = true, value_name = "PATH")]
     catalog: Option<PathBuf>,
+    /// Print results as JSON; an error that stops a command prints {"error": {code, message, args}}
+    #[arg(long, global = true)]
+    json: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -54,33 +60,18 @@ enum Command {
         /// Report what would be added or changed, and every problem, without writing
         #[arg(long)]
         dry_run: bool,
-        #[arg(long)]
-        json: bool,
     },
     /// Load the sample catalog (a cherry orchard, a seafood packer and a nut grower)
-    Sample {
-        #[arg(long)]
-        json: bool,
-    },
+    Sample,
     /// List products, optionally only those matching TEXT (English or Chinese)
     Products {
         #[arg(long, value_name = "TEXT", default_value = "")]
         search: String,
-        #[arg(long)]
-        json: bool,
     },
     /// Show one product: copy, variants, attributes (metafields), images and fields
-    Product {
-        handle: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Product { handle: String },
     /// Show a product's edit history, newest first
-    History {
-        handle: String,
-        #[arg(long)]
-        json: bool,
-    },
+    History { handle: String },
     /// Edit listing copy
     Copy {
         #[command(subcommand)]
@@ -93,8 +84,6 @@ enum Command {
         #[arg(long, value_enum, default_value = "title")]
         field: FieldArg,
         text: String,
-        #[arg(long)]
-        json: bool,
     },
     /// Render photos into a marketplace image slot (many photos: on every core)
     Image {
@@ -108,14 +97,16 @@ enum Command {
         /// The output file (one input only); detail slices get -2, -3… before the extension
         #[arg(long, conflicts_with = "out_dir", required_unless_present = "out_dir")]
         out: Option<PathBuf>,
-        /// The output folder; each file is named after its input
+        /// The output folder; each file is named after its input (its name minus the last
+        /// extension, plus the slot's; ` (2)` when two would collide)
         #[arg(long)]
         out_dir: Option<PathBuf>,
+        /// Replace files already in --out-dir (without it, such an input is an error)
+        #[arg(long, requires = "out_dir")]
+        overwrite: bool,
         /// JPEG quality to start from instead of the slot's (the byte cap still applies)
         #[arg(long, value_parser = clap::value_parser!(u8).range(1..=100))]
         quality: Option<u8>,
-        #[arg(long)]
-        json: bool,
     },
     /// Render the catalog's images into every slot of a marketplace (on every core, through
     /// the render cache; Ctrl-C stops after the photos in progress), or download them (fetch)
@@ -128,8 +119,6 @@ enum Command {
         /// Only these products (repeatable)
         #[arg(long = "handle")]
         handles: Vec<String>,
-        #[arg(long)]
-        json: bool,
     },
     /// Write a marketplace bundle: listing sheet, images, manifest and report, in one zip
     Export {
@@ -137,8 +126,6 @@ enum Command {
         marketplace: String,
         #[arg(long)]
         out: PathBuf,
-        #[arg(long)]
-        json: bool,
     },
     /// Set the exchange rate used for prices
     Rate {
@@ -157,10 +144,12 @@ enum CopyAction {
         #[arg(long, default_value = "zh-CN")]
         locale: String,
         text: String,
+        /// Save only if the copy is still OLD_TEXT (what this edit started from; "" for none):
+        /// otherwise nothing is written and the error is copy-conflict
+        #[arg(long, value_name = "OLD_TEXT")]
+        expect: Option<String>,
         #[arg(long, default_value = "tmall-global")]
         marketplace: String,
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -171,8 +160,6 @@ enum ImagesAction {
         /// Only this product's images
         #[arg(long)]
         handle: Option<String>,
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -206,24 +193,14 @@ impl From<FieldArg> for CopyField {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let json = cli.json;
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {}", one_line(&e));
+            fail::report(&e, json);
             ExitCode::FAILURE
         }
     }
-}
-
-fn one_line(e: &anyhow::Error) -> String {
-    let chain: Vec<String> = e.chain().map(ToString::to_string).collect();
-    let mut out: Vec<String> = Vec::new();
-    for part in chain {
-        if !out.iter().any(|seen| seen.contains(&part)) {
-            out.push(part);
-        }
-    }
-    out.join(": ").replace('\n', " ")
 }
 
 fn lang() -> String {
@@ -245,12 +222,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         .clone()
         .unwrap_or_else(kuajing_core::default_catalog_path);
     let open = || Workbench::open(&catalog, rules.clone());
+    let json = cli.json;
     match cli.command {
-        Command::Import {
-            file,
-            dry_run,
-            json,
-        } => {
+        Command::Import { file, dry_run } => {
             let report = open()?.import(&file, dry_run)?;
             if json {
                 print_json(&report)?;
@@ -299,7 +273,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(ExitCode::FAILURE);
             }
         }
-        Command::Sample { json } => {
+        Command::Sample => {
             let report = open()?.load_sample()?;
             if json {
                 print_json(&report)?;
@@ -312,7 +286,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
         }
-        Command::Products { search, json } => {
+        Command::Products { search } => {
             let products = open()?.products(&search, false)?;
             if json {
                 print_json(&products)?;
@@ -329,7 +303,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Product { handle, json } => {
+        Command::Product { handle } => {
             let p = open()?.product(&handle)?;
             if json {
                 print_json(&p)?;
@@ -353,7 +327,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::History { handle, json } => {
+        Command::History { handle } => {
             let entries = open()?.history(&handle)?;
             if json {
                 print_json(&entries)?;
@@ -378,18 +352,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     field,
                     locale,
                     text,
+                    expect,
                     marketplace,
-                    json,
                 },
         } => {
             let locale = match locale.as_str() {
                 "zh-CN" | "zh-cn" => Locale::ZhCn,
-                other => bail!(
+                other => bad_argument!(
                     "--locale {other}: only zh-CN copy is edited here (English comes from the import)"
                 ),
             };
-            let check =
-                open()?.set_copy(&handle, field.into(), locale, &text, &marketplace, "cli")?;
+            let check = open()?.set_copy(
+                &handle,
+                field.into(),
+                locale,
+                &text,
+                expect.as_deref(),
+                &marketplace,
+                "cli",
+            )?;
             if json {
                 print_json(&check)?;
             } else {
@@ -400,7 +381,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
             marketplace,
             field,
             text,
-            json,
         } => {
             let check = rules.check_copy(&marketplace, field.into(), &text)?;
             if json {
@@ -418,13 +398,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             slot,
             out,
             out_dir,
+            overwrite,
             quality,
-            json,
         } => {
             let target = images::Target {
                 marketplace: &marketplace,
                 slot: &slot,
                 quality,
+                overwrite,
             };
             return images::render_images(&rules, &inputs, &target, out, out_dir, json);
         }
@@ -432,12 +413,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             action: None,
             marketplace,
             handles,
-            json,
         } => {
             return images::render_catalog(&open()?, &marketplace, &handles, json);
         }
         Command::Images {
-            action: Some(ImagesAction::Fetch { handle, json }),
+            action: Some(ImagesAction::Fetch { handle }),
             ..
         } => {
             let report = open()?.fetch_images(handle.as_deref(), |done, total| {
@@ -460,11 +440,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Export {
-            marketplace,
-            out,
-            json,
-        } => {
+        Command::Export { marketplace, out } => {
             let report = open()?.export(&marketplace, &out)?;
             if json {
                 print_json(&report)?;
@@ -496,7 +472,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             action: RateAction::Set { pair, rate, date },
         } => {
             if !pair.eq_ignore_ascii_case("USD/CNY") {
-                bail!("rate pair `{pair}`: only USD/CNY is supported");
+                bad_argument!("rate pair `{pair}`: only USD/CNY is supported");
             }
             let date = date.unwrap_or_else(kuajing_core::today);
             let settings = open()?.set_rate(rate, &date).context("rate set")?;

@@ -84,21 +84,35 @@ impl Workbench {
     }
 
     /// Saves `text` as the product's copy (kept in history with `source`) and checks it.
+    ///
+    /// `base` is the text the edit started from. When it is given and the catalog no longer
+    /// holds it (another window or the CLI saved in between), nothing is written and the error
+    /// is `copy-conflict`, carrying the catalog's text so the editor can offer "keep mine" (save
+    /// again based on their text) or "take theirs". `None` overwrites whatever is there.
+    #[allow(clippy::too_many_arguments)] // one per part of the edit, as the hosts receive them
     pub fn set_copy(
         &self,
         handle: &str,
         field: CopyField,
         locale: Locale,
         text: &str,
+        base: Option<&str>,
         marketplace: &str,
         source: &str,
     ) -> Result<CopyCheck> {
         checked_field(field)?;
         let check = self.check_copy(marketplace, field, text)?;
         let mut conn = self.catalog.connect()?;
-        let tx = conn.transaction()?;
-        let id = product_rows::id_of(&tx, handle)?;
-        copy_rows::set(&tx, id, locale, field, text, source)?;
+        let tx = kuajing_catalog::write_tx(&mut conn)?;
+        match base {
+            Some(base) => {
+                copy_rows::set_based(&tx, handle, locale, field, text, base, source)?;
+            }
+            None => {
+                let id = product_rows::id_of(&tx, handle)?;
+                copy_rows::set(&tx, id, locale, field, text, source)?;
+            }
+        }
         tx.commit()?;
         Ok(check)
     }

@@ -67,9 +67,22 @@ pub enum Error {
     #[error("a render batch is already running: wait for it to finish or cancel it")]
     RenderRunning,
     #[error("cannot download {url}: {reason}")]
-    Download { url: String, reason: String },
+    Download {
+        url: String,
+        reason: String,
+        /// Whether a server answered (the network is up).
+        answered: bool,
+    },
     #[error("the field `{0}` cannot be edited here (use title or description)")]
     BadField(String),
+    #[error(
+        "{path} is the catalog, one of its files, or inside its media or render folder: choose another place for the bundle"
+    )]
+    ExportOntoCatalog { path: PathBuf },
+    #[error("{path} is one of the photos being rendered: it is never overwritten")]
+    OutputIsInput { path: PathBuf },
+    #[error("{path} already exists: remove it, choose another folder, or pass --overwrite")]
+    OutputExists { path: PathBuf },
 }
 
 impl Error {
@@ -80,7 +93,7 @@ impl Error {
             Error::Sql(_) => "catalog-query",
             Error::Import(e) => e.code(),
             Error::Image(e) => e.code(),
-            Error::Marketplace(_) => "unknown-marketplace",
+            Error::Marketplace(e) => e.code(),
             Error::Bundle(e) => e.code(),
             Error::Copy(_) | Error::L10n(_) => "bad-shipped-data",
             Error::Read { .. } => "file-read",
@@ -96,21 +109,29 @@ impl Error {
             Error::RenderRunning => "render-running",
             Error::BadField(_) => "bad-field",
             Error::Download { .. } => "download",
+            Error::ExportOntoCatalog { .. } => "export-onto-catalog",
+            Error::OutputIsInput { .. } => "output-is-input",
+            Error::OutputExists { .. } => "output-exists",
         }
     }
 
     pub fn args(&self) -> BTreeMap<String, String> {
         let mut args = match self {
             Error::Import(e) => e.args(),
+            Error::Image(e) => e.args(),
+            Error::Catalog(e) => e.args(),
+            Error::Marketplace(e) => e.args(),
             _ => BTreeMap::new(),
         };
         let mut put = |k: &str, v: String| {
             args.insert(k.to_owned(), v);
         };
         match self {
-            Error::Read { path, .. } | Error::Write { path, .. } => {
-                put("path", path.display().to_string())
-            }
+            Error::Read { path, .. }
+            | Error::Write { path, .. }
+            | Error::ExportOntoCatalog { path }
+            | Error::OutputIsInput { path }
+            | Error::OutputExists { path } => put("path", path.display().to_string()),
             Error::FileTooLarge { path, size, limit } => {
                 put("path", path.display().to_string());
                 put("size", size.to_string());
@@ -128,7 +149,7 @@ impl Error {
                 put("first", first.clone());
             }
             Error::BadRate(v) | Error::BadDate(v) | Error::BadField(v) => put("value", v.clone()),
-            Error::Download { url, reason } => {
+            Error::Download { url, reason, .. } => {
                 put("url", url.clone());
                 put("reason", reason.clone());
             }

@@ -2,7 +2,7 @@
 //! the rendered images, a report of every product left out and why, and the manifest.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use kuajing_bundle::BundleFile;
 use kuajing_catalog::queries::{
@@ -62,7 +62,7 @@ impl Workbench {
     /// A sensible place for the bundle: the user's Downloads folder (or home), dated.
     pub fn default_export_path(&self, marketplace: &str) -> String {
         let home = std::env::var_os("HOME")
-            .map(std::path::PathBuf::from)
+            .map(PathBuf::from)
             .unwrap_or_default();
         let downloads = home.join("Downloads");
         let dir = if downloads.is_dir() { downloads } else { home };
@@ -74,8 +74,47 @@ impl Workbench {
         .to_string()
     }
 
+    /// Refuses a bundle path that is the catalog, its `-wal`, `-shm` or `-journal` file, or
+    /// lies inside the media or render folders: renaming a bundle over any of them would
+    /// destroy the merchant's work. A bundle beside the catalog is fine.
+    fn refuse_catalog_files(&self, out: &Path) -> Result<()> {
+        let refuse = || Error::ExportOntoCatalog {
+            path: out.to_owned(),
+        };
+        let real = |p: &Path| -> PathBuf {
+            // The file may not exist yet: resolve its folder and keep its name.
+            let (dir, name) = (p.parent().unwrap_or(Path::new("")), p.file_name());
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
+            name.map_or(dir.clone(), |n| dir.join(n))
+        };
+        let target = real(out);
+        let catalog = real(self.catalog.path());
+        let mut own = vec![catalog.clone()];
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut name = catalog.clone().into_os_string();
+            name.push(suffix);
+            own.push(PathBuf::from(name));
+        }
+        if own.contains(&target) {
+            return Err(refuse());
+        }
+        for dir in [self.catalog.media_dir(), self.catalog.renders_dir()] {
+            let dir = dir.canonicalize().unwrap_or(dir);
+            if target.starts_with(&dir) {
+                return Err(refuse());
+            }
+        }
+        Ok(())
+    }
+
     /// Writes the bundle for `marketplace` to `out` (atomically) and reports what went in.
     pub fn export(&self, marketplace: &str, out: &Path) -> Result<ExportReport> {
+        self.refuse_catalog_files(out)?;
         let profile = kuajing_marketplace::load(marketplace)?;
         let conn = self.catalog.connect()?;
         let rate = setting_rows::rate(&conn)?.ok_or(Error::NoRate)?;

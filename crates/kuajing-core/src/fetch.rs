@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use kuajing_catalog::ImageRow;
 use kuajing_catalog::queries::images as image_rows;
 use serde::Serialize;
 
@@ -34,15 +35,27 @@ pub struct FailedImage {
 
 enum Outcome {
     Stored(String),
-    /// The network is unreachable: stop and try later.
-    Offline,
+    /// No answer from anywhere (name not found, network unreachable, timed out): the network
+    /// may be down, or only this host. The batch decides which.
+    Unreachable(Error),
     /// This image will not work: record why.
     Failed(Error),
 }
 
+/// Network-level failures in a row, with no server answering, after which the batch takes
+/// the network to be down and leaves the rest waiting.
+const OFFLINE_AFTER: usize = 3;
+/// Redirects followed per photo; a CDN needs one or two.
+const MAX_REDIRECTS: u32 = 5;
+
 impl Workbench {
     /// Downloads every image not held yet (of one product, or all). `progress(done, total)` is
     /// called after each.
+    ///
+    /// A photo that fails on its own (a 404, a refused connection, a TLS failure, too many
+    /// redirects, too large, not an image) is marked failed with the reason, and the batch goes
+    /// on. Only no network at all stops it: when the first photos all fail without any server
+    /// answering, the rest keep waiting for the network, and so do those photos.
     pub fn fetch_images(
         &self,
         handle: Option<&str>,
@@ -56,6 +69,7 @@ impl Workbench {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_connect(Some(Duration::from_secs(5)))
             .timeout_global(Some(Duration::from_secs(60)))
+            .max_redirects(MAX_REDIRECTS)
             .build()
             .into();
         let mut report = FetchReport {
@@ -64,7 +78,22 @@ impl Workbench {
             failed: Vec::new(),
             offline: false,
         };
+        // Whether any server answered in this batch: then the network is up, and a host that
+        // cannot be reached is that photo's problem.
+        let mut online = false;
+        let mut unsure = Vec::new();
         let total = pending.len();
+        let fail = |report: &mut FetchReport, handle: String, image: ImageRow, e: Error| {
+            let error = AppError::from(&e);
+            let json = serde_json::to_string(&error).unwrap_or_default();
+            image_rows::set_error(&conn, image.id, &json)?;
+            report.failed.push(FailedImage {
+                handle,
+                src: image.src,
+                error,
+            });
+            Ok::<_, Error>(())
+        };
         for (done, (handle, image)) in pending.into_iter().enumerate() {
             if report.offline {
                 report.waiting += 1;
@@ -72,56 +101,90 @@ impl Workbench {
             }
             match self.download(&agent, &image.src) {
                 Outcome::Stored(name) => {
+                    online = true;
                     image_rows::set_media(&conn, image.id, &name)?;
                     report.fetched += 1;
                 }
-                Outcome::Offline => {
-                    report.offline = true;
-                    report.waiting += 1;
+                Outcome::Unreachable(e) if online => fail(&mut report, handle, image, e)?,
+                Outcome::Unreachable(e) => {
+                    unsure.push((handle, image, e));
+                    report.offline = unsure.len() >= OFFLINE_AFTER;
                 }
                 Outcome::Failed(e) => {
-                    let error = AppError::from(&e);
-                    let json = serde_json::to_string(&error).unwrap_or_default();
-                    image_rows::set_error(&conn, image.id, &json)?;
-                    report.failed.push(FailedImage {
-                        handle,
-                        src: image.src,
-                        error,
-                    });
+                    online |= !matches!(
+                        &e,
+                        Error::Download {
+                            answered: false,
+                            ..
+                        }
+                    );
+                    fail(&mut report, handle, image, e)?;
                 }
             }
             progress(done + 1, total);
+        }
+        // Unreachable before any server answered: waiting if nothing ever did, failed if
+        // something later did.
+        report.offline |= !online && !unsure.is_empty();
+        for (handle, image, e) in unsure {
+            if online && !report.offline {
+                fail(&mut report, handle, image, e)?;
+            } else {
+                report.waiting += 1;
+            }
         }
         Ok(report)
     }
 
     fn download(&self, agent: &ureq::Agent, url: &str) -> Outcome {
+        let failed = |answered: bool, reason: String| Error::Download {
+            url: url.to_owned(),
+            reason,
+            answered,
+        };
         let response = match agent.get(url).call() {
             Ok(response) => response,
-            Err(ureq::Error::StatusCode(status)) => {
-                return Outcome::Failed(Error::Download {
-                    url: url.to_owned(),
-                    reason: format!("the server answered {status}"),
-                });
+            Err(e) => {
+                return match e {
+                    ureq::Error::StatusCode(status) => {
+                        Outcome::Failed(failed(true, format!("the server answered {status}")))
+                    }
+                    ureq::Error::TooManyRedirects | ureq::Error::RedirectFailed => Outcome::Failed(
+                        failed(true, format!("more than {MAX_REDIRECTS} redirects")),
+                    ),
+                    ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::Pem(_) => {
+                        Outcome::Failed(failed(true, format!("a secure connection failed: {e}")))
+                    }
+                    ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+                        Outcome::Failed(failed(false, "the server refused the connection".into()))
+                    }
+                    ureq::Error::BadUri(reason) => Outcome::Failed(failed(false, reason)),
+                    // std's resolver reports a name it cannot find as an I/O error.
+                    ureq::Error::Io(io) if io.to_string().contains("lookup address") => {
+                        Outcome::Unreachable(failed(false, "the host name was not found".into()))
+                    }
+                    ureq::Error::HostNotFound => {
+                        Outcome::Unreachable(failed(false, "the host name was not found".into()))
+                    }
+                    ureq::Error::Timeout(_) => {
+                        Outcome::Unreachable(failed(false, "no answer in time".into()))
+                    }
+                    other => Outcome::Unreachable(failed(false, other.to_string())),
+                };
             }
-            Err(ureq::Error::BadUri(reason)) => {
-                return Outcome::Failed(Error::Download {
-                    url: url.to_owned(),
-                    reason,
-                });
-            }
-            Err(_) => return Outcome::Offline,
         };
         let mut body = response.into_body();
         let bytes = match body.with_config().limit(MAX_DOWNLOAD_BYTES).read_to_vec() {
             Ok(bytes) => bytes,
             Err(ureq::Error::BodyExceedsLimit(_)) => {
-                return Outcome::Failed(Error::Download {
-                    url: url.to_owned(),
-                    reason: format!("larger than {MAX_DOWNLOAD_BYTES} bytes"),
-                });
+                return Outcome::Failed(failed(
+                    true,
+                    format!("larger than {MAX_DOWNLOAD_BYTES} bytes"),
+                ));
             }
-            Err(_) => return Outcome::Offline,
+            Err(e) => {
+                return Outcome::Failed(failed(true, format!("the download broke off: {e}")));
+            }
         };
         let path = url.split(['?', '#']).next().unwrap_or(url);
         let extension = path

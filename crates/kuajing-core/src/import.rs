@@ -78,49 +78,30 @@ impl Workbench {
             .map(|p| self.problem(p.row, p.column.clone(), &p.code, p.severity, p.args.clone()))
             .collect();
 
-        let mut conn = self.catalog.connect()?;
-        let tx = conn.transaction()?;
+        // Photos named by path are read, checked and stored first: that is the slow part, and
+        // the catalog's write lock is taken only once it is done.
         let media_dir = self.catalog.media_dir();
+        // Photos checked now and copied into the media folder only once the import is sure to
+        // be applied, so a refused import leaves nothing behind.
+        let mut to_store: Vec<(PathBuf, String)> = Vec::new();
         let mut products = Vec::with_capacity(parsed.products.len());
         for p in &parsed.products {
-            for v in &p.variants {
-                if let Some(sku) = v.sku.as_deref().filter(|s| !s.is_empty())
-                    && let Some(other) = product_rows::sku_owner(&tx, sku, &p.handle)?
-                {
-                    let args =
-                        BTreeMap::from([("sku".into(), sku.to_owned()), ("other".into(), other)]);
-                    problems.push(self.problem(
-                        v.row,
-                        Some("Variant SKU".into()),
-                        "sku-taken",
-                        Severity::Error,
-                        args,
-                    ));
-                }
-            }
             let mut images = Vec::with_capacity(p.images.len());
             for image in &p.images {
-                let stored = if media::is_remote(&image.src) {
-                    Ok(None)
-                } else {
-                    media::store_local(&resolve(base, &image.src), &media_dir, dry_run).map(Some)
-                };
-                match stored {
+                match self.local_image(base, &image.src) {
                     Ok(media) => images.push(NewImage {
+                        media: media.map(|(path, name)| {
+                            to_store.push((path, name.clone()));
+                            name
+                        }),
                         src: image.src.clone(),
                         alt: image.alt.clone(),
-                        media,
                         error: None,
                     }),
-                    Err(e) => {
-                        let code = if matches!(e, Error::Read { .. }) {
-                            "image-missing"
-                        } else {
-                            "image-unreadable"
-                        };
+                    Err((code, reason)) => {
                         let args = BTreeMap::from([
                             ("src".into(), image.src.clone()),
-                            ("reason".into(), e.to_string()),
+                            ("reason".into(), reason),
                         ]);
                         problems.push(self.problem(
                             image.row,
@@ -150,6 +131,25 @@ impl Workbench {
                 attributes: attributes(&p.attributes),
             });
         }
+        let mut conn = self.catalog.connect()?;
+        let tx = kuajing_catalog::write_tx(&mut conn)?;
+        for p in &parsed.products {
+            for v in &p.variants {
+                if let Some(sku) = v.sku.as_deref().filter(|s| !s.is_empty())
+                    && let Some(other) = product_rows::sku_owner(&tx, sku, &p.handle)?
+                {
+                    let args =
+                        BTreeMap::from([("sku".into(), sku.to_owned()), ("other".into(), other)]);
+                    problems.push(self.problem(
+                        v.row,
+                        Some("Variant SKU".into()),
+                        "sku-taken",
+                        Severity::Error,
+                        args,
+                    ));
+                }
+            }
+        }
         problems.sort_by_key(|p| p.row);
         let (errors, warnings): (Vec<_>, Vec<_>) = problems
             .into_iter()
@@ -172,6 +172,11 @@ impl Workbench {
             warnings,
             errors,
         };
+        if report.errors.is_empty() && !dry_run {
+            for (path, name) in &to_store {
+                media::store_checked(path, name, &media_dir)?;
+            }
+        }
         if report.errors.is_empty() {
             for product in &products {
                 match product_rows::upsert(&tx, product, source)? {
@@ -196,6 +201,31 @@ impl Workbench {
             report.applied = true;
         }
         Ok(report)
+    }
+
+    /// The media file for an image the CSV names: `None` for a URL (downloaded later), the
+    /// file and its media name for a path. A path must stay inside the CSV's folder and be a
+    /// regular file (`../`, absolute paths elsewhere, `/dev/zero` and FIFOs are refused before
+    /// anything is opened). On failure: the problem code and the reason.
+    fn local_image(
+        &self,
+        base: &Path,
+        src: &str,
+    ) -> Result<Option<(PathBuf, String)>, (&'static str, String)> {
+        if media::is_remote(src) {
+            return Ok(None);
+        }
+        let path = kuajing_files::confined(base, src.trim()).map_err(|refusal| {
+            let code = match refusal {
+                kuajing_files::Refusal::Outside => "image-outside-folder",
+                kuajing_files::Refusal::NotAFile => "image-not-a-file",
+                kuajing_files::Refusal::Missing => "image-missing",
+            };
+            (code, base.display().to_string())
+        })?;
+        media::check_local(&path)
+            .map(|name| Some((path, name)))
+            .map_err(|e| ("image-unreadable", e.to_string()))
     }
 
     fn problem(
@@ -257,27 +287,20 @@ fn attributes(columns: &[kuajing_shopify::Attribute]) -> Vec<Attribute> {
         .collect()
 }
 
-fn resolve(base: &Path, src: &str) -> PathBuf {
-    let path = Path::new(src.strip_prefix("file://").unwrap_or(src));
-    if path.is_absolute() {
-        path.to_owned()
-    } else {
-        base.join(path)
-    }
-}
-
 pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>> {
-    let read = |source| Error::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(read)?.len();
-    if size > limit {
-        return Err(Error::FileTooLarge {
+    kuajing_files::read_capped(path, limit).map_err(|e| match e {
+        kuajing_files::ReadError::TooLarge { size, limit } => Error::FileTooLarge {
             path: path.to_owned(),
             size,
             limit,
-        });
-    }
-    std::fs::read(path).map_err(read)
+        },
+        kuajing_files::ReadError::NotAFile => Error::Read {
+            path: path.to_owned(),
+            source: std::io::Error::other("not a regular file"),
+        },
+        kuajing_files::ReadError::Io(source) => Error::Read {
+            path: path.to_owned(),
+            source,
+        },
+    })
 }

@@ -2,7 +2,9 @@
 //! marketplace slot through a content-addressed cache (source bytes, slot parameters and
 //! pipeline version make the key, so an unchanged image is never rendered twice).
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use base64::Engine as _;
@@ -23,15 +25,36 @@ pub(crate) fn is_remote(src: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-/// Checks that `path` is a photo we can decode, and (unless `dry_run`) copies it into the
-/// media folder under its SHA-256. Returns the media file name.
-pub(crate) fn store_local(path: &Path, media_dir: &Path, dry_run: bool) -> Result<String> {
+/// Checks that `path` is a photo we can decode and returns its media file name (its SHA-256
+/// and extension), without storing it.
+pub(crate) fn check_local(path: &Path) -> Result<String> {
     let bytes = read_limited(path, Limits::default().max_bytes)?;
-    let ext = path
-        .extension()
+    store_bytes(
+        &bytes,
+        &path.display().to_string(),
+        local_extension(path),
+        Path::new(""),
+        true,
+    )
+}
+
+/// Copies the photo at `path`, checked earlier as `name`, into the media folder. A file that
+/// changed since it was checked is refused rather than stored under the wrong name.
+pub(crate) fn store_checked(path: &Path, name: &str, media_dir: &Path) -> Result<()> {
+    let bytes = read_limited(path, Limits::default().max_bytes)?;
+    if !name.starts_with(&kuajing_bundle::sha256_hex(&bytes)) {
+        return Err(Error::Read {
+            path: path.to_owned(),
+            source: std::io::Error::other("the file changed while it was imported; import again"),
+        });
+    }
+    write_once(&media_dir.join(name), &bytes)
+}
+
+fn local_extension(path: &Path) -> &str {
+    path.extension()
         .and_then(|e| e.to_str())
-        .unwrap_or_default();
-    store_bytes(&bytes, &path.display().to_string(), ext, media_dir, dry_run)
+        .unwrap_or_default()
 }
 
 /// Checks that `bytes` decode as a photo and (unless `dry_run`) keeps them in the media folder
@@ -55,27 +78,27 @@ pub(crate) fn store_bytes(
     Ok(file)
 }
 
-/// Writes `bytes` to `path` unless it already exists (content-addressed files never change).
+/// Writes `bytes` to `path` unless it already holds exactly them (content-addressed files
+/// never change). An existing file of another size or other bytes, torn by a crash before
+/// writes were flushed, or damaged since, is not trusted: it is written again.
 pub(crate) fn write_once(path: &Path, bytes: &[u8]) -> Result<()> {
-    if path.exists() {
+    let holds_them = std::fs::metadata(path)
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|held| held == bytes);
+    if holds_them {
         Ok(())
     } else {
         write_atomic(path, bytes)
     }
 }
 
-/// Writes `bytes` to `path` through a temp file and a rename, so no reader sees half a file.
+/// Writes `bytes` to `path` durably, through a flushed temp file and a rename, so no reader
+/// sees half a file and a crash leaves the old file or the new one.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let write = |source| Error::Write {
+    kuajing_files::write_atomic(path, bytes).map_err(|source| Error::Write {
         path: path.to_owned(),
         source,
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(write)?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(write)?;
-    std::io::Write::write_all(&mut temp, bytes).map_err(write)?;
-    temp.persist(path).map_err(|e| write(e.error))?;
-    Ok(())
+    })
 }
 
 pub(crate) fn slot_spec(slot: &Slot) -> SlotSpec {
@@ -144,10 +167,7 @@ impl CacheEntry {
         CacheEntry {
             meta: renders.join(format!("{key}.json")),
             dir: renders.to_owned(),
-            extension: match spec.format {
-                OutputFormat::Jpeg => "jpg",
-                OutputFormat::Png => "png",
-            },
+            extension: extension(spec),
             key,
         }
     }
@@ -338,15 +358,98 @@ pub struct RenderedFile {
 /// Where `render_image` writes.
 #[derive(Debug, Clone)]
 pub enum Output {
-    /// This file; slices of a detail image get `-2`, `-3`… before the extension.
+    /// This file (replaced if it exists, unless it is the input); slices of a detail image
+    /// get `-2`, `-3`… before the extension.
     File(PathBuf),
-    /// This folder, named after the input (`photo.heic` → `photo.jpg`, slices `photo-2.jpg`…).
+    /// This folder, named after the input: its name minus the last extension, plus the
+    /// slot's (`shoe.front.heic` → `shoe.front.jpg`, slices `shoe.front-2.jpg`…).
     Dir(PathBuf),
+}
+
+/// The files a run of `render_image(s)` may write: never an input, never one file twice,
+/// and an existing file only when told to overwrite.
+#[derive(Debug)]
+struct Claims {
+    inputs: HashSet<PathBuf>,
+    taken: Mutex<HashSet<PathBuf>>,
+    overwrite: bool,
+}
+
+impl Claims {
+    fn new(inputs: &[PathBuf], overwrite: bool) -> Self {
+        Claims {
+            inputs: inputs.iter().map(|p| resolved(p)).collect(),
+            taken: Mutex::new(HashSet::new()),
+            overwrite,
+        }
+    }
+
+    fn claim(&self, path: &Path) -> Result<()> {
+        let real = resolved(path);
+        if self.inputs.contains(&real) {
+            return Err(Error::OutputIsInput {
+                path: path.to_owned(),
+            });
+        }
+        let first = self
+            .taken
+            .lock()
+            .is_ok_and(|mut taken| taken.insert(real));
+        if !first || (!self.overwrite && path.exists()) {
+            return Err(Error::OutputExists {
+                path: path.to_owned(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// `path` with its folder resolved (the file itself may not exist yet), so two spellings of
+/// one file compare equal.
+fn resolved(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
+    path.file_name().map_or(dir.clone(), |name| dir.join(name))
+}
+
+/// The output file for each input in `dir`: the input's name minus its last extension, plus
+/// `ext`. When two inputs would share a name, or an output would be an input, the later one
+/// gets ` (2)`, ` (3)`… before the extension.
+fn planned_outputs(inputs: &[PathBuf], dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let input_paths: HashSet<PathBuf> = inputs.iter().map(|p| resolved(p)).collect();
+    let mut used = HashSet::new();
+    inputs
+        .iter()
+        .map(|input| {
+            let stem = input
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "image".into());
+            let mut n = 1;
+            loop {
+                let name = match n {
+                    1 => format!("{stem}.{ext}"),
+                    n => format!("{stem} ({n}).{ext}"),
+                };
+                let path = dir.join(&name);
+                if !input_paths.contains(&resolved(&path)) && used.insert(name) {
+                    return path;
+                }
+                n += 1;
+            }
+        })
+        .collect()
 }
 
 impl crate::Rules {
     /// Renders the photo at `input` into `marketplace`'s `slot` and writes it (through a temp
-    /// file and a rename).
+    /// file and a rename). The input itself is never overwritten.
     pub fn render_image(
         &self,
         input: &Path,
@@ -356,11 +459,21 @@ impl crate::Rules {
         out: &Output,
     ) -> Result<RenderedImage> {
         let spec = spec_with_quality(find_slot(marketplace, slot)?, quality);
-        self.render_one(input, &spec, out)
+        let inputs = [input.to_owned()];
+        let (base, overwrite) = match out {
+            Output::File(path) => (path.clone(), true),
+            Output::Dir(dir) => (
+                planned_outputs(&inputs, dir, extension(&spec)).remove(0),
+                false,
+            ),
+        };
+        self.render_one(input, &spec, &base, &Claims::new(&inputs, overwrite))
     }
 
-    /// Renders many photos into one slot, on every core; `progress(done, total)` after each.
-    /// Results come back in input order; once `cancel` is set no new photo is started.
+    /// Renders many photos into one slot in `out_dir`, on every core; `progress(done, total)`
+    /// after each. Results come back in input order; once `cancel` is set no new photo is
+    /// started. An existing file is replaced only with `overwrite`; otherwise that input
+    /// fails with `output-exists`.
     #[allow(clippy::too_many_arguments)]
     pub fn render_images(
         &self,
@@ -369,50 +482,55 @@ impl crate::Rules {
         slot: &str,
         quality: Option<u8>,
         out_dir: &Path,
+        overwrite: bool,
         cancel: &AtomicBool,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Vec<Option<Result<RenderedImage>>>> {
         let spec = spec_with_quality(find_slot(marketplace, slot)?, quality);
-        let out = Output::Dir(out_dir.to_owned());
+        let outputs = planned_outputs(inputs, out_dir, extension(&spec));
+        let claims = Claims::new(inputs, overwrite);
         let done = AtomicUsize::new(0);
-        let one = |input: &PathBuf| {
+        let one = |(input, base): (&PathBuf, &PathBuf)| {
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let result = self.render_one(input, &spec, &out);
+            let result = self.render_one(input, &spec, base, &claims);
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, inputs.len());
             Some(result)
         };
         // One photo is rendered on this thread: starting the pool would cost more than it
         // saves.
         Ok(if inputs.len() > 1 {
-            inputs.par_iter().map(one).collect()
+            inputs.par_iter().zip(outputs.par_iter()).map(one).collect()
         } else {
-            inputs.iter().map(one).collect()
+            inputs.iter().zip(outputs.iter()).map(one).collect()
         })
     }
 
-    fn render_one(&self, input: &Path, spec: &SlotSpec, out: &Output) -> Result<RenderedImage> {
+    fn render_one(
+        &self,
+        input: &Path,
+        spec: &SlotSpec,
+        base: &Path,
+        claims: &Claims,
+    ) -> Result<RenderedImage> {
         let rendered = kuajing_imaging::render_file(input, spec, &Limits::default())?;
-        let ext = match spec.format {
-            OutputFormat::Jpeg => "jpg",
-            OutputFormat::Png => "png",
-        };
-        let base = match out {
-            Output::File(path) => path.clone(),
-            Output::Dir(dir) => {
-                let stem = input.file_stem().unwrap_or(input.as_os_str());
-                dir.join(stem).with_extension(ext)
-            }
-        };
+        let paths: Vec<PathBuf> = (0..rendered.parts.len())
+            .map(|n| {
+                if n == 0 {
+                    base.to_owned()
+                } else {
+                    numbered(base, n + 1)
+                }
+            })
+            .collect();
+        // Every file is claimed before the first is written: an input fails whole.
+        for path in &paths {
+            claims.claim(path)?;
+        }
         let mut files = Vec::with_capacity(rendered.parts.len());
-        for (n, part) in rendered.parts.iter().enumerate() {
-            let path = if n == 0 {
-                base.clone()
-            } else {
-                numbered(&base, n + 1)
-            };
-            write_atomic(&path, &part.bytes)?;
+        for (path, part) in paths.iter().zip(&rendered.parts) {
+            write_atomic(path, &part.bytes)?;
             files.push(RenderedFile {
                 path: path.display().to_string(),
                 width: part.width,
@@ -450,6 +568,13 @@ pub(crate) fn find_slot(marketplace: &str, slot: &str) -> Result<&'static Slot> 
         marketplace: marketplace.to_owned(),
         slot: slot.to_owned(),
     })
+}
+
+fn extension(spec: &SlotSpec) -> &'static str {
+    match spec.format {
+        OutputFormat::Jpeg => "jpg",
+        OutputFormat::Png => "png",
+    }
 }
 
 /// The slot's spec, starting the JPEG quality search at `quality` when given (the floor

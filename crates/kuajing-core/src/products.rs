@@ -217,7 +217,7 @@ impl Workbench {
         source: &str,
     ) -> Result<ProductDetail> {
         let mut conn = self.catalog.connect()?;
-        let tx = conn.transaction()?;
+        let tx = kuajing_catalog::write_tx(&mut conn)?;
         product_rows::set_fields(&tx, handle, fields, source)?;
         tx.commit()?;
         self.product(handle)

@@ -31,6 +31,28 @@ pub enum Error {
     Invalid { id: String, message: String },
 }
 
+impl Error {
+    /// A stable code: the UI maps it to the Fluent message `error-<code>`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Unknown(..) => "unknown-marketplace",
+            Error::Invalid { .. } => "marketplace-invalid",
+        }
+    }
+
+    /// The values a translated message needs.
+    pub fn args(&self) -> std::collections::BTreeMap<String, String> {
+        let pairs = match self {
+            Error::Unknown(id, known) => [("marketplace", id), ("known", known)],
+            Error::Invalid { id, message } => [("marketplace", id), ("detail", message)],
+        };
+        pairs
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v.clone()))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Profile {

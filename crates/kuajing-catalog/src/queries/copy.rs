@@ -4,8 +4,8 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use crate::Result;
-use crate::queries::history;
+use crate::queries::{history, products};
+use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
@@ -98,6 +98,32 @@ pub fn set(
     Ok(true)
 }
 
+/// Stores `text` as the handle's copy, but only if the catalog still holds `base`, the text
+/// the edit started from (`""` for copy never written). Otherwise someone else saved in
+/// between, and overwriting their text silently would lose it: the edit is refused with
+/// [`Error::CopyConflict`] carrying what the catalog holds now. Saving the text already there
+/// is never a conflict. Returns whether anything changed.
+pub fn set_based(
+    conn: &Connection,
+    handle: &str,
+    locale: Locale,
+    field: CopyField,
+    text: &str,
+    base: &str,
+    source: &str,
+) -> Result<bool> {
+    let product_id = products::id_of(conn, handle)?;
+    let theirs = stored(conn, product_id, locale, field)?.unwrap_or_default();
+    if theirs != base && theirs != text {
+        return Err(Error::CopyConflict {
+            handle: handle.to_owned(),
+            field: field.as_str().to_owned(),
+            theirs,
+        });
+    }
+    set(conn, product_id, locale, field, text, source)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,7 +134,7 @@ mod tests {
     fn every_change_is_kept_in_history_and_no_op_writes_are_not() {
         let (_dir, catalog) = temp_catalog();
         let mut conn = catalog.connect().unwrap();
-        let tx = conn.transaction().unwrap();
+        let tx = crate::write_tx(&mut conn).unwrap();
         let product = products::tests::sample("cherries");
         products::upsert(&tx, &product, "import").unwrap();
         tx.commit().unwrap();
@@ -161,5 +187,77 @@ mod tests {
         assert_eq!(zh[0].old.as_deref(), Some("华盛顿樱桃"));
         assert_eq!(zh[0].new.as_deref(), Some("华盛顿车厘子"));
         assert_eq!(zh[1].old, None);
+    }
+
+    #[test]
+    fn an_edit_based_on_text_that_is_no_longer_there_is_refused_and_the_other_edit_survives() {
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        products::upsert(&conn, &products::tests::sample("cherries"), "import").unwrap();
+        let zh = |conn: &Connection| {
+            let id = products::id_of(conn, "cherries").unwrap();
+            get(conn, id, Locale::ZhCn, CopyField::Title).unwrap()
+        };
+        // Two editors open the same empty title.
+        let first = set_based(
+            &conn,
+            "cherries",
+            Locale::ZhCn,
+            CopyField::Title,
+            "樱桃",
+            "",
+            "a",
+        );
+        assert!(first.unwrap());
+        let second = set_based(
+            &conn,
+            "cherries",
+            Locale::ZhCn,
+            CopyField::Title,
+            "车厘子",
+            "",
+            "b",
+        );
+        match second.unwrap_err() {
+            Error::CopyConflict {
+                theirs,
+                field,
+                handle,
+            } => {
+                assert_eq!(
+                    (theirs.as_str(), field.as_str(), handle.as_str()),
+                    ("樱桃", "title", "cherries")
+                );
+            }
+            other => panic!("expected a conflict, got {other}"),
+        }
+        assert_eq!(zh(&conn), "樱桃");
+        // Keeping mine after seeing theirs: the edit is now based on their text.
+        assert!(
+            set_based(
+                &conn,
+                "cherries",
+                Locale::ZhCn,
+                CopyField::Title,
+                "车厘子",
+                "樱桃",
+                "b"
+            )
+            .unwrap()
+        );
+        assert_eq!(zh(&conn), "车厘子");
+        // The same text as the catalog holds is no conflict, whatever the base.
+        assert!(
+            !set_based(
+                &conn,
+                "cherries",
+                Locale::ZhCn,
+                CopyField::Title,
+                "车厘子",
+                "old",
+                "c"
+            )
+            .unwrap()
+        );
     }
 }

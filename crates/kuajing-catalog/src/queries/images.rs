@@ -58,14 +58,22 @@ pub fn for_product(conn: &Connection, product_id: i64) -> Result<Vec<ImageRow>> 
 /// Images whose bytes we do not hold yet and that have not failed for good: the ones to
 /// download. `handle` narrows it to one product.
 pub fn pending(conn: &Connection, handle: Option<&str>) -> Result<Vec<(String, ImageRow)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT p.handle, i.id, i.position, i.src, i.alt, i.media, i.error
+    // Two statements, so one product's images are found through its handle and the
+    // `images_product` index instead of a walk over every image.
+    const SELECT: &str = "SELECT p.handle, i.id, i.position, i.src, i.alt, i.media, i.error
          FROM images i JOIN products p ON p.id = i.product_id
-         WHERE i.media IS NULL AND i.error IS NULL AND (?1 IS NULL OR p.handle = ?1)
-         ORDER BY p.id, i.position",
-    )?;
-    let rows = stmt.query_map([handle], handle_and_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+         WHERE i.media IS NULL AND i.error IS NULL";
+    let rows = match handle {
+        Some(handle) => conn
+            .prepare_cached(&format!("{SELECT} AND p.handle = ?1 ORDER BY i.position"))?
+            .query_map([handle], handle_and_row)?
+            .collect::<Result<Vec<_>, _>>()?,
+        None => conn
+            .prepare_cached(&format!("{SELECT} ORDER BY p.id, i.position"))?
+            .query_map([], handle_and_row)?
+            .collect::<Result<Vec<_>, _>>()?,
+    };
+    Ok(rows)
 }
 
 /// Every image whose bytes we hold, with its product's handle, in catalog order: what a

@@ -6,3 +6,6 @@ pub mod history;
 pub mod images;
 pub mod products;
 pub mod settings;
+
+#[cfg(test)]
+mod plans;

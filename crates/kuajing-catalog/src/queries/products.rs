@@ -129,8 +129,10 @@ pub fn count(conn: &Connection) -> Result<i64> {
 pub fn sku_owner(conn: &Connection, sku: &str, handle: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row(
+            // `v.sku <> ''` repeats the partial index's condition: without it SQLite cannot
+            // use `variants_sku` and walks every variant, once per variant imported.
             "SELECT p.handle FROM variants v JOIN products p ON p.id = v.product_id
-             WHERE v.sku = ?1 AND p.handle <> ?2",
+             WHERE v.sku = ?1 AND v.sku <> '' AND p.handle <> ?2",
             params![sku, handle],
             |r| r.get(0),
         )
@@ -161,6 +163,12 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
     let before = match existing {
         Some(id) => Some(fingerprint(conn, id)?),
         None => None,
+    };
+    // Photos already downloaded or stored for the same source are kept: the export names
+    // them again by URL, and downloading them again would lose nothing but time.
+    let held: Vec<images::ImageRow> = match existing {
+        Some(id) => images::for_product(conn, id)?,
+        None => Vec::new(),
     };
     let tags = serde_json::to_string(&p.tags)?;
     let option_names = serde_json::to_string(&p.option_names)?;
@@ -228,6 +236,17 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
         )?;
     }
     for (position, image) in p.images.iter().enumerate() {
+        let kept = held
+            .iter()
+            .find(|h| h.src == image.src && h.media.is_some())
+            .filter(|_| image.media.is_none() && image.error.is_none());
+        let image = match kept {
+            Some(h) => &NewImage {
+                media: h.media.clone(),
+                ..image.clone()
+            },
+            None => image,
+        };
         images::insert(conn, id, position as i64 + 1, image)?;
     }
     for a in &p.attributes {
@@ -503,6 +522,33 @@ pub(crate) mod tests {
         assert_eq!(vs.len(), 2);
         assert_eq!(vs[0].price_cents, Some(3199));
         assert_eq!(vs[1].options, vec!["5 lb".to_string()]);
+    }
+
+    #[test]
+    fn re_importing_keeps_photos_already_downloaded_and_reports_unchanged() {
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        let mut p = sample("rainier");
+        p.images = vec![NewImage {
+            src: "https://cdn.example.com/rainier.jpg".into(),
+            ..Default::default()
+        }];
+        upsert(&conn, &p, "import").unwrap();
+        let id = id_of(&conn, "rainier").unwrap();
+        let image = images::for_product(&conn, id).unwrap().remove(0);
+        images::set_media(&conn, image.id, "abc.jpg").unwrap();
+
+        assert_eq!(
+            upsert(&conn, &p, "import").unwrap(),
+            UpsertOutcome::Unchanged
+        );
+        let kept = images::for_product(&conn, id).unwrap();
+        assert_eq!(kept[0].media.as_deref(), Some("abc.jpg"));
+
+        // Another photo at that position is a change, and is fetched anew.
+        p.images[0].src = "https://cdn.example.com/other.jpg".into();
+        assert_eq!(upsert(&conn, &p, "import").unwrap(), UpsertOutcome::Updated);
+        assert_eq!(images::for_product(&conn, id).unwrap()[0].media, None);
     }
 
     #[test]
