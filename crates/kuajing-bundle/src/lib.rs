@@ -102,28 +102,127 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Checks that every name unpacks to a file of its own inside the folder it is unpacked in,
-/// on every system: no `..` part, no `\\`, no leading `/`, no control character, nothing
-/// empty, and no two names equal when case is ignored (Windows and macOS would merge them).
-fn check_names<'a>(names: impl Iterator<Item = &'a str>) -> Result<(), Error> {
-    let mut seen = std::collections::BTreeSet::new();
-    seen.insert(MANIFEST_NAME.to_owned());
-    for name in names {
-        let unsafe_name = name.is_empty()
-            || name.starts_with('/')
-            || name.contains('\\')
-            || name.chars().any(char::is_control)
-            || name
-                .split('/')
-                .any(|part| part.is_empty() || part == "." || part == "..");
-        if unsafe_name {
+/// Whether `name` unpacks to a file of its own inside the folder it is unpacked in, on every
+/// system: no `..` part, no `\\`, no leading `/`, no control character, nothing empty.
+fn is_safe_name(name: &str) -> bool {
+    !(name.is_empty()
+        || name.starts_with('/')
+        || name.contains('\\')
+        || name.chars().any(char::is_control)
+        || name
+            .split('/')
+            .any(|part| part.is_empty() || part == "." || part == ".."))
+}
+
+/// A bundle being written: each file goes straight into the zip (a temp file beside the
+/// target) and is hashed as it goes, so an export holds one image at a time, not the whole
+/// bundle. [`BundleWriter::finish`] adds the manifest and renames the zip into place; dropped
+/// unfinished, it leaves nothing behind.
+pub struct BundleWriter {
+    out: PathBuf,
+    zip: zip::ZipWriter<tempfile::NamedTempFile>,
+    entries: Vec<ManifestEntry>,
+    /// Names written so far, lowercased: Windows and macOS would merge names that differ
+    /// only in case.
+    seen: std::collections::BTreeSet<String>,
+}
+
+impl std::fmt::Debug for BundleWriter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BundleWriter")
+            .field("out", &self.out)
+            .field("files", &self.entries.len())
+            .finish()
+    }
+}
+
+impl BundleWriter {
+    /// Starts the bundle that [`finish`](Self::finish) will put at `out`.
+    pub fn create(out: &Path) -> Result<Self, Error> {
+        if out.file_name().is_none() {
+            return Err(Error::BadPath(out.to_owned()));
+        }
+        let dir = match out.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        let temp = kuajing_files::temp_file_in(&dir).map_err(|source| Error::Io {
+            path: out.to_owned(),
+            source,
+        })?;
+        let mut seen = std::collections::BTreeSet::new();
+        seen.insert(MANIFEST_NAME.to_owned());
+        Ok(BundleWriter {
+            out: out.to_owned(),
+            zip: zip::ZipWriter::new(temp),
+            entries: Vec::new(),
+            seen,
+        })
+    }
+
+    /// Adds one file. Its name is `/`-separated and must be safe to unpack and new to this
+    /// bundle (case ignored).
+    pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), Error> {
+        if !is_safe_name(name) {
             return Err(Error::UnsafeName(name.to_owned()));
         }
-        if !seen.insert(name.to_lowercase()) {
+        if !self.seen.insert(name.to_lowercase()) {
             return Err(Error::DuplicateName(name.to_owned()));
         }
+        // JPEGs and PNGs are already compressed: storing them saves time and costs nothing.
+        let method = if name.ends_with(".jpg") || name.ends_with(".png") {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
+        self.write_entry(name, bytes, method)?;
+        self.entries.push(ManifestEntry {
+            path: name.to_owned(),
+            bytes: bytes.len() as u64,
+            sha256: sha256_hex(bytes),
+        });
+        Ok(())
     }
-    Ok(())
+
+    fn write_entry(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        method: zip::CompressionMethod,
+    ) -> Result<(), Error> {
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        self.zip
+            .start_file(name, options)
+            .map_err(|source| Error::Zip {
+                path: self.out.clone(),
+                source,
+            })?;
+        self.zip.write_all(bytes).map_err(|source| Error::Io {
+            path: self.out.clone(),
+            source,
+        })
+    }
+
+    /// Writes `manifest.json` (`meta` plus every file's size and SHA-256), flushes the zip to
+    /// disk and renames it to the bundle's path.
+    pub fn finish<M: Serialize>(mut self, meta: M) -> Result<Manifest<M>, Error> {
+        let manifest = Manifest {
+            meta,
+            files: std::mem::take(&mut self.entries),
+        };
+        let json = serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Io {
+            path: self.out.clone(),
+            source: std::io::Error::other(e),
+        })?;
+        self.write_entry(MANIFEST_NAME, &json, zip::CompressionMethod::Deflated)?;
+        let out = self.out.clone();
+        let temp = self.zip.finish().map_err(|source| Error::Zip {
+            path: out.clone(),
+            source,
+        })?;
+        kuajing_files::persist(temp, &out).map_err(|source| Error::Io { path: out, source })?;
+        Ok(manifest)
+    }
 }
 
 /// Writes `files` plus `manifest.json` into the zip at `out`, atomically.
@@ -132,60 +231,11 @@ pub fn write<M: Serialize>(
     meta: M,
     files: &[BundleFile],
 ) -> Result<Manifest<M>, Error> {
-    check_names(files.iter().map(|f| f.name.as_str()))?;
-    let manifest = Manifest {
-        meta,
-        files: files
-            .iter()
-            .map(|f| ManifestEntry {
-                path: f.name.clone(),
-                bytes: f.bytes.len() as u64,
-                sha256: sha256_hex(&f.bytes),
-            })
-            .collect(),
-    };
-    let manifest_json = serde_json::to_vec_pretty(&manifest).map_err(|e| Error::Io {
-        path: out.to_owned(),
-        source: std::io::Error::other(e),
-    })?;
-
-    let io = |source| Error::Io {
-        path: out.to_owned(),
-        source,
-    };
-    let zip_err = |source| Error::Zip {
-        path: out.to_owned(),
-        source,
-    };
-    let dir = match out.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    if out.file_name().is_none() {
-        return Err(Error::BadPath(out.to_owned()));
-    }
-    let temp = kuajing_files::temp_file_in(&dir).map_err(io)?;
-    let mut zip = zip::ZipWriter::new(temp);
-    let deflated = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    // JPEGs are already compressed: storing them saves time and changes nothing in size.
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let mut bundle = BundleWriter::create(out)?;
     for file in files {
-        let options = if file.name.ends_with(".jpg") || file.name.ends_with(".png") {
-            stored
-        } else {
-            deflated
-        };
-        zip.start_file(file.name.as_str(), options)
-            .map_err(zip_err)?;
-        zip.write_all(&file.bytes).map_err(io)?;
+        bundle.add(&file.name, &file.bytes)?;
     }
-    zip.start_file(MANIFEST_NAME, deflated).map_err(zip_err)?;
-    zip.write_all(&manifest_json).map_err(io)?;
-    let temp = zip.finish().map_err(zip_err)?;
-    kuajing_files::persist(temp, out).map_err(io)?;
-    Ok(manifest)
+    bundle.finish(meta)
 }
 
 #[cfg(test)]

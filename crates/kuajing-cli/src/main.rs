@@ -25,6 +25,7 @@ macro_rules! out {
 }
 mod fail;
 mod images;
+mod logging;
 
 use fail::bad_argument;
 
@@ -193,6 +194,7 @@ impl From<FieldArg> for CopyField {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    logging::init();
     let json = cli.json;
     match run(cli) {
         Ok(code) => code,

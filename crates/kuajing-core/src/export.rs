@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use kuajing_bundle::BundleFile;
 use kuajing_catalog::queries::{
     images as image_rows, products as product_rows, settings as setting_rows,
 };
@@ -128,7 +127,10 @@ impl Workbench {
             slot: "main".into(),
         })?;
 
-        let mut files = Vec::new();
+        // Each image goes into the zip as soon as it is rendered: the bundle is never held in
+        // memory whole.
+        let mut bundle = kuajing_bundle::BundleWriter::create(out)?;
+        let mut images = 0;
         let mut rows = Vec::new();
         let mut skipped = Vec::new();
         let mut warnings = Vec::new();
@@ -164,16 +166,10 @@ impl Workbench {
                             image_names.len() + 1,
                             slot_image.extension
                         );
-                        files.push(BundleFile {
-                            name: name.clone(),
-                            // The main slot is never sliced: one part.
-                            bytes: slot_image
-                                .parts
-                                .into_iter()
-                                .next()
-                                .map(|p| p.bytes)
-                                .unwrap_or_default(),
-                        });
+                        // The main slot is never sliced: one part.
+                        let bytes = slot_image.parts.first().map_or(&[][..], |p| &p.bytes);
+                        bundle.add(&name, bytes)?;
+                        images += 1;
                         image_names.push(name);
                     }
                     Err(reason) => notes.push(self.note(
@@ -204,7 +200,6 @@ impl Workbench {
             .map(|c| c.header.clone())
             .collect();
         let sheet = kuajing_bundle::csv_with_bom(&headers, &rows);
-        let images = files.len();
         let report = ExportReport {
             path: out.display().to_string(),
             marketplace: profile.id.clone(),
@@ -215,20 +210,8 @@ impl Workbench {
             skipped,
             warnings,
         };
-        files.insert(
-            0,
-            BundleFile {
-                name: SHEET_NAME.into(),
-                bytes: sheet,
-            },
-        );
-        files.insert(
-            1,
-            BundleFile {
-                name: REPORT_NAME.into(),
-                bytes: self.report_text(profile, &report).into_bytes(),
-            },
-        );
+        bundle.add(SHEET_NAME, &sheet)?;
+        bundle.add(REPORT_NAME, self.report_text(profile, &report).as_bytes())?;
         let meta = ManifestMeta {
             app: "kuajing",
             app_version: APP_VERSION,
@@ -241,7 +224,7 @@ impl Workbench {
             products: report.products,
             skipped: report.skipped.len(),
         };
-        kuajing_bundle::write(out, meta, &files)?;
+        bundle.finish(meta)?;
         Ok(report)
     }
 

@@ -8,7 +8,8 @@
 use image::metadata::Orientation;
 use turbojpeg::{Colorspace, Decompressor, Image, PixelFormat, ScalingFactor};
 
-use crate::{Error, scaled_jpeg};
+use crate::Error;
+use crate::scaled_jpeg::{self, fallback};
 
 /// The decode scales, in eighths of the stored size, smallest first: 1/8, 1/4, 3/8, 1/2 and
 /// the full size.
@@ -179,7 +180,7 @@ pub(crate) fn decode_to(
     if far_enough && matches!(header.colorspace, Colorspace::YCbCr | Colorspace::Gray) {
         // As in `decode`: whatever ours declines or panics on goes to libjpeg-turbo.
         let ours = std::panic::catch_unwind(|| scaled_jpeg::resample(bytes, width, height));
-        if let Ok(Ok(s)) = ours {
+        if let Some(s) = fallback::ours_or_count(ours, name) {
             return Ok(DecodedJpeg::from(s));
         }
     }
@@ -207,7 +208,7 @@ pub(crate) fn decode(
         // libjpeg-turbo, which has the last word. A panic in it (a bug: the tests feed it
         // damaged files, but it is new) costs speed, not the photo.
         let ours = std::panic::catch_unwind(|| scaled_jpeg::decode(bytes, eighths));
-        if let Ok(Ok(s)) = ours {
+        if let Some(s) = fallback::ours_or_count(ours, name) {
             return Ok(DecodedJpeg::from(s));
         }
     }

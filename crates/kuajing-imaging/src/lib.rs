@@ -38,6 +38,7 @@ pub use render::{
     render, render_bytes, render_file, render_named, render_photo, render_slots, thumbnail,
     thumbnail_bytes,
 };
+pub use scaled_jpeg::fallback::{Fallbacks, fallbacks};
 pub use slot::{Crop, Fit, ImageFinding, OutputFormat, Part, Rendered, SlotSpec, Trim};
 
 /// Re-exported so callers name the same `image` version as this crate.

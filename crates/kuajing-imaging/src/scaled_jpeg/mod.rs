@@ -35,6 +35,7 @@
 
 mod baseline;
 mod entropy;
+pub(crate) mod fallback;
 mod output;
 mod progressive;
 mod resample;
