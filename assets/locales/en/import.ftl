@@ -19,6 +19,18 @@ import-option-without-name = Option { $option } has a value (“{ $value }”) b
 import-missing-image-src = This row has image details (position or alt text) but no image address. Add the image URL in Image Src, or clear the row's image cells.
 import-extra-cells = This row has { $count } filled cell(s) to the right of the last column, with no column name. Look for a stray comma earlier in the row, or give those columns a header.
 import-duplicate-column = The column { $column } appears more than once. The first one is used and the others are kept as extra details. Delete or rename the copies.
+import-cell-read-as-windows-1252 = Unlike the rest of the file, { $column } on this row is not valid UTF-8 text, so this one cell was read as Windows-1252: “{ $value }”. Check that it looks right; if not, correct the cell and save the file as “CSV UTF-8”.
+import-unsafe-handle = Handle { $handle } may only hold lowercase letters, digits, dashes and underscores, and may not be a name Windows keeps for devices (such as CON), so the product is imported as { $slug }. Use { $slug } as the handle in Shopify too, so the two stay the same.
+import-unsafe-handle-clash = Handle { $handle } cannot be used as written, and its safe form already belongs to product { $other } (row { $other_row }), so this product is imported as { $slug }. Give the two products clearly different handles.
+import-more-problems = { $count } more problems of this kind ({ $code }) were found and are not listed one by one. Fix the ones listed, then import the file again to see the rest.
+
+## Files past a size limit (Problem.code, severity error)
+
+import-too-many-columns = This row has { $count } cells; Kuajing reads at most { $max } columns, so it stopped here. A Shopify product export has well under a hundred. If this is the header, check that you chose the file Shopify exported (Products → Export) and delete the columns you do not need; otherwise look for stray commas in this row.
+import-column-name-too-long = The heading of { $column } is { $length } characters long; Kuajing reads at most { $max }, so the column is called { $column } for now. Shorten its heading.
+import-cell-too-large = { $column } on this row holds { $size_kb } KB of text; Kuajing reads at most { $max_kb } KB in one cell, so the rest was cut off. If the cell should not be that long, look for a quotation mark (") in it that is never closed: it makes the rest of the file part of this cell.
+import-too-many-rows = This file has more than { $max } rows; Kuajing imports at most { $max } at once. Export your products from Shopify in smaller parts (for example by collection or by vendor) and import each file.
+import-too-many-cells = This file has more than { $max } filled cells; Kuajing imports at most { $max } at once. Export your products from Shopify in smaller parts (for example by collection or by vendor) and import each file.
 
 ## Files that cannot be imported at all (Error.code)
 

@@ -19,6 +19,18 @@ import-option-without-name = 选项 { $option } 有值（“{ $value }”），�
 import-missing-image-src = 这一行有图片信息（位置或替代文字），却没有图片地址。请在 Image Src 中填写图片网址，或清空这一行的图片单元格。
 import-extra-cells = 这一行在最后一列之后还有 { $count } 个填了内容的单元格，它们没有列名。请检查这一行前面是否多了逗号，或为这些列补上列名。
 import-duplicate-column = { $column } 列出现了不止一次。系统使用第一列，其余列作为附加信息保留。请删除重复的列或为其改名。
+import-cell-read-as-windows-1252 = 这一行的 { $column } 与文件其他部分不同，不是有效的 UTF-8 文本，因此只有这个单元格按 Windows-1252 编码读取为：“{ $value }”。请检查显示是否正确；如有乱码，请改正这个单元格，并将文件另存为“CSV UTF-8”格式。
+import-unsafe-handle = Handle { $handle } 只能包含小写字母、数字、连字符和下划线，也不能是 Windows 保留的设备名（例如 CON），因此该商品以 { $slug } 导入。请在 Shopify 中也把 Handle 改为 { $slug }，使两边保持一致。
+import-unsafe-handle-clash = Handle { $handle } 无法原样使用，而它整理后的形式已是商品 { $other }（第 { $other_row } 行）的 Handle，因此这个商品以 { $slug } 导入。请为这两个商品设置明显不同的 Handle。
+import-more-problems = 另有 { $count } 个同类问题（{ $code }）未逐一列出。请先修正已列出的问题，再重新导入文件以查看其余问题。
+
+## 超出大小上限的文件（Problem.code，均为错误）
+
+import-too-many-columns = 这一行有 { $count } 个单元格，而 Kuajing 最多读取 { $max } 列，因此读取到此为止。Shopify 商品导出文件的列数远少于一百。如果这是标题行，请确认选择的是从 Shopify 后台“产品”→“导出”得到的文件，并删除不需要的列；否则请检查这一行是否多了逗号。
+import-column-name-too-long = { $column } 的列标题长达 { $length } 个字符，而 Kuajing 最多读取 { $max } 个字符，因此该列暂时称为 { $column }。请缩短这个列标题。
+import-cell-too-large = 这一行的 { $column } 有 { $size_kb } KB 的内容，而单个单元格最多读取 { $max_kb } KB，超出的部分已被截去。如果这个单元格本不该这么长，请检查其中是否有未闭合的英文引号（"）：它会把文件后面的内容全部并入这个单元格。
+import-too-many-rows = 此文件超过 { $max } 行，而 Kuajing 一次最多导入 { $max } 行。请在 Shopify 中分批导出商品（例如按商品系列或供应商），再逐个导入。
+import-too-many-cells = 此文件中已填写的单元格超过 { $max } 个，而 Kuajing 一次最多导入 { $max } 个。请在 Shopify 中分批导出商品（例如按商品系列或供应商），再逐个导入。
 
 ## 整个文件无法导入（Error.code）
 

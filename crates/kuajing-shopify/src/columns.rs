@@ -1,8 +1,15 @@
 //! The header: which column holds which field, matched case-insensitively with whitespace
 //! trimmed and runs of spaces collapsed, so `variant  price ` is `Variant Price`.
+//!
+//! Building it is linear in the number of columns: each name is normalised once, duplicates are
+//! found through a set, and each modelled field's column is kept in a map, so looking a field up
+//! costs the same in a 1,000-column file as in a 10-column one.
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 /// What a column holds. Unmodelled columns are kept as attributes on the product or variant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Field {
     Handle,
     Title,
@@ -76,8 +83,8 @@ impl Field {
 /// One header cell.
 #[derive(Debug, Clone)]
 pub(crate) struct Column {
-    /// The header as written (trimmed); for a blank header, `Column C` with the spreadsheet
-    /// letter, so the data still has a name.
+    /// The header as written (trimmed); for a blank header, or one longer than the limit,
+    /// `Column C` with the spreadsheet letter, so the data still has a name.
     pub name: String,
     pub field: Field,
 }
@@ -88,47 +95,68 @@ pub(crate) struct Header {
     pub columns: Vec<Column>,
     /// Names (as written) that appear more than once; the first of them is used.
     pub duplicates: Vec<String>,
+    /// Columns whose name was longer than the limit: index and length in characters.
+    pub too_long: Vec<(usize, usize)>,
+    /// The first column of each modelled field.
+    index: HashMap<Field, usize>,
 }
 
 impl Header {
-    pub(crate) fn new(cells: &[String]) -> Header {
+    /// `cells` are the header cells, trimmed; names longer than `max_name_chars` characters are
+    /// replaced by the column letter (and listed in `too_long`).
+    pub(crate) fn new(cells: &[impl AsRef<str>], max_name_chars: usize) -> Header {
         let mut columns: Vec<Column> = Vec::with_capacity(cells.len());
         let mut duplicates = Vec::new();
-        for (index, cell) in cells.iter().enumerate() {
-            let written = cell.trim();
+        let mut reported: HashSet<String> = HashSet::new();
+        let mut too_long = Vec::new();
+        let mut seen: HashSet<String> = HashSet::with_capacity(cells.len());
+        let mut index = HashMap::new();
+        for (position, cell) in cells.iter().enumerate() {
+            let mut written = cell.as_ref().trim();
+            let length = written.chars().count();
+            if length > max_name_chars {
+                too_long.push((position, length));
+                written = "";
+            }
             let name = if written.is_empty() {
-                format!("Column {}", spreadsheet_letters(index))
+                format!("Column {}", spreadsheet_letters(position))
             } else {
                 written.to_owned()
             };
             let key = normalise(written);
             let mut field = classify(&key);
-            if !written.is_empty()
-                && columns.iter().any(|c| normalise(&c.name) == key)
-                && !duplicates.contains(&name)
-            {
+            let repeated = !seen.insert(if written.is_empty() {
+                normalise(&name)
+            } else {
+                key.clone()
+            });
+            if !written.is_empty() && repeated && reported.insert(name.clone()) {
                 duplicates.push(name.clone());
             }
-            if !matches!(field, Field::ProductAttribute | Field::VariantAttribute)
-                && columns.iter().any(|c| c.field == field)
-            {
-                // A second column for a modelled field: kept as data, not modelled.
-                field = if field.level() == Level::Variant {
-                    Field::VariantAttribute
+            if !matches!(field, Field::ProductAttribute | Field::VariantAttribute) {
+                if let Entry::Vacant(first) = index.entry(field) {
+                    first.insert(position);
                 } else {
-                    Field::ProductAttribute
-                };
+                    // A second column for a modelled field: kept as data, not modelled.
+                    field = if field.level() == Level::Variant {
+                        Field::VariantAttribute
+                    } else {
+                        Field::ProductAttribute
+                    };
+                }
             }
             columns.push(Column { name, field });
         }
         Header {
             columns,
             duplicates,
+            too_long,
+            index,
         }
     }
 
     pub(crate) fn find(&self, field: Field) -> Option<usize> {
-        self.columns.iter().position(|c| c.field == field)
+        self.index.get(&field).copied()
     }
 
     pub(crate) fn name(&self, field: Field) -> Option<&str> {
@@ -144,7 +172,7 @@ fn normalise(name: &str) -> String {
 }
 
 /// The column letters a spreadsheet shows: 0 → A, 25 → Z, 26 → AA.
-fn spreadsheet_letters(mut index: usize) -> String {
+pub(crate) fn spreadsheet_letters(mut index: usize) -> String {
     let mut letters = Vec::new();
     loop {
         letters.push(char::from(b'A' + (index % 26) as u8));
@@ -212,7 +240,7 @@ mod tests {
     use super::*;
 
     fn header(names: &[&str]) -> Header {
-        Header::new(&names.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>())
+        Header::new(names, 255)
     }
 
     #[test]
@@ -262,6 +290,24 @@ mod tests {
         assert_eq!(h.duplicates, ["variant sku"]);
         assert_eq!(h.columns[3].name, "Column D");
         assert_eq!(h.columns[3].field, Field::ProductAttribute);
+    }
+
+    #[test]
+    fn each_repeated_name_is_reported_once() {
+        let h = header(&["Handle", "Tags", "Tags", "Tags", "TAGS", "Column F", ""]);
+        assert_eq!(h.duplicates, ["Tags", "TAGS"]);
+        assert_eq!(h.find(Field::Tags), Some(1));
+        // A blank header is named after its letter, which an earlier name may already hold.
+        assert_eq!(h.columns[6].name, "Column G");
+    }
+
+    #[test]
+    fn long_names_are_replaced_by_the_letter() {
+        let long = "x".repeat(256);
+        let h = header(&["Handle", long.as_str(), "é".repeat(255).as_str()]);
+        assert_eq!(h.too_long, [(1, 256)]);
+        assert_eq!(h.columns[1].name, "Column B");
+        assert_eq!(h.columns[2].name, "é".repeat(255));
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! This crate owns the Shopify CSV format: its columns (classic, newer and partial headers,
 //! matched case-insensitively), how one product spans several rows sharing a Handle, the text
-//! encodings merchants' files arrive in (UTF-8, or Windows-1252 from Excel), the numbers in it
+//! encodings merchants' files arrive in (UTF-8, or Windows-1252 from Excel, decided cell by
+//! cell: see `decode.rs`), the numbers in it
 //! (prices to integer cents), and the problem codes found on the way, each with its spreadsheet
 //! row and column. It never drops data silently: every non-empty column it does not model is
 //! kept as an [`Attribute`].
@@ -33,16 +34,35 @@
 //! The first row is also the first variant when it has variant cells. Product fields repeated on
 //! a continuation row are accepted when they are equal or fill a gap, and flagged
 //! (`conflicting-value`) when they differ.
+//!
+//! Rows are grouped by the Handle as written; the product's [`Product::handle`] is then made a
+//! safe slug (`handle.rs`), with an `unsafe-handle` warning when it changed.
+//!
+//! # Size
+//!
+//! Parsing is linear in the file's size. Files past the limits in `limits.rs` (1,000 cells in a
+//! record, 1 MiB in a cell, 200,000 rows, 2,000,000 filled cells) get an error-level problem
+//! with its row instead of a hang, and at most 1,000 problems of each code are listed.
 
+mod builder;
 mod columns;
 mod decode;
+mod handle;
+mod limits;
 mod numbers;
+mod problems;
+mod reader;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use columns::{Field, Header, Level};
+use builder::Builder;
+use columns::{Field, Header};
+use decode::Tracker;
+use limits::Limits;
+use problems::{Code, Problems};
+use reader::Reader;
 
 /// Every problem code [`parse`] can report. The strings are part of the API: the UI looks up
 /// `import-<code>` messages with them.
@@ -63,6 +83,15 @@ pub const PROBLEM_CODES: &[&str] = &[
     "missing-image-src",
     "extra-cells",
     "duplicate-column",
+    "cell-read-as-windows-1252",
+    "too-many-columns",
+    "column-name-too-long",
+    "cell-too-large",
+    "too-many-rows",
+    "too-many-cells",
+    "more-problems",
+    "unsafe-handle",
+    "unsafe-handle-clash",
 ];
 
 /// Every code [`Error::code`] can return.
@@ -262,134 +291,47 @@ pub enum Severity {
     Warning,
 }
 
-/// The problem codes, each with its severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Code {
-    MissingHandle,
-    MissingTitle,
-    OrphanRow,
-    DuplicateHandle,
-    DuplicateSku,
-    SharedSku,
-    DuplicateVariant,
-    BadNumber,
-    BarcodeScientific,
-    ConvertedFromWindows1252,
-    ConflictingValue,
-    BadBoolean,
-    OptionWithoutName,
-    MissingImageSrc,
-    ExtraCells,
-    DuplicateColumn,
-}
-
-impl Code {
-    #[cfg(test)]
-    const ALL: [Code; 16] = [
-        Code::MissingHandle,
-        Code::MissingTitle,
-        Code::OrphanRow,
-        Code::DuplicateHandle,
-        Code::DuplicateSku,
-        Code::SharedSku,
-        Code::DuplicateVariant,
-        Code::BadNumber,
-        Code::BarcodeScientific,
-        Code::ConvertedFromWindows1252,
-        Code::ConflictingValue,
-        Code::BadBoolean,
-        Code::OptionWithoutName,
-        Code::MissingImageSrc,
-        Code::ExtraCells,
-        Code::DuplicateColumn,
-    ];
-
-    fn as_str(self) -> &'static str {
-        match self {
-            Code::MissingHandle => "missing-handle",
-            Code::MissingTitle => "missing-title",
-            Code::OrphanRow => "orphan-row",
-            Code::DuplicateHandle => "duplicate-handle",
-            Code::DuplicateSku => "duplicate-sku",
-            Code::SharedSku => "shared-sku",
-            Code::DuplicateVariant => "duplicate-variant",
-            Code::BadNumber => "bad-number",
-            Code::BarcodeScientific => "barcode-scientific",
-            Code::ConvertedFromWindows1252 => "converted-from-windows-1252",
-            Code::ConflictingValue => "conflicting-value",
-            Code::BadBoolean => "bad-boolean",
-            Code::OptionWithoutName => "option-without-name",
-            Code::MissingImageSrc => "missing-image-src",
-            Code::ExtraCells => "extra-cells",
-            Code::DuplicateColumn => "duplicate-column",
-        }
-    }
-
-    fn severity(self) -> Severity {
-        match self {
-            Code::MissingHandle
-            | Code::MissingTitle
-            | Code::OrphanRow
-            | Code::DuplicateHandle
-            | Code::DuplicateSku
-            | Code::DuplicateVariant
-            | Code::BadNumber => Severity::Error,
-            Code::SharedSku
-            | Code::BarcodeScientific
-            | Code::ConvertedFromWindows1252
-            | Code::ConflictingValue
-            | Code::BadBoolean
-            | Code::OptionWithoutName
-            | Code::MissingImageSrc
-            | Code::ExtraCells
-            | Code::DuplicateColumn => Severity::Warning,
-        }
-    }
-}
-
-impl Problem {
-    fn new(row: usize, column: Option<&str>, code: Code, args: &[(&str, &str)]) -> Problem {
-        Problem {
-            row,
-            column: column.map(str::to_owned),
-            code: code.as_str().to_owned(),
-            severity: code.severity(),
-            args: args
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect(),
-        }
-    }
-}
-
 /// Parses a Shopify product CSV export. `file_name` only names the file in errors.
 ///
 /// Returns `Err` when nothing can be read (empty, binary, not a Shopify export, no rows);
-/// otherwise every product that could be built and every problem found, sorted by row.
+/// otherwise every product that could be built and every problem found, sorted by row. A file
+/// past one of the size limits (see `limits.rs`) gets an error-level problem; past the column,
+/// row or cell count it has no products.
 pub fn parse(bytes: &[u8], file_name: &str) -> Result<Parsed, Error> {
+    parse_with(bytes, file_name, &Limits::DEFAULT)
+}
+
+pub(crate) fn parse_with(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Parsed, Error> {
     let file = file_name.to_owned();
-    let (text, encoding) = decode::decode(bytes).map_err(|refusal| match refusal {
+    let (bytes, bom) = decode::prepare(bytes).map_err(|refusal| match refusal {
         decode::Refusal::Empty => Error::EmptyFile { file: file.clone() },
         decode::Refusal::Binary => Error::NotCsv { file: file.clone() },
     })?;
-
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = RowCounter::new(&text);
-    let mut record = csv::StringRecord::new();
+    let not_csv = |_| Error::NotCsv { file: file.clone() };
+    // Reading stops before the first record with too many cells.
+    let wide = reader::find_wide(bytes, limits.columns);
+    let end = wide.as_ref().map_or(bytes.len(), |w| w.start);
+    let mut reader = Reader::new(bytes, end, limits.cell_bytes);
+    let mut tracker = Tracker::new(bom, limits.problems_per_code);
 
     // The header: the first record with a non-blank cell.
-    let header = loop {
-        if !read(&mut reader, &mut record, &file)? {
-            return Err(Error::EmptyFile { file });
-        }
-        rows.next(&record);
-        if !is_blank(&record) {
-            break Header::new(&record.iter().map(str::to_owned).collect::<Vec<_>>());
+    let header_row = loop {
+        match reader.next().map_err(not_csv)? {
+            None => match &wide {
+                Some(wide) => {
+                    let row = reader.row_at(wide.start);
+                    return Ok(wide_header(bytes, wide, row, file, tracker, limits));
+                }
+                None => return Err(Error::EmptyFile { file }),
+            },
+            Some(row) if !reader.is_blank() => break row,
+            Some(_) => {}
         }
     };
+    let count = reader.len();
+    let cells = reader.cells(header_row, count, &mut tracker);
+    let header = Header::new(&cells.text, limits.column_name_chars);
+    let mut problems = Problems::new(limits.problems_per_code);
     let found: Vec<String> = header.columns.iter().map(|c| c.name.clone()).collect();
     let missing: Vec<String> = [Field::Handle, Field::Title]
         .iter()
@@ -404,453 +346,135 @@ pub fn parse(bytes: &[u8], file_name: &str) -> Result<Parsed, Error> {
             found,
         });
     }
-
-    let mut builder = Builder::new(&header);
-    if encoding == SourceEncoding::Windows1252 {
-        builder
-            .problems
-            .push(Problem::new(0, None, Code::ConvertedFromWindows1252, &[]));
-    }
     for name in &header.duplicates {
-        let problem = Problem::new(1, Some(name), Code::DuplicateColumn, &[("column", name)]);
-        builder.problems.push(problem);
+        let args = [("column", name.as_str())];
+        problems.push(header_row, Some(name), Code::DuplicateColumn, &args);
     }
-    let mut data_rows = 0;
-    while read(&mut reader, &mut record, &file)? {
-        let row = rows.next(&record);
-        if !is_blank(&record) {
-            data_rows += 1;
-            builder.row(row, &record);
-        }
+    for &(index, length) in &header.too_long {
+        let column = header.columns[index].name.as_str();
+        let (length, max) = (length.to_string(), limits.column_name_chars.to_string());
+        let args = [("column", column), ("length", &length), ("max", &max)];
+        problems.push(header_row, Some(column), Code::ColumnNameTooLong, &args);
     }
-    if data_rows == 0 {
+
+    let mut builder = Builder::new(&header, problems);
+    let read = read_rows(
+        &mut reader,
+        wide.as_ref(),
+        &mut builder,
+        &mut tracker,
+        limits,
+    );
+    let (data_rows, stopped) = read.map_err(not_csv)?;
+    if data_rows == 0 && !stopped {
         return Err(Error::NoProducts { file });
     }
-    let (products, problems) = builder.finish();
+    let (products, mut problems) = if stopped {
+        (Vec::new(), builder.abandon())
+    } else {
+        builder.finish()
+    };
+    let encoding = tracker.finish(&header, &mut problems);
     Ok(Parsed {
         file_name: file,
         encoding,
         columns: found,
         rows: data_rows,
         products,
-        problems,
+        problems: problems.finish(),
     })
 }
 
-fn read(
-    reader: &mut csv::Reader<&[u8]>,
-    record: &mut csv::StringRecord,
-    file: &str,
-) -> Result<bool, Error> {
-    reader.read_record(record).map_err(|_| Error::NotCsv {
-        file: file.to_owned(),
-    })
-}
-
-fn is_blank(record: &csv::StringRecord) -> bool {
-    record.iter().all(|cell| cell.trim().is_empty())
-}
-
-/// Spreadsheet row numbers: one more than the line breaks before a record, less those inside
-/// quoted cells of the records before it. Blank lines (which the CSV reader skips) still count,
-/// as a spreadsheet shows them as empty rows.
-///
-/// The reader's own line numbers are not used: they leave out blank lines, and after a CRLF
-/// they point at the `\n` of the previous line.
-#[derive(Debug)]
-struct RowCounter<'t> {
-    text: &'t [u8],
-    /// Line breaks in `text[..counted_to]`.
-    breaks: usize,
-    counted_to: usize,
-    /// Line breaks inside the cells of the records read so far.
-    embedded: usize,
-    records: usize,
-}
-
-impl<'t> RowCounter<'t> {
-    fn new(text: &'t str) -> RowCounter<'t> {
-        RowCounter {
-            text: text.as_bytes(),
-            breaks: 0,
-            counted_to: 0,
-            embedded: 0,
-            records: 0,
-        }
-    }
-
-    fn next(&mut self, record: &csv::StringRecord) -> usize {
-        self.records += 1;
-        let row = match record
-            .position()
-            .and_then(|p| usize::try_from(p.byte()).ok())
-        {
-            Some(mut start) => {
-                // Step over the terminator remains and blank lines the reader skipped.
-                while start < self.text.len() && matches!(self.text[start], b'\r' | b'\n') {
-                    start += 1;
-                }
-                if let Some(skipped) = self.text.get(self.counted_to..start) {
-                    self.breaks += skipped.iter().filter(|&&b| b == b'\n').count();
-                    self.counted_to = start;
-                }
-                (self.breaks + 1).saturating_sub(self.embedded)
-            }
-            None => self.records,
+/// Reads the data rows into `builder`: how many there were, and whether reading stopped at a
+/// limit (the problem saying so is pushed).
+fn read_rows(
+    reader: &mut Reader<'_>,
+    wide: Option<&reader::Wide>,
+    builder: &mut Builder<'_>,
+    tracker: &mut Tracker,
+    limits: &Limits,
+) -> Result<(usize, bool), csv::Error> {
+    let header = builder.header();
+    let width = header.columns.len();
+    let (mut data_rows, mut filled) = (0, 0);
+    loop {
+        let Some(row) = reader.next()? else {
+            let Some(wide) = wide else {
+                return Ok((data_rows, false));
+            };
+            let row = reader.row_at(wide.start);
+            let column = format!("Column {}", columns::spreadsheet_letters(limits.columns));
+            let (count, max) = (wide.cells.to_string(), limits.columns.to_string());
+            let args = [("count", count.as_str()), ("max", max.as_str())];
+            let code = Code::TooManyColumns;
+            builder.problems.push(row, Some(&column), code, &args);
+            return Ok((data_rows, true));
         };
-        self.embedded += record
-            .iter()
-            .map(|cell| cell.matches('\n').count())
-            .sum::<usize>();
-        row
+        if reader.is_blank() {
+            continue;
+        }
+        if data_rows == limits.rows {
+            let max = limits.rows.to_string();
+            let args = [("max", max.as_str())];
+            builder.problems.push(row, None, Code::TooManyRows, &args);
+            return Ok((data_rows, true));
+        }
+        data_rows += 1;
+        let cells = reader.cells(row, width, tracker);
+        filled += cells.text.iter().filter(|c| !c.is_empty()).count();
+        if filled > limits.cells {
+            let max = limits.cells.to_string();
+            let args = [("max", max.as_str())];
+            builder.problems.push(row, None, Code::TooManyCells, &args);
+            return Ok((data_rows, true));
+        }
+        for &(index, size) in &cells.oversized {
+            let column = header.columns[index].name.as_str();
+            let size_kb = size.div_ceil(1024).to_string();
+            let max_kb = (limits.cell_bytes / 1024).to_string();
+            let args = [
+                ("column", column),
+                ("size_kb", &size_kb),
+                ("max_kb", &max_kb),
+            ];
+            let code = Code::CellTooLarge;
+            builder.problems.push(row, Some(column), code, &args);
+        }
+        builder.row(row, &cells.text, reader.extra(width));
     }
 }
 
-/// A product being assembled from its rows.
-#[derive(Debug)]
-struct Draft {
-    handle: String,
+/// A header with more cells than the limit: only its cells up to the first one past the limit
+/// are read, to name that column in a `too-many-columns` problem.
+fn wide_header(
+    bytes: &[u8],
+    wide: &reader::Wide,
     row: usize,
-    /// Product-level cells by column index: the value and the row it came from.
-    values: Vec<Option<(String, usize)>>,
-    variants: Vec<Variant>,
-    images: Vec<Image>,
-    /// Option value combinations seen, with their row.
-    combinations: HashMap<Vec<String>, usize>,
-}
-
-#[derive(Debug)]
-struct Builder<'h> {
-    header: &'h Header,
-    drafts: Vec<Draft>,
-    by_handle: HashMap<String, usize>,
-    /// The Handle of the rows above, and its draft (`None` for orphan rows).
-    block: Option<(String, Option<usize>)>,
-    /// First row of each SKU, and the product (draft index) it was on.
-    skus: HashMap<String, (usize, usize)>,
-    problems: Vec<Problem>,
-}
-
-impl<'h> Builder<'h> {
-    fn new(header: &'h Header) -> Builder<'h> {
-        Builder {
-            header,
-            drafts: Vec::new(),
-            by_handle: HashMap::new(),
-            block: None,
-            skus: HashMap::new(),
-            problems: Vec::new(),
-        }
-    }
-
-    fn problem(&mut self, row: usize, field: Field, code: Code, args: &[(&str, &str)]) {
-        let column = self.header.name(field);
-        self.problems.push(Problem::new(row, column, code, args));
-    }
-
-    fn row(&mut self, row: usize, record: &csv::StringRecord) {
-        let header = self.header;
-        let width = header.columns.len();
-        let cell = |i: usize| record.get(i).map_or("", str::trim);
-        let extra = (width..record.len())
-            .filter(|&i| !cell(i).is_empty())
-            .count();
-        if extra > 0 {
-            let count = extra.to_string();
-            let problem = Problem::new(row, None, Code::ExtraCells, &[("count", &count)]);
-            self.problems.push(problem);
-        }
-        let filled = |level: Level| {
-            header
-                .columns
-                .iter()
-                .enumerate()
-                .any(|(i, c)| c.field.level() == level && !cell(i).is_empty())
-        };
-        let (has_product, has_variant, has_image) = (
-            filled(Level::Product),
-            filled(Level::Variant),
-            filled(Level::Image),
-        );
-        let handle = header.find(Field::Handle).map_or("", cell);
-        if handle.is_empty() {
-            self.problem(row, Field::Handle, Code::MissingHandle, &[]);
-            return;
-        }
-
-        let same_block = self.block.as_ref().is_some_and(|(h, _)| h == handle);
-        let (index, new) = match (same_block, &self.block, self.by_handle.get(handle)) {
-            (true, Some((_, Some(index))), _) => (*index, false),
-            (_, _, Some(&index)) => {
-                // Same handle as an earlier product, with other products in between.
-                let first_row = self.drafts[index].row.to_string();
-                let args = [("handle", handle), ("first_row", first_row.as_str())];
-                self.problem(row, Field::Handle, Code::DuplicateHandle, &args);
-                (index, false)
-            }
-            _ if has_product => {
-                let index = self.drafts.len();
-                self.drafts.push(Draft {
-                    handle: handle.to_owned(),
-                    row,
-                    values: vec![None; width],
-                    variants: Vec::new(),
-                    images: Vec::new(),
-                    combinations: HashMap::new(),
-                });
-                self.by_handle.insert(handle.to_owned(), index);
-                if header.find(Field::Title).map_or("", cell).is_empty() {
-                    self.problem(row, Field::Title, Code::MissingTitle, &[("handle", handle)]);
-                }
-                (index, true)
-            }
-            _ => {
-                if has_variant || has_image {
-                    self.problem(row, Field::Handle, Code::OrphanRow, &[("handle", handle)]);
-                }
-                self.block = Some((handle.to_owned(), None));
-                return;
-            }
-        };
-        self.block = Some((handle.to_owned(), Some(index)));
-
-        for (i, column) in header.columns.iter().enumerate() {
-            let value = cell(i);
-            if column.field.level() != Level::Product || value.is_empty() {
-                continue;
-            }
-            match &self.drafts[index].values[i] {
-                Some((kept, first_row)) if !new => {
-                    if kept != value {
-                        let first_row = first_row.to_string();
-                        let args = [
-                            ("column", column.name.as_str()),
-                            ("value", value),
-                            ("kept", kept.as_str()),
-                            ("first_row", first_row.as_str()),
-                        ];
-                        let problem =
-                            Problem::new(row, Some(&column.name), Code::ConflictingValue, &args);
-                        self.problems.push(problem);
-                    }
-                }
-                _ => self.drafts[index].values[i] = Some((value.to_owned(), row)),
-            }
-        }
-
-        if has_variant {
-            let variant = self.variant(row, &cell);
-            if let Some(sku) = &variant.sku {
-                match self.skus.get(sku) {
-                    Some(&(first, product)) => {
-                        let first_row = first.to_string();
-                        let args = [("sku", sku.as_str()), ("first_row", first_row.as_str())];
-                        // Stores really reuse one SKU across a product's variants (e.g. a
-                        // shipping-protection fee): worth a warning, not a refusal.
-                        let code = if product == index {
-                            Code::SharedSku
-                        } else {
-                            Code::DuplicateSku
-                        };
-                        self.problem(row, Field::Sku, code, &args);
-                    }
-                    None => {
-                        self.skus.insert(sku.clone(), (row, index));
-                    }
-                }
-            }
-            if variant.options.iter().any(|o| !o.is_empty()) {
-                match self.drafts[index].combinations.get(&variant.options) {
-                    Some(first) => {
-                        let first_row = first.to_string();
-                        let options = variant.options.join(" / ");
-                        let args = [("options", options.as_str()), ("first_row", &first_row)];
-                        let problem = Problem::new(row, None, Code::DuplicateVariant, &args);
-                        self.problems.push(problem);
-                    }
-                    None => {
-                        let combinations = &mut self.drafts[index].combinations;
-                        combinations.insert(variant.options.clone(), row);
-                    }
-                }
-            }
-            self.drafts[index].variants.push(variant);
-        }
-
-        if has_image {
-            let src = header.find(Field::ImageSrc).map_or("", cell);
-            if src.is_empty() {
-                self.problem(row, Field::ImageSrc, Code::MissingImageSrc, &[]);
-            } else {
-                let position =
-                    self.number(row, &cell, Field::ImagePosition, numbers::parse_position);
-                let alt = header.find(Field::ImageAlt).map_or("", cell).to_owned();
-                let image = Image {
-                    row,
-                    src: src.to_owned(),
-                    position,
-                    alt,
-                };
-                self.drafts[index].images.push(image);
-            }
-        }
-    }
-
-    /// The cell of a modelled field, `None` when absent or empty.
-    fn text<'c>(&self, cell: &impl Fn(usize) -> &'c str, field: Field) -> Option<String> {
-        let value = self.header.find(field).map_or("", cell);
-        (!value.is_empty()).then(|| value.to_owned())
-    }
-
-    /// A number cell: `None` when empty, and when it does not parse (with a `bad-number`).
-    fn number<'c, T>(
-        &mut self,
-        row: usize,
-        cell: &impl Fn(usize) -> &'c str,
-        field: Field,
-        parse: fn(&str) -> Option<T>,
-    ) -> Option<T> {
-        let value = self.text(cell, field)?;
-        let parsed = parse(&value);
-        if parsed.is_none() {
-            let column = self.header.name(field).unwrap_or_default().to_owned();
-            let args = [("value", value.as_str()), ("column", column.as_str())];
-            self.problem(row, field, Code::BadNumber, &args);
-        }
-        parsed
-    }
-
-    fn variant<'c>(&mut self, row: usize, cell: &impl Fn(usize) -> &'c str) -> Variant {
-        let mut options: Vec<String> = (0..3)
-            .map(|k| self.text(cell, Field::OptionValue(k)).unwrap_or_default())
-            .collect();
-        while options.last().is_some_and(String::is_empty) {
-            options.pop();
-        }
-        let barcode = self.text(cell, Field::Barcode);
-        if let Some(code) = barcode.as_deref().filter(|b| numbers::is_scientific(b)) {
-            let column = self
-                .header
-                .name(Field::Barcode)
-                .unwrap_or_default()
-                .to_owned();
-            let args = [("value", code), ("column", column.as_str())];
-            self.problem(row, Field::Barcode, Code::BarcodeScientific, &args);
-        }
-        let attributes = self
-            .header
-            .columns
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| c.field == Field::VariantAttribute && !cell(*i).is_empty())
-            .map(|(i, c)| Attribute {
-                key: c.name.clone(),
-                value: cell(i).to_owned(),
-            })
-            .collect();
-        Variant {
-            row,
-            sku: self.text(cell, Field::Sku),
-            options,
-            grams: self.number(row, cell, Field::Grams, numbers::parse_grams),
-            weight_unit: self.text(cell, Field::WeightUnit),
-            price_cents: self.number(row, cell, Field::Price, numbers::parse_cents),
-            compare_at_cents: self.number(row, cell, Field::CompareAt, numbers::parse_cents),
-            barcode,
-            inventory_qty: self.number(row, cell, Field::InventoryQty, numbers::parse_whole),
-            image_src: self.text(cell, Field::VariantImage),
-            attributes,
-        }
-    }
-
-    fn finish(mut self) -> (Vec<Product>, Vec<Problem>) {
-        let drafts = std::mem::take(&mut self.drafts);
-        let products = drafts.into_iter().map(|d| self.product(d)).collect();
-        let mut problems = self.problems;
-        problems.sort_by_key(|p| p.row);
-        (products, problems)
-    }
-
-    fn product(&mut self, draft: Draft) -> Product {
-        let header = self.header;
-        let value = |field: Field| -> String {
-            header
-                .find(field)
-                .and_then(|i| draft.values[i].as_ref())
-                .map(|(v, _)| v.clone())
-                .unwrap_or_default()
-        };
-        let mut option_names: Vec<String> = (0..3).map(|k| value(Field::OptionName(k))).collect();
-        while option_names.last().is_some_and(String::is_empty) {
-            option_names.pop();
-        }
-        let published = header
-            .find(Field::Published)
-            .and_then(|i| draft.values[i].as_ref())
-            .and_then(|(text, row)| {
-                let parsed = parse_bool(text);
-                if parsed.is_none() {
-                    let column = header.name(Field::Published).unwrap_or_default();
-                    let args = [("value", text.as_str()), ("column", column)];
-                    self.problem(*row, Field::Published, Code::BadBoolean, &args);
-                }
-                parsed
-            });
-        for variant in &draft.variants {
-            for (k, option) in variant.options.iter().enumerate() {
-                if !option.is_empty() && option_names.get(k).is_none_or(String::is_empty) {
-                    let number = (k + 1).to_string();
-                    let args = [("option", number.as_str()), ("value", option.as_str())];
-                    let field = Field::OptionValue(k);
-                    self.problem(variant.row, field, Code::OptionWithoutName, &args);
-                }
-            }
-        }
-        let attributes = header
-            .columns
-            .iter()
-            .zip(&draft.values)
-            .filter(|(c, _)| c.field == Field::ProductAttribute)
-            .filter_map(|(c, v)| {
-                v.as_ref().map(|(value, _)| Attribute {
-                    key: c.name.clone(),
-                    value: value.clone(),
-                })
-            })
-            .collect();
-        let status = value(Field::Status);
-        Product {
-            row: draft.row,
-            handle: draft.handle,
-            title: value(Field::Title),
-            body_html: value(Field::Body),
-            vendor: value(Field::Vendor),
-            product_type: value(Field::Type),
-            category: value(Field::Category),
-            tags: value(Field::Tags)
-                .split(',')
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-                .collect(),
-            published,
-            status: (!status.is_empty()).then_some(status),
-            seo_title: value(Field::SeoTitle),
-            seo_description: value(Field::SeoDescription),
-            option_names,
-            variants: draft.variants,
-            images: draft.images,
-            attributes,
-        }
-    }
-}
-
-/// `Published`: `true`/`false` in any case (Excel writes `TRUE`), also `yes`/`no` and `1`/`0`.
-fn parse_bool(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "true" | "yes" | "1" => Some(true),
-        "false" | "no" | "0" => Some(false),
-        _ => None,
+    file: String,
+    mut tracker: Tracker,
+    limits: &Limits,
+) -> Parsed {
+    let part = &bytes[wide.start..wide.cut];
+    let mut reader = Reader::new(part, part.len(), limits.cell_bytes);
+    // The part holds one record (it ends inside the header), so the reader finds it.
+    let _ = reader.next();
+    let cells = reader.cells(row, limits.columns + 1, &mut tracker);
+    let header = Header::new(&cells.text, limits.column_name_chars);
+    let mut problems = Problems::new(limits.problems_per_code);
+    let first_past = header.columns.get(limits.columns).map(|c| c.name.as_str());
+    let (count, max) = (wide.cells.to_string(), limits.columns.to_string());
+    let args = [("count", count.as_str()), ("max", max.as_str())];
+    problems.push(row, first_past, Code::TooManyColumns, &args);
+    let encoding = tracker.finish(&header, &mut problems);
+    let mut columns: Vec<String> = header.columns.into_iter().map(|c| c.name).collect();
+    columns.truncate(limits.columns);
+    Parsed {
+        file_name: file,
+        encoding,
+        columns,
+        rows: 0,
+        products: Vec::new(),
+        problems: problems.finish(),
     }
 }
 
