@@ -80,7 +80,7 @@ pub(crate) enum Detail {
     Low,
     /// Every coefficient, box-filtered: what libjpeg-turbo's reduced IDCTs compute. The tests
     /// check the decoder against libjpeg-turbo with it.
-    #[cfg(test)]
+    #[cfg(any(test, feature = "fuzzing"))]
     All,
     /// Every coefficient decoded, the ones past the cut weighted zero: the tests check that this
     /// gives exactly [`Detail::Low`]'s pixels, i.e. that skipping reads the same bits.
@@ -108,8 +108,10 @@ impl Detail {
     pub(super) fn decoded(self, cut: usize) -> usize {
         match self {
             Detail::Low => cut,
+            #[cfg(any(test, feature = "fuzzing"))]
+            Detail::All => 64,
             #[cfg(test)]
-            Detail::All | Detail::AllWeightedLow => 64,
+            Detail::AllWeightedLow => 64,
         }
     }
 
@@ -120,7 +122,7 @@ impl Detail {
             Detail::Low => cut,
             #[cfg(test)]
             Detail::AllWeightedLow => cut,
-            #[cfg(test)]
+            #[cfg(any(test, feature = "fuzzing"))]
             Detail::All => 64,
         }
     }
@@ -138,7 +140,7 @@ pub(crate) fn resample(bytes: &[u8], width: u32, height: u32) -> Result<Scaled, 
     resample_with(bytes, width, height, Detail::Low)
 }
 
-fn decode_with(bytes: &[u8], eighths: usize, detail: Detail) -> Result<Scaled, Miss> {
+pub(crate) fn decode_with(bytes: &[u8], eighths: usize, detail: Detail) -> Result<Scaled, Miss> {
     // Output pixels per luma block side.
     if !(1..=4).contains(&eighths) {
         return Err(Miss::Unsupported);
