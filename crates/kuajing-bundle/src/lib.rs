@@ -146,6 +146,8 @@ impl BundleWriter {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
         };
+        // What an export that crashed here left behind.
+        let _ = kuajing_files::sweep_temp_files(&dir);
         let temp = kuajing_files::temp_file_in(&dir).map_err(|source| Error::Io {
             path: out.to_owned(),
             source,
@@ -181,6 +183,7 @@ impl BundleWriter {
             bytes: bytes.len() as u64,
             sha256: sha256_hex(bytes),
         });
+        kuajing_files::failpoint("bundle-file");
         Ok(())
     }
 

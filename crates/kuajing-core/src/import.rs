@@ -197,6 +197,7 @@ impl Workbench {
         if dry_run || !report.errors.is_empty() {
             tx.rollback()?;
         } else {
+            kuajing_files::failpoint("import-commit");
             tx.commit()?;
             report.applied = true;
         }

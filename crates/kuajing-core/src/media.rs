@@ -200,6 +200,7 @@ impl CacheEntry {
             if write_once(&self.part_path(n + 1), &part.bytes).is_err() {
                 return;
             }
+            kuajing_files::failpoint("render-cache-part");
         }
         let _ = write_once(&self.meta, &meta);
     }
@@ -391,10 +392,7 @@ impl Claims {
                 path: path.to_owned(),
             });
         }
-        let first = self
-            .taken
-            .lock()
-            .is_ok_and(|mut taken| taken.insert(real));
+        let first = self.taken.lock().is_ok_and(|mut taken| taken.insert(real));
         if !first || (!self.overwrite && path.exists()) {
             return Err(Error::OutputExists {
                 path: path.to_owned(),

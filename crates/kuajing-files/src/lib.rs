@@ -17,6 +17,28 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+/// The crash tests' hook: with `KUAJING_FAILPOINT=<name>:<n>` in the environment, the `n`-th
+/// time the process reaches `failpoint(name)` it aborts on the spot, as a `kill -9` there
+/// would stop it (no destructor runs, nothing more is written). Without the variable it costs
+/// one load. The points: `docs/reliability.md`.
+pub fn failpoint(name: &str) {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static ARMED: OnceLock<Option<(String, usize)>> = OnceLock::new();
+    static HITS: AtomicUsize = AtomicUsize::new(0);
+    let armed = ARMED.get_or_init(|| {
+        let spec = std::env::var("KUAJING_FAILPOINT").ok()?;
+        let (point, n) = spec.rsplit_once(':')?;
+        Some((point.to_owned(), n.parse().ok()?))
+    });
+    if let Some((point, n)) = armed
+        && point == name
+        && HITS.fetch_add(1, Ordering::SeqCst) + 1 == *n
+    {
+        std::process::abort();
+    }
+}
+
 /// The name every temp file starts with, so leftovers are recognisable and can be swept.
 pub const TEMP_PREFIX: &str = ".kuajing-tmp-";
 
@@ -49,6 +71,7 @@ fn is_leftover(name: &str, modified: Option<std::time::SystemTime>) -> bool {
 /// Flushes `temp` to disk, renames it to `target` and flushes the folder.
 pub fn persist(temp: tempfile::NamedTempFile, target: &Path) -> io::Result<()> {
     temp.as_file().sync_all()?;
+    failpoint("persist");
     temp.persist(target).map_err(|e| e.error)?;
     sync_parent(target)
 }
@@ -58,6 +81,7 @@ pub fn persist(temp: tempfile::NamedTempFile, target: &Path) -> io::Result<()> {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut temp = temp_file_in(parent(path))?;
     temp.write_all(bytes)?;
+    failpoint("write-temp");
     persist(temp, path)
 }
 

@@ -86,6 +86,7 @@ pub fn set(
                        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
         params![product_id, locale.as_str(), field.as_str(), text],
     )?;
+    kuajing_files::failpoint("copy-write");
     history::record(
         conn,
         product_id,

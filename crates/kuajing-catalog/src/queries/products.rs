@@ -264,6 +264,7 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
     for (field, text) in english {
         copy::set(conn, id, Locale::En, field, text, source)?;
     }
+    kuajing_files::failpoint("import-product");
     Ok(match before {
         None => {
             history::record(conn, id, "product", None, None, Some(&p.handle), source)?;
