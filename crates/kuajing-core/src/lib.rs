@@ -37,7 +37,9 @@ pub use kuajing_shopify::Severity;
 pub use media::{Output, RenderedFile, RenderedImage};
 pub use message::Message;
 pub use previews::{ImagePreview, SlotPreview};
-pub use products::{CatalogInfo, ImageState, ProductDetail, ProductImage, ProductSummary, Variant};
+pub use products::{
+    CatalogInfo, ImageState, ProductDetail, ProductImage, ProductPage, ProductSummary, Variant,
+};
 pub use render_batch::{RenderNote, RenderProgress, RenderReport};
 pub use settings::{ProfileSummary, Settings, today};
 

@@ -37,6 +37,17 @@ pub struct ProductSummary {
     pub errors: usize,
 }
 
+/// A page of the product list.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ProductPage {
+    /// Products matching the search, in all.
+    pub total: usize,
+    /// Where this page starts in the list.
+    pub offset: usize,
+    pub items: Vec<ProductSummary>,
+}
+
 pub type Variant = kuajing_catalog::VariantRow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -97,10 +108,23 @@ impl Workbench {
 
     /// Products whose handle, vendor, SKU or copy in any language contains `search`.
     pub fn products(&self, search: &str, thumbnails: bool) -> Result<Vec<ProductSummary>> {
+        Ok(self.products_page(search, 0, None, thumbnails)?.items)
+    }
+
+    /// One page of [`Self::products`]: `limit` products from `offset` (`None`: to the end)
+    /// and how many match in all. Only this page's copy is checked and thumbnails made, so
+    /// the first page of a 20,000-product catalog answers as fast as a small one.
+    pub fn products_page(
+        &self,
+        search: &str,
+        offset: usize,
+        limit: Option<usize>,
+        thumbnails: bool,
+    ) -> Result<ProductPage> {
         let conn = self.catalog.connect()?;
         let profile = kuajing_marketplace::load(PREVIEW_MARKETPLACE)?;
         let slot = profile.slot(PREVIEW_SLOT);
-        product_rows::summaries(&conn, search)?
+        let items = product_rows::summaries_page(&conn, search, offset, limit)?
             .into_iter()
             .map(|row| {
                 let mut errors = 0;
@@ -129,7 +153,16 @@ impl Workbench {
                     errors,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        let total = match limit {
+            Some(_) => product_rows::count_matching(&conn, search)?,
+            None => offset + items.len(),
+        };
+        Ok(ProductPage {
+            total,
+            offset,
+            items,
+        })
     }
 
     pub fn product(&self, handle: &str) -> Result<ProductDetail> {
