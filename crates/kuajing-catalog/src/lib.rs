@@ -120,6 +120,10 @@ impl Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// How long a connection waits for another writer before giving up. An import of 100,000
+/// variants holds the write lock for a few seconds; an edit saved meanwhile waits and lands.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// A catalog on disk. Cheap to clone and share between threads: every call opens its own
 /// connection (SQLite connections are not `Sync`, and opening one costs microseconds), so
 /// there is no global connection and no lock around one.
@@ -178,7 +182,7 @@ impl Catalog {
             source,
         };
         let conn = Connection::open(&self.path).map_err(open)?;
-        conn.busy_timeout(Duration::from_secs(5)).map_err(open)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open)?;
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
             .map_err(open)?;
         Ok(conn)
