@@ -1,13 +1,20 @@
 //! The Kuajing desktop app: the only crate that knows Tauri. It holds one open
 //! [`Workbench`] as managed state and exposes its use cases as commands of a few lines each;
 //! all logic lives in `kuajing-core` and below.
+//!
+//! Two things the window itself needs live here too: one app per catalog ([`instance`]), and
+//! closing without losing typed text. The latter is the UI's (`ui/src/lib/closing.ts`): it
+//! listens for the window's close request, which makes Tauri hold the close, saves everything
+//! pending, then destroys the window (`core:window:allow-destroy` in `capabilities/`).
 
 mod batch;
 mod commands;
+pub mod instance;
 
 use std::sync::Arc;
 
 use kuajing_core::{Rules, Workbench};
+use tauri::Manager;
 
 /// The open catalog, shared by every command, and the render batch's controls.
 #[derive(Debug)]
@@ -18,8 +25,35 @@ pub struct AppState {
 
 /// Starts the app on the default catalog (`$KUAJING_CATALOG` or the user data folder).
 pub fn run() {
-    let workbench = Rules::new("en")
-        .and_then(|rules| Workbench::open(&kuajing_core::default_catalog_path(), rules));
+    let catalog = kuajing_core::default_catalog_path();
+    let mut instance = match instance::claim(&catalog) {
+        Ok(instance::Claim::First(instance)) => Some(instance),
+        Ok(instance::Claim::Second { focused }) => {
+            let shown = if focused {
+                "; it was brought to the front"
+            } else {
+                ""
+            };
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!(
+                    "kuajing: {} is open in another window{shown}",
+                    catalog.display()
+                );
+            }
+            std::process::exit(0);
+        }
+        Err(e) => {
+            // Without the lock the app still works; a second window on the catalog is then
+            // caught by the copy editor's conflict check instead.
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("kuajing: cannot tell whether another window has this catalog open: {e}");
+            }
+            None
+        }
+    };
+    let workbench = Rules::new("en").and_then(|rules| Workbench::open(&catalog, rules));
     let workbench = match workbench {
         Ok(w) => Arc::new(w),
         Err(e) => {
@@ -31,7 +65,7 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    let result = tauri::Builder::default()
+    let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState {
             workbench,
@@ -59,12 +93,40 @@ pub fn run() {
             commands::image_previews,
             commands::image_view,
         ])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("kuajing: the window could not start: {e}");
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => {
+            // `instance` (the lock) lives until `run` ends, which is when the app does.
+            let socket = instance.as_mut().map(|instance| {
+                let handle = app.handle().clone();
+                instance.serve(move || bring_to_front(&handle));
+                instance.socket().to_path_buf()
+            });
+            app.run(move |_, event| {
+                if let tauri::RunEvent::Exit = event
+                    && let Some(socket) = &socket
+                {
+                    // Tidiness only: the next app replaces a stale socket file anyway.
+                    let _ = std::fs::remove_file(socket);
+                }
+            });
+            drop(instance);
         }
-        std::process::exit(1);
+        Err(e) => {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("kuajing: the window could not start: {e}");
+            }
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Shows the main window on top of the others: a second launch on this catalog asked for it.
+fn bring_to_front(handle: &tauri::AppHandle) {
+    if let Some(window) = handle.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
     }
 }

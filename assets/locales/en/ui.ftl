@@ -12,6 +12,10 @@ ui-save = Save
 ui-saving = Saving…
 ui-saved = Saved
 ui-save-failed = Not saved
+ui-save-failed-label = Not saved:
+ui-save-retrying = Kuajing keeps trying by itself.
+ui-save-retry-now = Retry now
+ui-save-conflict = Not saved: changed elsewhere
 ui-retry = Retry
 ui-browse = Browse…
 ui-dismiss = Dismiss
@@ -325,3 +329,23 @@ ui-compare-after = For the marketplace
 ui-compare-before-alt = The original photo { $position }
 ui-compare-after-alt = { $slot }, slice { $part } of { $count }
 ui-compare-quality = quality { $quality }
+
+## Unsaved work: a conflicting save, a product switch, closing the window
+
+ui-conflict-title = Changed elsewhere while you typed
+ui-conflict-lead = Someone saved this text in another window or from the command line. Nothing is saved until you choose which text to keep.
+ui-conflict-mine = Yours (not saved)
+ui-conflict-theirs = Theirs (now in the catalog)
+ui-conflict-empty = (empty)
+ui-conflict-keep-mine = Keep mine
+ui-conflict-take-theirs = Take theirs
+ui-unsaved-something = A change
+ui-unsaved-stay = You are still on this product: these changes are not saved yet.
+ui-export-unsaved = Not exported: these changes are not saved yet, and the bundle must not leave them out. Export again once they are saved.
+ui-close-title = Not everything is saved
+ui-close-lead = These changes could not be saved, so the window stays open:
+ui-close-hint = They stay here and Kuajing keeps trying. Closing without saving loses them.
+ui-close-saving = Saving your changes before closing…
+ui-close-anyway = Close without saving
+ui-close-stay = Keep editing
+ui-close-retry = Try again

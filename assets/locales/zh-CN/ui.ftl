@@ -12,6 +12,10 @@ ui-save = 保存
 ui-saving = 正在保存…
 ui-saved = 已保存
 ui-save-failed = 未保存
+ui-save-failed-label = 未保存：
+ui-save-retrying = Kuajing 会自动重试。
+ui-save-retry-now = 立即重试
+ui-save-conflict = 未保存：已在别处修改
 ui-retry = 重试
 ui-browse = 浏览…
 ui-dismiss = 关闭提示
@@ -267,3 +271,23 @@ ui-compare-after = 平台图片
 ui-compare-before-alt = 第 { $position } 张原图
 ui-compare-after-alt = { $slot }，第 { $part } 段，共 { $count } 段
 ui-compare-quality = 质量 { $quality }
+
+## 未保存的修改：保存冲突、切换商品、关闭窗口
+
+ui-conflict-title = 您输入期间，这段文字已在别处修改
+ui-conflict-lead = 有人在另一个窗口或命令行中保存了这段文字。在您选择保留哪个版本之前，不会保存任何内容。
+ui-conflict-mine = 您的版本（未保存）
+ui-conflict-theirs = 对方的版本（现存于商品库）
+ui-conflict-empty = （空）
+ui-conflict-keep-mine = 保留我的
+ui-conflict-take-theirs = 采用对方的
+ui-unsaved-something = 一项修改
+ui-unsaved-stay = 仍停留在此商品：以下修改尚未保存。
+ui-export-unsaved = 未导出：以下修改尚未保存，导出包不能遗漏它们。保存后请再次导出。
+ui-close-title = 还有内容未保存
+ui-close-lead = 以下修改未能保存，因此窗口保持打开：
+ui-close-hint = 这些修改仍保留在窗口中，Kuajing 会继续自动重试。不保存就关闭会丢失它们。
+ui-close-saving = 正在保存修改，保存后关闭…
+ui-close-anyway = 不保存并关闭
+ui-close-stay = 继续编辑
+ui-close-retry = 重试

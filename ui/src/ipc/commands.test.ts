@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, checkCopy, exportBundle, listProducts, loadSample, previewImport, setInvoker, setRate, toAppError } from './commands';
+import { call, checkCopy, exportBundle, listProducts, loadSample, previewImport, setCopy, setInvoker, setRate, toAppError } from './commands';
 import { mockCheck, resetMock } from './mock';
 
 afterEach(() => {
@@ -24,12 +24,26 @@ describe('call', () => {
       seen.push([cmd, args]);
       throw 'plain string rejection';
     });
-    await expect(call('set_copy', { handle: 'h', field: 'title', locale: 'zh-CN', text: 't', marketplace: 'tmall-global' })).rejects.toEqual({
+    await expect(call('set_copy', { handle: 'h', field: 'title', locale: 'zh-CN', text: 't', base: '', marketplace: 'tmall-global' })).rejects.toEqual({
       code: 'internal',
       message: 'plain string rejection',
       args: {},
     });
-    expect(seen).toEqual([['set_copy', { handle: 'h', field: 'title', locale: 'zh-CN', text: 't', marketplace: 'tmall-global' }]]);
+    expect(seen).toEqual([['set_copy', { handle: 'h', field: 'title', locale: 'zh-CN', text: 't', base: '', marketplace: 'tmall-global' }]]);
+  });
+
+  it('sends the base an edit started from with set_copy', async () => {
+    const seen: unknown[] = [];
+    setInvoker(async (cmd, args) => {
+      seen.push([cmd, args]);
+      return null;
+    });
+    await setCopy('h', 'title', '新', '旧', 'tmall-global');
+    await setCopy('h', 'description', '新', '', 'tmall-global');
+    expect(seen).toEqual([
+      ['set_copy', { handle: 'h', field: 'title', locale: 'zh-CN', text: '新', base: '旧', marketplace: 'tmall-global' }],
+      ['set_copy', { handle: 'h', field: 'description', locale: 'zh-CN', text: '新', base: '', marketplace: 'tmall-global' }],
+    ]);
   });
 
   it('sends the UI language with export_bundle', async () => {

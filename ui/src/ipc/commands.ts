@@ -104,8 +104,14 @@ export const previewImport = (path: string): Promise<ImportReport> => call('prev
 export const importFile = (path: string): Promise<ImportReport> => call('import_file', { path });
 export const listProducts = (search: string): Promise<ProductSummary[]> => call('list_products', { search });
 export const getProduct = (handle: string): Promise<ProductDetail> => call('get_product', { handle });
-export const setCopy = (handle: string, field: CopyField, text: string, marketplace: string): Promise<CopyCheck> =>
-  call('set_copy', { handle, field, locale: 'zh-CN', text, marketplace });
+/**
+ * Saves the copy unless the catalog no longer holds `base` (the text this edit started from: as
+ * loaded, or as this editor last saved it; "" for copy never written). Then nothing is written
+ * and it rejects with `copy-conflict`, whose `args.theirs` is the text the catalog holds now.
+ * `null` overwrites whatever is there (never from an editor).
+ */
+export const setCopy = (handle: string, field: CopyField, text: string, base: string | null, marketplace: string): Promise<CopyCheck> =>
+  call('set_copy', { handle, field, locale: 'zh-CN', text, base, marketplace });
 export const checkCopy = (marketplace: string, field: CopyField, text: string): Promise<CopyCheck> =>
   call('check_copy', { marketplace, field, text });
 export const setProductFields = (handle: string, fields: ProductFields): Promise<ProductDetail> =>

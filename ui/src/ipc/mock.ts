@@ -686,6 +686,15 @@ const handlers: Record<string, (a: Args) => unknown> = {
     const field = str(a, 'field') as CopyField;
     const text = str(a, 'text');
     const key = field === 'title' ? 'title_zh' : 'description_zh';
+    // As the catalog does: refused when someone saved in between (the same text is never a conflict).
+    const base = a.base;
+    if (typeof base === 'string' && p[key] !== base && p[key] !== text) {
+      fail('copy-conflict', `the ${field} of \`${p.handle}\` was changed elsewhere while you edited it; the catalog now holds: ${p[key]}`, {
+        handle: p.handle,
+        field,
+        theirs: p[key],
+      });
+    }
     if (p[key] !== text) {
       record(p.handle, field, 'zh-CN', p[key] || null, text, 'edit');
       p[key] = text;

@@ -87,7 +87,8 @@ export interface Commands {
   list_products: { args: { search: string }; result: ProductSummary[] };
   get_product: { args: { handle: string }; result: ProductDetail };
   set_copy: {
-    args: { handle: string; field: CopyField; locale: CopyLocale; text: string; marketplace: string };
+    /** `base`: what the edit started from; the save is refused with `copy-conflict` when the catalog holds something else. */
+    args: { handle: string; field: CopyField; locale: CopyLocale; text: string; base: string | null; marketplace: string };
     result: CopyCheck;
   };
   check_copy: { args: { marketplace: string; field: CopyField; text: string }; result: CopyCheck };

@@ -1,6 +1,7 @@
 // Toasts: errors stay until dismissed, notices fade by themselves.
 import type { AppError } from '../ipc/types';
 import { toAppError } from '../ipc/commands';
+import type { Unsaved } from './pending';
 
 export interface Toast {
   id: number;
@@ -9,6 +10,8 @@ export interface Toast {
   error?: AppError;
   /** for notices: a UI message id and args */
   text?: { id: string; args?: Record<string, string | number> };
+  /** what could not be saved, listed under the text */
+  unsaved?: Unsaved[];
 }
 
 export const toasts = $state<Toast[]>([]);
@@ -25,6 +28,13 @@ export function showInfo(id: string, args?: Record<string, string | number>, ms 
   const toast: Toast = { id: next++, kind: 'info', text: { id, args } };
   toasts.push(toast);
   setTimeout(() => dismiss(toast.id), ms);
+}
+
+/** An error notice (UI message `id`) listing what could not be saved; replaces the previous one. */
+export function showUnsaved(id: string, unsaved: Unsaved[]): void {
+  const i = toasts.findIndex((t) => t.kind === 'error' && t.text?.id === id);
+  if (i >= 0) toasts.splice(i, 1);
+  toasts.push({ id: next++, kind: 'error', text: { id }, unsaved });
 }
 
 export function dismiss(id: number): void {

@@ -4,21 +4,27 @@ import { flushSync, mount, unmount } from 'svelte';
 import CopyEditor from './CopyEditor.svelte';
 import { setInvoker } from '../../ipc/commands';
 import type { CopyCheck } from '../../ipc/types';
-import { flushAll } from '../../lib/pending';
+import { flushAll, saveAll } from '../../lib/pending';
 
 let calls: { cmd: string; args: Record<string, unknown> }[];
 let check: (text: string) => CopyCheck;
+/** What set_copy does besides answering: throw to fail the save. */
+let onSave: (args: Record<string, unknown>) => void;
 
 beforeEach(() => {
   vi.useFakeTimers();
   calls = [];
+  onSave = () => {};
   check = (text) => ({ units: Array.from(text).length * 2, limit: 60, findings: [] });
   setInvoker(async (cmd, args) => {
     calls.push({ cmd, args });
+    if (cmd === 'set_copy') onSave(args);
     return check(String(args.text));
   });
 });
-afterEach(() => {
+afterEach(async () => {
+  // No test leaves unsaved work registered behind it.
+  expect(await saveAll()).toEqual([]);
   setInvoker(null);
   vi.useRealTimers();
   document.body.innerHTML = '';
@@ -41,6 +47,20 @@ function setup(initial = '旧标题') {
 }
 
 const saves = () => calls.filter((c) => c.cmd === 'set_copy').map((c) => c.args.text);
+const bases = () => calls.filter((c) => c.cmd === 'set_copy').map((c) => c.args.base);
+const diskFull = { code: 'catalog-query', message: 'database is locked', args: {} };
+/** The catalog as the Rust side keeps it: a save based on anything but what it holds is refused. */
+function catalogHolding(initial: string) {
+  const catalog = { text: initial };
+  onSave = (args) => {
+    const text = String(args.text);
+    if (args.base !== catalog.text && text !== catalog.text) {
+      throw { code: 'copy-conflict', message: 'changed elsewhere', args: { handle: 'cherries', field: 'title', theirs: catalog.text } };
+    }
+    catalog.text = text;
+  };
+  return catalog;
+}
 
 describe('CopyEditor', () => {
   it('saves what was typed 400 ms after the last keystroke', async () => {
@@ -100,5 +120,182 @@ describe('CopyEditor', () => {
     // No Fluent id for this code: the Rust message is shown.
     expect(findings[1].textContent).toContain('Message from Rust');
     unmount(cmp);
+  });
+
+  it('bases each save on the text as loaded, then on what it saved last', async () => {
+    const { cmp, type } = setup('旧标题');
+    type('新标题');
+    await vi.advanceTimersByTimeAsync(400);
+    type('更新的标题');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(saves()).toEqual(['新标题', '更新的标题']);
+    expect(bases()).toEqual(['旧标题', '新标题']);
+    unmount(cmp);
+  });
+
+  it('a failed save says "Not saved" with the reason, retries with backoff, and clears once saved', async () => {
+    let fail = true;
+    onSave = () => {
+      if (fail) throw diskFull;
+    };
+    const { target, cmp, box, type } = setup();
+    type('华盛顿樱桃');
+    await vi.advanceTimersByTimeAsync(400);
+    flushSync();
+    const note = target.querySelector<HTMLElement>('[data-testid="unsaved"]')!;
+    expect(note).not.toBeNull();
+    expect(note.dataset.code).toBe('catalog-query');
+    expect(note.getAttribute('role')).toBe('alert');
+    // The reason comes from errors.ftl by code, not from the Rust text.
+    expect(note.textContent).toContain('Not saved');
+    expect(note.textContent).toContain('The catalog could not be read or written.');
+    expect(note.textContent).not.toContain('database is locked');
+    expect(box.getAttribute('aria-describedby')).toContain('copy-title-unsaved');
+
+    // Retried after 1 s, 2 s, 4 s without anyone asking.
+    expect(saves()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saves()).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(saves()).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(3999);
+    expect(saves()).toHaveLength(3);
+    flushSync();
+    expect(target.querySelector('[data-testid="unsaved"]')).not.toBeNull();
+
+    fail = false;
+    await vi.advanceTimersByTimeAsync(1);
+    flushSync();
+    expect(saves()).toEqual(['华盛顿樱桃', '华盛顿樱桃', '华盛顿樱桃', '华盛顿樱桃']);
+    expect(target.querySelector('[data-testid="unsaved"]')).toBeNull();
+    await vi.advanceTimersByTimeAsync(60000);
+    expect(saves()).toHaveLength(4);
+    unmount(cmp);
+  });
+
+  it('"Retry now" tries at once, and flushAll reports what is still not saved and why', async () => {
+    onSave = () => {
+      throw diskFull;
+    };
+    const { target, cmp, type } = setup();
+    type('樱桃');
+    expect(await saveAll()).toEqual([{ what: 'ui-copy-title-label', handle: 'cherries', error: diskFull }]);
+    flushSync();
+    onSave = () => {};
+    target.querySelector<HTMLButtonElement>('[data-testid="unsaved-retry"]')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    flushSync();
+    expect(saves()).toEqual(['樱桃', '樱桃']);
+    expect(target.querySelector('[data-testid="unsaved"]')).toBeNull();
+    expect(await flushAll()).toBe(true);
+    unmount(cmp);
+  });
+
+  it('a conflict shows both texts, labelled, and saves nothing until the merchant chooses', async () => {
+    const catalog = catalogHolding('旧标题');
+    const { target, cmp, box, type } = setup('旧标题');
+    catalog.text = '命令行改的标题'; // someone else saves meanwhile
+    box.focus();
+    type('我的标题');
+    await vi.advanceTimersByTimeAsync(400);
+    flushSync();
+    const panel = target.querySelector<HTMLElement>('[data-testid="conflict"]')!;
+    expect(panel).not.toBeNull();
+    expect(panel.querySelector('[data-testid="conflict-mine"]')!.textContent).toBe('我的标题');
+    expect(panel.querySelector('[data-testid="conflict-theirs"]')!.textContent).toBe('命令行改的标题');
+    expect(panel.textContent).toContain('Yours (not saved)');
+    expect(panel.textContent).toContain('Theirs (now in the catalog)');
+    expect(panel.querySelector('[role="alert"]')).not.toBeNull();
+    // Focus stays in the box: a keystroke never picks a side. The buttons come next in tab order.
+    expect(document.activeElement).toBe(box);
+    const buttons = [...target.querySelectorAll<HTMLButtonElement>('textarea, button')];
+    expect(buttons.map((b) => b.dataset.testid)).toEqual(['title-zh', 'conflict-keep-mine', 'conflict-take-theirs']);
+    expect(box.getAttribute('aria-describedby')).toContain('copy-title-conflict-head');
+
+    // Typing on, waiting, flushing: nothing overwrites their text.
+    type('我的标题，再改');
+    await vi.advanceTimersByTimeAsync(120000);
+    expect(await flushAll()).toBe(false);
+    expect((await saveAll())[0].error.code).toBe('copy-conflict');
+    expect(saves()).toEqual(['我的标题']);
+    expect(catalog.text).toBe('命令行改的标题');
+    flushSync();
+    expect(target.querySelector('[data-testid="conflict-mine"]')!.textContent).toBe('我的标题，再改');
+    // An editor that goes away mid-conflict still holds unsaved text: resolve it first.
+    target.querySelector<HTMLButtonElement>('[data-testid="conflict-take-theirs"]')!.click();
+    unmount(cmp);
+  });
+
+  it('"Keep mine" saves my text based on theirs', async () => {
+    const catalog = catalogHolding('');
+    const states: string[] = [];
+    const target = document.createElement('div');
+    document.body.append(target);
+    const cmp = mount(CopyEditor, {
+      target,
+      props: { handle: 'cherries', field: 'title', marketplace: 'tmall-global', initial: '', label: 'Title', limit: 60, testid: 'title-zh', onstate: (s) => states.push(s) },
+    });
+    const box = target.querySelector<HTMLTextAreaElement>('[data-testid="title-zh"]')!;
+    catalog.text = '他们的';
+    box.value = '我的';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(400);
+    flushSync();
+    expect(states.at(-1)).toBe('conflict');
+    target.querySelector<HTMLButtonElement>('[data-testid="conflict-keep-mine"]')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    flushSync();
+    expect(bases()).toEqual(['', '他们的']);
+    expect(catalog.text).toBe('我的');
+    expect(target.querySelector('[data-testid="conflict"]')).toBeNull();
+    expect(states.at(-1)).toBe('saved');
+    // Later edits build on what was saved.
+    box.value = '我的，接着写';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(400);
+    expect(bases().at(-1)).toBe('我的');
+    expect(catalog.text).toBe('我的，接着写');
+    unmount(cmp);
+  });
+
+  it('"Take theirs" puts their text in the box and saves nothing; the next edit is based on it', async () => {
+    const catalog = catalogHolding('旧');
+    const { target, cmp, box, type } = setup('旧');
+    catalog.text = '他们的';
+    type('我的');
+    await vi.advanceTimersByTimeAsync(400);
+    flushSync();
+    target.querySelector<HTMLButtonElement>('[data-testid="conflict-take-theirs"]')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    flushSync();
+    expect(box.value).toBe('他们的');
+    expect(saves()).toEqual(['我的']);
+    expect(target.querySelector('[data-testid="conflict"]')).toBeNull();
+    expect(await flushAll()).toBe(true);
+    await vi.advanceTimersByTimeAsync(60000);
+    expect(saves()).toEqual(['我的']);
+    // Their text is checked, so the counter is exact again.
+    expect(calls.filter((c) => c.cmd === 'check_copy').map((c) => c.args.text)).toContain('他们的');
+    type('他们的，加一句');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(bases().at(-1)).toBe('他们的');
+    expect(catalog.text).toBe('他们的，加一句');
+    unmount(cmp);
+  });
+
+  it('an editor that goes away with a failing save keeps it registered until it is saved', async () => {
+    let fail = true;
+    onSave = () => {
+      if (fail) throw diskFull;
+    };
+    const { cmp, type } = setup();
+    type('不要丢');
+    unmount(cmp);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await flushAll()).toBe(false);
+    fail = false;
+    await vi.advanceTimersByTimeAsync(30000);
+    expect(saves().at(-1)).toBe('不要丢');
+    expect(await saveAll()).toEqual([]);
   });
 });

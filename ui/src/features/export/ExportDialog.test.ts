@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushSync, mount, unmount } from 'svelte';
+import ExportDialog from './ExportDialog.svelte';
+import { setInvoker } from '../../ipc/commands';
+import { polyfillDialog } from '../../lib/jsdom-dialog';
+import { registerFlush, type Unsaved } from '../../lib/pending';
+
+const conflict: Unsaved = {
+  what: 'ui-copy-title-label',
+  handle: 'cherries',
+  error: { code: 'copy-conflict', message: 'changed elsewhere', args: { theirs: '他们的' } },
+};
+
+let commands: string[];
+let left: Unsaved[];
+let unregister: () => void;
+
+beforeAll(polyfillDialog);
+beforeEach(() => {
+  vi.useFakeTimers();
+  commands = [];
+  left = [conflict];
+  unregister = registerFlush(async () => left);
+  setInvoker(async (cmd) => {
+    commands.push(cmd);
+    if (cmd === 'default_export_path') return '/tmp/kuajing-tmall-global.zip';
+    if (cmd === 'export_bundle') return { path: '/tmp/kuajing-tmall-global.zip', products: 1, rows: 1, images: 0, rate: { usd_cny: 7.2, date: '2024-05-01' }, skipped: [], warnings: [] };
+    return null;
+  });
+});
+afterEach(() => {
+  unregister();
+  setInvoker(null);
+  vi.useRealTimers();
+  document.body.innerHTML = '';
+});
+
+describe('ExportDialog', () => {
+  it('does not export while an edit is unsaved, and says which and why', async () => {
+    const target = document.createElement('div');
+    document.body.append(target);
+    const cmp = mount(ExportDialog, {
+      target,
+      props: { open: true, marketplaces: [{ id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60 }], marketplace: 'tmall-global', onclose: () => {}, onsettings: () => {} },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    flushSync();
+    target.querySelector<HTMLButtonElement>('[data-testid="export-run"]')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    flushSync();
+    expect(commands).not.toContain('export_bundle');
+    const alert = target.querySelector<HTMLElement>('[data-testid="export-unsaved"]')!;
+    expect(alert.textContent).toContain('Not exported');
+    expect(alert.querySelector<HTMLElement>('[data-testid="unsaved-item"]')!.dataset.code).toBe('copy-conflict');
+    expect(alert.textContent).toContain('This text was changed elsewhere');
+
+    left = [];
+    target.querySelector<HTMLButtonElement>('[data-testid="export-run"]')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    flushSync();
+    expect(commands).toContain('export_bundle');
+    expect(target.querySelector('[data-testid="export-unsaved"]')).toBeNull();
+    expect(target.querySelector('[data-testid="export-result"]')).not.toBeNull();
+    unmount(cmp);
+  });
+});
