@@ -173,7 +173,9 @@ def main():
     w("# Image benchmarks")
     w("")
     w(f"Written by `bash scripts/bench-images.sh` on {meta['date']} (commit {meta['git']}). "
-      "Every number below comes from that run; re-run the script rather than editing this file.")
+      "Every number below comes from that run; re-run the script rather than editing this file. "
+      "Catalog benchmarks (import, list, saves during an import, export memory): "
+      "[benchmarks-catalog.md](benchmarks-catalog.md).")
     w("")
     if meta.get("kuajing_stand_in") == "1":
         w(f"> **The kuajing numbers in this run are from a stand-in** (`{short_cmd(meta['kuajing'], root)}`, "

@@ -41,6 +41,17 @@ fn run_within(env: &Env, args: &[&str], limit: Duration) -> (bool, Value) {
     }
 }
 
+/// The `{"error": …}` a command stopped with, checking it exited 1.
+fn stopped_with_json_error(out: &std::process::Output) -> Value {
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 #[test]
 fn image_paths_in_a_csv_stay_inside_its_folder_and_name_regular_files() {
     let env = Env::new();
@@ -232,8 +243,7 @@ fn export_refuses_to_write_onto_the_catalog_or_its_folders() {
 fn with_json_an_error_that_stops_a_command_is_json_on_stdout_and_results_stay_as_they_are() {
     let env = Env::new();
     let out = env.run(&["product", "no-such-thing", "--json"]);
-    assert_eq!(out.status.code(), Some(1));
-    let error: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let error = stopped_with_json_error(&out);
     assert_eq!(error["error"]["code"], "no-product");
     assert_eq!(error["error"]["args"]["handle"], "no-such-thing");
     assert!(
@@ -245,8 +255,7 @@ fn with_json_an_error_that_stops_a_command_is_json_on_stdout_and_results_stay_as
 
     // An argument the command line checks itself.
     let out = env.run(&["rate", "set", "EUR/CNY", "7.8", "--json"]);
-    assert_eq!(out.status.code(), Some(1));
-    let error: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let error = stopped_with_json_error(&out);
     assert_eq!(error["error"]["code"], "bad-argument");
 
     // Usage errors stay clap's.
@@ -259,8 +268,7 @@ fn with_json_an_error_that_stops_a_command_is_json_on_stdout_and_results_stay_as
 
     // A result with findings keeps its own JSON and exit 1.
     let out = env.run(&["lint", "--json", "最好的樱桃"]);
-    assert_eq!(out.status.code(), Some(1));
-    let check: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let check = stopped_with_json_error(&out);
     assert!(
         check["findings"].as_array().is_some_and(|f| !f.is_empty()),
         "{check}"
@@ -273,8 +281,7 @@ fn with_json_an_error_that_stops_a_command_is_json_on_stdout_and_results_stay_as
     )
     .unwrap();
     let out = env.run(&["import", &bad.display().to_string(), "--json"]);
-    assert_eq!(out.status.code(), Some(1));
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = stopped_with_json_error(&out);
     assert!(
         report["errors"].as_array().is_some_and(|e| !e.is_empty()),
         "{report}"
@@ -293,46 +300,17 @@ fn copy_set_with_expect_refuses_to_overwrite_an_edit_it_did_not_start_from() {
         .as_str()
         .unwrap()
         .to_owned();
-    env.ok_json(&[
-        "copy",
-        "set",
-        &handle,
-        "title",
-        "第一版标题",
-        "--expect",
-        "",
-        "--json",
-    ]);
-    let out = env.run(&[
-        "copy",
-        "set",
-        &handle,
-        "title",
-        "第二版标题",
-        "--expect",
-        "",
-        "--json",
-    ]);
-    assert_eq!(out.status.code(), Some(1));
-    let error: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let set = |text: &str, expect: &str| {
+        env.run(&[
+            "copy", "set", &handle, "title", text, "--expect", expect, "--json",
+        ])
+    };
+    let title = || env.ok_json(&["product", &handle, "--json"])["title_zh"].clone();
+    assert!(set("第一版标题", "").status.success());
+    let error = stopped_with_json_error(&set("第二版标题", ""));
     assert_eq!(error["error"]["code"], "copy-conflict", "{error}");
     assert_eq!(error["error"]["args"]["theirs"], "第一版标题");
-    assert_eq!(
-        env.ok_json(&["product", &handle, "--json"])["title_zh"],
-        "第一版标题"
-    );
-    env.ok_json(&[
-        "copy",
-        "set",
-        &handle,
-        "title",
-        "第二版标题",
-        "--expect",
-        "第一版标题",
-        "--json",
-    ]);
-    assert_eq!(
-        env.ok_json(&["product", &handle, "--json"])["title_zh"],
-        "第二版标题"
-    );
+    assert_eq!(title(), "第一版标题");
+    assert!(set("第二版标题", "第一版标题").status.success());
+    assert_eq!(title(), "第二版标题");
 }

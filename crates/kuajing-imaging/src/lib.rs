@@ -48,9 +48,7 @@ pub use image;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing {
-    use turbojpeg::{Decompressor, Image, PixelFormat, ScalingFactor};
-
-    use crate::scaled_jpeg::{Detail, decode_with};
+    use crate::scaled_jpeg::{Detail, decode_with, libjpeg_turbo_scaled};
 
     /// A decoded picture: width, height, interleaved RGB or grey bytes.
     pub type Pixels = (usize, usize, Vec<u8>);
@@ -63,36 +61,10 @@ pub mod fuzzing {
         eighths: usize,
     ) -> Option<(Pixels, Option<Pixels>)> {
         let ours = decode_with(bytes, eighths, Detail::All).ok()?;
-        let gray = ours.gray;
-        let ours = (ours.width as usize, ours.height as usize, ours.pixels);
-        Some((ours, libjpeg_turbo(bytes, eighths, gray)))
-    }
-
-    fn libjpeg_turbo(bytes: &[u8], eighths: usize, gray: bool) -> Option<Pixels> {
-        let mut d = Decompressor::new().ok()?;
-        d.set_scaling_factor(ScalingFactor::new(eighths, 8)).ok()?;
-        let header = d.read_header(bytes).ok()?;
-        let (w, h) = (
-            (header.width * eighths).div_ceil(8),
-            (header.height * eighths).div_ceil(8),
-        );
-        let format = if gray {
-            PixelFormat::GRAY
-        } else {
-            PixelFormat::RGB
-        };
-        let mut pixels = vec![0; w.checked_mul(h)?.checked_mul(format.size())?];
-        d.decompress(
-            bytes,
-            Image {
-                pixels: pixels.as_mut_slice(),
-                width: w,
-                pitch: w * format.size(),
-                height: h,
-                format,
-            },
-        )
-        .ok()?;
-        Some((w, h, pixels))
+        let theirs = libjpeg_turbo_scaled(bytes, eighths, ours.gray);
+        Some((
+            (ours.width as usize, ours.height as usize, ours.pixels),
+            theirs,
+        ))
     }
 }

@@ -128,6 +128,43 @@ impl Detail {
     }
 }
 
+/// libjpeg-turbo's own decode at `eighths`/8, as `(width, height, pixels)` (RGB, or grey),
+/// or `None` if it refuses the file: what the tests and the differential fuzz target hold
+/// this decoder to.
+#[cfg(any(test, feature = "fuzzing"))]
+pub(crate) fn libjpeg_turbo_scaled(
+    bytes: &[u8],
+    eighths: usize,
+    gray: bool,
+) -> Option<(usize, usize, Vec<u8>)> {
+    use turbojpeg::{Decompressor, Image, PixelFormat, ScalingFactor};
+    let mut d = Decompressor::new().ok()?;
+    d.set_scaling_factor(ScalingFactor::new(eighths, 8)).ok()?;
+    let header = d.read_header(bytes).ok()?;
+    let (w, h) = (
+        (header.width * eighths).div_ceil(8),
+        (header.height * eighths).div_ceil(8),
+    );
+    let format = if gray {
+        PixelFormat::GRAY
+    } else {
+        PixelFormat::RGB
+    };
+    let mut pixels = vec![0; w.checked_mul(h)?.checked_mul(format.size())?];
+    d.decompress(
+        bytes,
+        Image {
+            pixels: pixels.as_mut_slice(),
+            width: w,
+            pitch: w * format.size(),
+            height: h,
+            format,
+        },
+    )
+    .ok()?;
+    Some((w, h, pixels))
+}
+
 /// Decodes `bytes` at `eighths`/8 of its size (1/8, 1/4, 3/8 or 1/2), to libjpeg's scaled
 /// dimensions (`ceil(size * eighths / 8)`).
 pub(crate) fn decode(bytes: &[u8], eighths: usize) -> Result<Scaled, Miss> {

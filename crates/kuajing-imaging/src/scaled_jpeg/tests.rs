@@ -1,5 +1,4 @@
 use super::*;
-use turbojpeg::{Decompressor, Image, PixelFormat, ScalingFactor};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!(
@@ -11,32 +10,7 @@ fn fixture(name: &str) -> Vec<u8> {
 
 /// libjpeg-turbo's own decode at the same scale.
 fn reference(bytes: &[u8], eighths: usize, gray: bool) -> (usize, usize, Vec<u8>) {
-    let mut d = Decompressor::new().expect("decompressor");
-    d.set_scaling_factor(ScalingFactor::new(eighths, 8))
-        .expect("scale");
-    let header = d.read_header(bytes).expect("header");
-    let (w, h) = (
-        (header.width * eighths).div_ceil(8),
-        (header.height * eighths).div_ceil(8),
-    );
-    let format = if gray {
-        PixelFormat::GRAY
-    } else {
-        PixelFormat::RGB
-    };
-    let mut pixels = vec![0; w * h * format.size()];
-    d.decompress(
-        bytes,
-        Image {
-            pixels: pixels.as_mut_slice(),
-            width: w,
-            pitch: w * format.size(),
-            height: h,
-            format,
-        },
-    )
-    .expect("libjpeg-turbo decodes it");
-    (w, h, pixels)
+    libjpeg_turbo_scaled(bytes, eighths, gray).expect("libjpeg-turbo decodes it")
 }
 
 /// (mean, largest) absolute difference per channel value.
