@@ -78,11 +78,10 @@ impl Workbench {
             .map(|p| self.problem(p.row, p.column.clone(), &p.code, p.severity, p.args.clone()))
             .collect();
 
-        // Photos named by path are read, checked and stored first: that is the slow part, and
-        // the catalog's write lock is taken only once it is done.
+        // The slow part comes before the catalog's write lock: photos named by path are read
+        // and checked now, and copied into the media folder only once the file has no errors,
+        // so a refused import leaves nothing behind.
         let media_dir = self.catalog.media_dir();
-        // Photos checked now and copied into the media folder only once the import is sure to
-        // be applied, so a refused import leaves nothing behind.
         let mut to_store: Vec<(PathBuf, String)> = Vec::new();
         let mut products = Vec::with_capacity(parsed.products.len());
         for p in &parsed.products {
@@ -131,12 +130,13 @@ impl Workbench {
                 attributes: attributes(&p.attributes),
             });
         }
+        // SKUs held by other products (checked again when each product is written, under the
+        // lock, in case another import lands in between).
         let mut conn = self.catalog.connect()?;
-        let tx = kuajing_catalog::write_tx(&mut conn)?;
         for p in &parsed.products {
             for v in &p.variants {
                 if let Some(sku) = v.sku.as_deref().filter(|s| !s.is_empty())
-                    && let Some(other) = product_rows::sku_owner(&tx, sku, &p.handle)?
+                    && let Some(other) = product_rows::sku_owner(&conn, sku, &p.handle)?
                 {
                     let args =
                         BTreeMap::from([("sku".into(), sku.to_owned()), ("other".into(), other)]);
@@ -177,6 +177,7 @@ impl Workbench {
                 media::store_checked(path, name, &media_dir)?;
             }
         }
+        let tx = kuajing_catalog::write_tx(&mut conn)?;
         if report.errors.is_empty() {
             for product in &products {
                 match product_rows::upsert(&tx, product, source)? {
