@@ -306,7 +306,7 @@ pub(crate) fn encode_rgb(
 /// libjpeg-turbo reports warnings as failures after decoding every pixel. Stray bytes before a
 /// marker are common in camera files and harmless; any other damage to the picture data shows
 /// in the picture, so it is an error the merchant can act on.
-fn harmless_warning(name: &str, e: turbojpeg::Error) -> Result<(), Error> {
+pub(crate) fn harmless_warning(name: &str, e: turbojpeg::Error) -> Result<(), Error> {
     if e.to_string().contains("extraneous bytes before marker") {
         Ok(())
     } else {

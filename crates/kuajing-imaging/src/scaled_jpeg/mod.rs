@@ -129,7 +129,7 @@ impl Detail {
 }
 
 /// libjpeg-turbo's own decode at `eighths`/8, as `(width, height, pixels)` (RGB, or grey),
-/// or `None` if it refuses the file: what the tests and the differential fuzz target hold
+/// or `None` if it refuses the file (as `jpeg::decode` would: a harmless warning is no refusal): what the tests and the differential fuzz target hold
 /// this decoder to.
 #[cfg(any(test, feature = "fuzzing"))]
 pub(crate) fn libjpeg_turbo_scaled(
@@ -161,6 +161,8 @@ pub(crate) fn libjpeg_turbo_scaled(
             format,
         },
     )
+    // As the app decodes: stray bytes before a marker are a warning, not damage.
+    .or_else(|e| crate::jpeg::harmless_warning("", e))
     .ok()?;
     Some((w, h, pixels))
 }
