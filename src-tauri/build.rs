@@ -6,7 +6,7 @@ const COMMANDS: &[&str] = &[
     "load_sample",
     "preview_import",
     "import_file",
-    "list_products",
+    "products_page",
     "get_product",
     "set_copy",
     "check_copy",

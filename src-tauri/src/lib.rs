@@ -23,8 +23,44 @@ pub struct AppState {
     pub render: batch::RenderBatch,
 }
 
+/// `builder` with the app's state and commands: [`run`] gives it the real window's, the tests
+/// Tauri's mock runtime's (`tauri::test::mock_builder`).
+pub fn with_commands<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    workbench: Arc<Workbench>,
+) -> tauri::Builder<R> {
+    builder
+        .manage(AppState {
+            workbench,
+            render: batch::RenderBatch::default(),
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::catalog_info,
+            commands::list_marketplaces,
+            commands::load_sample,
+            commands::preview_import,
+            commands::import_file,
+            commands::products_page,
+            commands::get_product,
+            commands::set_copy,
+            commands::check_copy,
+            commands::set_product_fields,
+            commands::product_history,
+            commands::get_settings,
+            commands::set_rate,
+            commands::default_export_path,
+            commands::export_bundle,
+            commands::fetch_images,
+            commands::render_catalog,
+            commands::cancel_render,
+            commands::image_previews,
+            commands::image_view,
+        ])
+}
+
 /// Starts the app on the default catalog (`$KUAJING_CATALOG` or the user data folder).
 pub fn run() {
+    kuajing_core::log_to_stderr("kuajing: ");
     let catalog = kuajing_core::default_catalog_path();
     let mut instance = match instance::claim(&catalog) {
         Ok(instance::Claim::First(instance)) => Some(instance),
@@ -65,34 +101,8 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    let app = tauri::Builder::default()
+    let app = with_commands(tauri::Builder::default(), workbench)
         .plugin(tauri_plugin_dialog::init())
-        .manage(AppState {
-            workbench,
-            render: batch::RenderBatch::default(),
-        })
-        .invoke_handler(tauri::generate_handler![
-            commands::catalog_info,
-            commands::list_marketplaces,
-            commands::load_sample,
-            commands::preview_import,
-            commands::import_file,
-            commands::list_products,
-            commands::get_product,
-            commands::set_copy,
-            commands::check_copy,
-            commands::set_product_fields,
-            commands::product_history,
-            commands::get_settings,
-            commands::set_rate,
-            commands::default_export_path,
-            commands::export_bundle,
-            commands::fetch_images,
-            commands::render_catalog,
-            commands::cancel_render,
-            commands::image_previews,
-            commands::image_view,
-        ])
         .build(tauri::generate_context!());
     match app {
         Ok(app) => {

@@ -411,6 +411,99 @@ async fn render_the_sample_for_taobao_and_compare(driver: &WebDriver) -> Result<
     Ok(())
 }
 
+/// Imports `path` through the import dialog: preview, apply, done.
+async fn import_through_the_dialog(driver: &WebDriver, path: &Path, products: &str) -> Result<()> {
+    click(driver, "[data-testid=import-open]").await?;
+    set_value(
+        &wait_for(driver, "[data-testid=import-path]").await?,
+        &path.display().to_string(),
+    )
+    .await?;
+    click(driver, "[data-testid=import-preview]:not(:disabled)").await?;
+    wait_text(
+        &wait_for(driver, "[data-testid=import-summary]").await?,
+        products,
+    )
+    .await?;
+    click(driver, "[data-testid=import-apply]:not(:disabled)").await?;
+    click(driver, "[data-testid=import-done]").await
+}
+
+/// A list longer than a page: the count says all of them, only the rows near the view are drawn,
+/// End fetches and selects the last one, a search starts again from its first page.
+async fn a_long_list_comes_by_pages(driver: &WebDriver, home: &Path) -> Result<()> {
+    let csv = home.join("orchard.csv");
+    let mut text = String::from("Handle,Title,Vendor,Variant SKU,Variant Price\n");
+    for i in 0..250 {
+        text.push_str(&format!("item-{i:03},Item {i},Orchard,SKU-{i},9.99\n"));
+    }
+    std::fs::write(&csv, text)?;
+    wait_for(driver, "[data-testid=load-sample]").await?;
+    import_through_the_dialog(driver, &csv, "250").await?;
+
+    wait_text(
+        &wait_for(driver, "[data-testid=product-count]").await?,
+        "250",
+    )
+    .await?;
+    wait_for(driver, "[data-testid=product-row][data-handle=item-000]").await?;
+    let drawn = driver
+        .find_all(By::Css("[data-testid=product-row]"))
+        .await?
+        .len();
+    if drawn >= 100 {
+        bail!("{drawn} rows drawn for a list of 250: only those near the view should be");
+    }
+    screenshot(driver, "31-long-list").await?;
+
+    driver
+        .execute("document.getElementById('product-list').focus()", vec![])
+        .await?;
+    press(driver, Key::End).await?;
+    wait_for(
+        driver,
+        "[data-testid=product-row][data-handle=item-249].selected",
+    )
+    .await?;
+    screenshot(driver, "32-long-list-end").await?;
+    press(driver, Key::Up).await?;
+    wait_for(
+        driver,
+        "[data-testid=product-row][data-handle=item-248].selected",
+    )
+    .await?;
+    press(driver, Key::Enter).await?;
+    wait_for(
+        driver,
+        "[data-testid=product-row][data-handle=item-248].open",
+    )
+    .await?;
+    driver
+        .execute("document.getElementById('product-list').focus()", vec![])
+        .await?;
+    press(driver, Key::Home).await?;
+    wait_for(
+        driver,
+        "[data-testid=product-row][data-handle=item-000].selected",
+    )
+    .await?;
+
+    // "Item 24" and "Item 240" to "Item 249".
+    set_value(&wait_for(driver, "[data-testid=search]").await?, "Item 24").await?;
+    wait_text(
+        &wait_for(driver, "[data-testid=product-count]").await?,
+        "11",
+    )
+    .await?;
+    wait_for(
+        driver,
+        "[data-testid=product-row][data-handle=item-024].selected",
+    )
+    .await?;
+    screenshot(driver, "33-long-list-search").await?;
+    Ok(())
+}
+
 /// The catalog the app runs on in `home` (see `Driver::start`).
 fn catalog_in(home: &Path) -> PathBuf {
     home.join("data/catalog.sqlite")
@@ -638,6 +731,15 @@ async fn a_merchant_renders_the_sample_for_taobao_and_compares_an_image() -> Res
     let (_process, driver) = start_app(home.path()).await?;
     let outcome = render_the_sample_for_taobao_and_compare(&driver).await;
     finish(driver, outcome, "render").await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn a_long_product_list_comes_by_pages_and_the_keys_reach_its_end() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome = a_long_list_comes_by_pages(&driver, home.path()).await;
+    finish(driver, outcome, "long-list").await
 }
 
 #[tokio::test]

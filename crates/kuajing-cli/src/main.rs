@@ -25,7 +25,6 @@ macro_rules! out {
 }
 mod fail;
 mod images;
-mod logging;
 
 use fail::bad_argument;
 
@@ -194,7 +193,7 @@ impl From<FieldArg> for CopyField {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    logging::init();
+    kuajing_core::log_to_stderr("");
     let json = cli.json;
     match run(cli) {
         Ok(code) => code,

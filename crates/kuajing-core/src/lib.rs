@@ -7,6 +7,7 @@
 //! nothing; hosts decide how to show results.
 
 mod copy;
+mod diagnostics;
 mod error;
 mod export;
 mod fetch;
@@ -28,6 +29,7 @@ use kuajing_copy::Checker;
 use kuajing_l10n::Localizer;
 
 pub use copy::{CopyCheck, Finding};
+pub use diagnostics::log_to_stderr;
 pub use error::{AppError, Error};
 pub use export::{ExportReport, Skipped};
 pub use fetch::{FailedImage, FetchReport};

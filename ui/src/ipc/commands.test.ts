@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, checkCopy, exportBundle, listProducts, loadSample, previewImport, setCopy, setInvoker, setRate, toAppError } from './commands';
+import { call, checkCopy, countPhotos, exportBundle, loadSample, previewImport, productsPage, setCopy, setInvoker, setRate, toAppError } from './commands';
 import { mockCheck, resetMock } from './mock';
 
 afterEach(() => {
@@ -59,11 +59,39 @@ describe('call', () => {
 
 describe('the mock (used outside Tauri)', () => {
   it('starts empty and loads three sample products', async () => {
-    expect(await listProducts('')).toEqual([]);
+    expect(await productsPage('', 0, 100)).toEqual({ total: 0, offset: 0, items: [] });
     const r = await loadSample();
     expect(r.products).toBe(3);
-    expect((await listProducts('')).map((p) => p.vendor)).toHaveLength(3);
-    expect((await listProducts('樱桃')).map((p) => p.handle)).toEqual(['rainier-cherries-gift-box']);
+    expect((await productsPage('', 0, 100)).items.map((p) => p.vendor)).toHaveLength(3);
+    expect((await productsPage('樱桃', 0, 100)).items.map((p) => p.handle)).toEqual(['rainier-cherries-gift-box']);
+  });
+
+  it('answers the product list by pages, thumbnails only when asked', async () => {
+    await loadSample();
+    const first = await productsPage('', 0, 2);
+    expect([first.total, first.offset, first.items.length]).toEqual([3, 0, 2]);
+    expect(first.items.every((p) => p.thumbnail === null)).toBe(true);
+    const rest = await productsPage('', 2, 2, true);
+    expect([rest.total, rest.offset, rest.items.length]).toEqual([3, 2, 1]);
+    expect(rest.items[0].thumbnail).toMatch(/^data:/);
+    expect(new Set([...first.items, ...rest.items].map((p) => p.handle)).size).toBe(3);
+  });
+
+  it('counts the photos a page at a time', async () => {
+    const asked: unknown[] = [];
+    const offsets: number[] = [];
+    setInvoker(async (cmd, args) => {
+      asked.push([cmd, args.search, args.thumbnails]);
+      const offset = Number(args.offset);
+      offsets.push(offset);
+      const items = Array.from({ length: Math.max(0, Math.min(500, 1200 - offset)) }, (_, i) => ({ handle: `p${offset + i}`, images: 2 }));
+      return { total: 1200, offset, items };
+    });
+    const partial: number[] = [];
+    expect(await countPhotos((n) => partial.push(n))).toBe(2400);
+    expect(asked).toEqual(Array(3).fill(['products_page', '', false]));
+    expect(offsets).toEqual([0, 500, 1000]);
+    expect(partial).toEqual([1000, 2000]);
   });
 
   it('tells new, changed and unchanged products apart', async () => {

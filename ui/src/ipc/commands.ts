@@ -15,7 +15,7 @@ import type {
   Locale,
   ProductDetail,
   ProductFields,
-  ProductSummary,
+  ProductPage,
   ProfileSummary,
   ProgressSink,
   RenderProgress,
@@ -102,7 +102,21 @@ export const listMarketplaces = (): Promise<ProfileSummary[]> => call('list_mark
 export const loadSample = (): Promise<ImportReport> => call('load_sample', none);
 export const previewImport = (path: string): Promise<ImportReport> => call('preview_import', { path });
 export const importFile = (path: string): Promise<ImportReport> => call('import_file', { path });
-export const listProducts = (search: string): Promise<ProductSummary[]> => call('list_products', { search });
+/** A page of the product list: without thumbnails it answers at once, with them it may take seconds. */
+export const productsPage = (search: string, offset: number, limit: number, thumbnails = false): Promise<ProductPage> =>
+  call('products_page', { search, offset, limit, thumbnails });
+
+/** Photos in the whole catalog, counted a page at a time; `onpartial` hears the count so far. */
+export async function countPhotos(onpartial?: (soFar: number) => void): Promise<number> {
+  const limit = 500;
+  let photos = 0;
+  for (let offset = 0; ; offset += limit) {
+    const page = await productsPage('', offset, limit);
+    photos += page.items.reduce((n, p) => n + p.images, 0);
+    if (page.items.length < limit || offset + limit >= page.total) return photos;
+    onpartial?.(photos);
+  }
+}
 export const getProduct = (handle: string): Promise<ProductDetail> => call('get_product', { handle });
 /**
  * Saves the copy unless the catalog no longer holds `base` (the text this edit started from: as

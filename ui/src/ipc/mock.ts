@@ -674,11 +674,18 @@ const handlers: Record<string, (a: Args) => unknown> = {
     if (/error|bad/i.test(path)) fail('import-has-errors', `${path}: 2 errors; nothing was imported.`, { count: '2' });
     return applyFile('import', false, path);
   },
-  list_products: (a) => {
+  products_page: (a) => {
     const q = str(a, 'search').trim().toLowerCase();
-    return [...state.products.values()]
-      .filter((p) => !q || [p.title_en, p.title_zh, p.vendor, p.handle, p.description_zh].some((s) => s.toLowerCase().includes(q)))
-      .map(summary);
+    const offset = Math.max(0, Number(a.offset ?? 0));
+    const limit = Math.min(500, Math.max(0, Number(a.limit ?? 0)));
+    const all = [...state.products.values()].filter(
+      (p) => !q || [p.title_en, p.title_zh, p.vendor, p.handle, p.description_zh].some((s) => s.toLowerCase().includes(q)),
+    );
+    const items = all.slice(offset, offset + limit).map((p) => {
+      const s = summary(p);
+      return a.thumbnails ? s : { ...s, thumbnail: null };
+    });
+    return { total: all.length, offset, items };
   },
   get_product: (a) => getP(str(a, 'handle')),
   set_copy: (a) => {

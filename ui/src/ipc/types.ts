@@ -18,6 +18,7 @@ import type { Message } from './bindings/Message';
 import type { ProductDetail } from './bindings/ProductDetail';
 import type { ProductFields } from './bindings/ProductFields';
 import type { ProductImage } from './bindings/ProductImage';
+import type { ProductPage } from './bindings/ProductPage';
 import type { ProductSummary } from './bindings/ProductSummary';
 import type { ProfileSummary } from './bindings/ProfileSummary';
 import type { Problem } from './bindings/Problem';
@@ -48,6 +49,7 @@ export type {
   ProductDetail,
   ProductFields,
   ProductImage,
+  ProductPage,
   ProductSummary,
   ProfileSummary,
   Problem,
@@ -84,7 +86,11 @@ export interface Commands {
   load_sample: { args: Record<string, never>; result: ImportReport };
   preview_import: { args: { path: string }; result: ImportReport };
   import_file: { args: { path: string }; result: ImportReport };
-  list_products: { args: { search: string }; result: ProductSummary[] };
+  /**
+   * `limit` products (at most 500) from `offset` of those matching `search`, and how many match.
+   * `thumbnails`: each with its thumbnail (rendered when not cached yet: may take seconds), or none (at once).
+   */
+  products_page: { args: { search: string; offset: number; limit: number; thumbnails: boolean }; result: ProductPage };
   get_product: { args: { handle: string }; result: ProductDetail };
   set_copy: {
     /** `base`: what the edit started from; the save is refused with `copy-conflict` when the catalog holds something else. */

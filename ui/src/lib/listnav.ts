@@ -31,15 +31,35 @@ export function moveSelection(current: number, key: NavKey, length: number, page
   }
 }
 
-/** Keep a selection by key across a new list: its new index, or a clamped fallback. */
-export function reselect<T>(items: readonly T[], key: (t: T) => string, selected: string | null, previousIndex: number): number {
-  if (items.length === 0) return -1;
-  if (selected !== null) {
-    const i = items.findIndex((t) => key(t) === selected);
-    if (i >= 0) return i;
-  }
-  if (previousIndex < 0) return -1;
-  return Math.min(previousIndex, items.length - 1);
+/**
+ * The selection once the list was fetched again: where the selected item is now (`found`: its
+ * index, -1 when it is not among the rows fetched); else, for the same search fetched again
+ * (after an import), the same place clamped to the list; else the first row. -1 for an empty list.
+ */
+export function reselect(found: number, previous: number, total: number, sameSearch: boolean): number {
+  if (total <= 0) return -1;
+  if (found >= 0) return found;
+  if (sameSearch && previous >= 0) return Math.min(previous, total - 1);
+  return 0;
+}
+
+/**
+ * The scroll position that shows row `index` of height `row` (rows start `pad` px down) in a
+ * view `height` px tall scrolled to `top`: `top` itself when the row is in view already.
+ */
+export function scrollToShow(index: number, row: number, pad: number, top: number, height: number): number {
+  const rowTop = pad + index * row;
+  if (rowTop < top) return index === 0 ? 0 : rowTop;
+  if (rowTop + row > top + height) return rowTop + row - height;
+  return top;
+}
+
+/** The rows to draw for a view scrolled to `top`, `height` px tall: those in view and `spare` each side. */
+export function rowsInView(top: number, height: number, row: number, pad: number, total: number, spare: number): { first: number; last: number } {
+  if (total <= 0) return { first: 0, last: -1 };
+  const first = Math.max(0, Math.min(total - 1, Math.floor((top - pad) / row) - spare));
+  const last = Math.max(first, Math.min(total - 1, Math.ceil((top - pad + height) / row) + spare));
+  return { first, last };
 }
 
 /** DOM id of a product row, for aria-activedescendant. */

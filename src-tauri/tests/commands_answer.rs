@@ -1,0 +1,162 @@
+//! The app's commands through IPC on Tauri's mock runtime (no window): the product list by
+//! pages, and reads that answer while more writers than the runtime has workers wait for a write
+//! lock (what an import holds), which they could not if commands ran on the async workers.
+
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use kuajing_core::{Rules, Workbench};
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponse};
+use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+/// Long enough for a slow machine; far shorter than a writer's 30 s wait for the lock.
+const ANSWER_WITHIN: Duration = Duration::from_secs(10);
+
+struct App {
+    // Kept alive: the webview belongs to it.
+    _app: tauri::App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    _dir: tempfile::TempDir,
+    catalog: std::path::PathBuf,
+}
+
+fn app() -> App {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let catalog = dir.path().join("catalog.sqlite");
+    let rules = Rules::new("en").expect("the rules");
+    let workbench = Workbench::open(&catalog, rules).expect("a fresh catalog");
+    let app = kuajing_app::with_commands(mock_builder(), Arc::new(workbench))
+        .build(mock_context(noop_assets()))
+        .expect("the app on the mock runtime");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("its window");
+    App {
+        _app: app,
+        window,
+        _dir: dir,
+        catalog,
+    }
+}
+
+/// Sends `cmd` with `args`; its answer (`Ok` value or `Err` error object) arrives on the receiver.
+fn invoke(
+    window: &WebviewWindow<MockRuntime>,
+    cmd: &str,
+    args: Value,
+) -> mpsc::Receiver<Result<Value, Value>> {
+    let (tx, rx) = mpsc::channel();
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().expect("a URL"),
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    window.as_ref().clone().on_message(
+        request,
+        Box::new(move |_, _, response, _, _| {
+            let answer = match response {
+                InvokeResponse::Ok(body) => Ok(body.deserialize::<Value>().expect("JSON")),
+                InvokeResponse::Err(e) => Err(e.0),
+            };
+            let _ = tx.send(answer);
+        }),
+    );
+    rx
+}
+
+fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    invoke(window, cmd, args)
+        .recv_timeout(ANSWER_WITHIN)
+        .unwrap_or_else(|_| panic!("{cmd} did not answer"))
+}
+
+#[test]
+fn the_product_list_comes_by_pages() {
+    let app = app();
+    call(&app.window, "load_sample", json!({})).unwrap();
+    let page = |search: &str, offset: usize, limit: usize| {
+        let args =
+            json!({ "search": search, "offset": offset, "limit": limit, "thumbnails": false });
+        call(&app.window, "products_page", args).unwrap()
+    };
+    let products = call(&app.window, "catalog_info", json!({})).unwrap()["products"].clone();
+    let products = usize::try_from(products.as_u64().unwrap()).unwrap();
+    assert!(
+        products > 3,
+        "the sample has more products than a page of 3"
+    );
+    let first = page("", 0, 3);
+    assert_eq!(first["total"], products);
+    assert_eq!(first["offset"], 0);
+    assert_eq!(first["items"].as_array().unwrap().len(), 3);
+    let rest = page("", 3, 100);
+    assert_eq!(rest["total"], products);
+    assert_eq!(rest["offset"], 3);
+    let mut handles: Vec<&str> = [&first, &rest]
+        .iter()
+        .flat_map(|p| p["items"].as_array().unwrap())
+        .map(|item| item["handle"].as_str().unwrap())
+        .collect();
+    handles.sort_unstable();
+    handles.dedup();
+    assert_eq!(handles.len(), products);
+    assert!(handles.contains(&"rainier-cherries"), "{handles:?}");
+    assert!(
+        page("", products, 3)["items"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let found = page("Rainier Cherries, Fresh", 0, 100);
+    assert_eq!(found["total"], 1);
+    assert_eq!(found["items"][0]["handle"], "rainier-cherries");
+}
+
+#[test]
+fn reads_answer_while_writers_wait_for_the_lock() {
+    let app = app();
+    call(&app.window, "load_sample", json!({})).unwrap();
+
+    // Another writer (an import in another process, say) holds the write lock.
+    let lock = rusqlite::Connection::open(&app.catalog).unwrap();
+    lock.execute_batch("BEGIN IMMEDIATE").unwrap();
+    // More saves than the async runtime has workers: each waits for the lock.
+    let workers = std::thread::available_parallelism().map_or(4, |n| n.get());
+    let saves: Vec<_> = (0..workers + 2)
+        .map(|i| {
+            let args = json!({
+                "handle": "rainier-cherries", "field": "title", "locale": "zh-CN",
+                "text": format!("华盛顿雷尼尔樱桃 {i}"), "base": null, "marketplace": "tmall-global",
+            });
+            invoke(&app.window, "set_copy", args)
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(200));
+
+    // The window's reads still answer.
+    let info = call(&app.window, "catalog_info", json!({})).unwrap();
+    let page = json!({ "search": "", "offset": 0, "limit": 100, "thumbnails": false });
+    let page = call(&app.window, "products_page", page).unwrap();
+    assert_eq!(page["total"], info["products"]);
+    for save in &saves {
+        assert!(
+            save.try_recv().is_err(),
+            "a save landed while the lock was held"
+        );
+    }
+
+    // Once the lock is free every save lands.
+    lock.execute_batch("ROLLBACK").unwrap();
+    for save in saves {
+        let answer = save.recv_timeout(ANSWER_WITHIN).expect("the save answered");
+        assert!(answer.is_ok(), "{answer:?}");
+    }
+}

@@ -1,0 +1,151 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushSync, mount, unmount } from 'svelte';
+import ProductList from './ProductList.svelte';
+import { ProductPages } from './pages.svelte';
+import { fakeCatalog, settle } from './fake-catalog';
+import { optionId } from '../../lib/listnav';
+import type { ProductPage, ProductSummary } from '../../ipc/types';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+const item = (handle: string, title_zh: string | null, errors = 0): ProductSummary => ({
+  handle,
+  title_en: handle,
+  title_zh,
+  vendor: 'v',
+  variants: 1,
+  images: 0,
+  thumbnail: null,
+  errors,
+});
+
+/** The list on `pages`, its selection kept as the app keeps it. */
+function mountList(pages: ProductPages, selected = 0) {
+  const target = document.createElement('div');
+  document.body.append(target);
+  const onopen = vi.fn();
+  const props = $state({
+    pages,
+    selected,
+    openHandle: null as string | null,
+    onselect: (i: number) => (props.selected = i),
+    onopen,
+  });
+  const cmp = mount(ProductList, { target, props });
+  flushSync();
+  const list = () => target.querySelector<HTMLElement>('[role="listbox"]')!;
+  const key = async (k: string, times = 1) => {
+    for (let n = 0; n < times; n++) list().dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    flushSync();
+    await settle();
+    flushSync();
+  };
+  const rows = () => [...target.querySelectorAll<HTMLElement>('[data-testid="product-row"]')];
+  return { target, props, onopen, list, key, rows, done: () => unmount(cmp) };
+}
+
+describe('ProductList', () => {
+  it('moves with the arrow keys and opens with Enter; shows badges', async () => {
+    const items = [item('a', '樱桃'), item('b', null, 2)];
+    const pages = new ProductPages(async (): Promise<ProductPage> => ({ total: 2, offset: 0, items }));
+    await pages.reset('');
+    const { props, onopen, key, rows, target, done } = mountList(pages);
+    await key('ArrowDown');
+    expect(props.selected).toBe(1);
+    await key('Enter');
+    expect(onopen).toHaveBeenLastCalledWith('b');
+    await key('ArrowDown');
+    expect(props.selected).toBe(1);
+
+    expect(rows().map((r) => r.dataset.handle)).toEqual(['a', 'b']);
+    expect(rows()[1].querySelector('.no-zh')).not.toBeNull();
+    expect(rows()[1].querySelector('.badge.error')!.textContent).toBe('2');
+    expect(rows()[0].querySelector('.badge.error')).toBeNull();
+    expect(target.querySelector('[data-testid="product-count"]')!.textContent).toContain('2');
+    done();
+  });
+
+  it('crosses a page boundary with the arrows, and End and Home fetch what they land on', async () => {
+    const { asked, fetch } = fakeCatalog(250);
+    const pages = new ProductPages(fetch);
+    await pages.reset('');
+    const { props, list, key, rows, target, done } = mountList(pages, 98);
+    await settle();
+    expect(target.querySelector('[data-testid="product-count"]')!.textContent).toContain('250');
+    expect(rows().some((r) => r.dataset.handle === 'p150')).toBe(false);
+
+    await key('ArrowDown', 3);
+    expect(props.selected).toBe(101);
+    expect(pages.at(101)?.handle).toBe('p101');
+    expect(rows().find((r) => r.dataset.handle === 'p101')!.classList.contains('selected')).toBe(true);
+    expect(list().getAttribute('aria-activedescendant')).toBe(optionId('p101'));
+
+    await key('End');
+    expect(props.selected).toBe(249);
+    expect(rows().find((r) => r.dataset.handle === 'p249')!.getAttribute('aria-selected')).toBe('true');
+    expect(rows().find((r) => r.dataset.handle === 'p249')!.getAttribute('aria-setsize')).toBe('250');
+    expect(asked.filter((a) => !a.thumbnails).map((a) => a.offset)).toEqual([0, 100, 200]);
+
+    await key('ArrowUp');
+    expect(props.selected).toBe(248);
+    await key('Home');
+    expect(props.selected).toBe(0);
+    expect(rows()[0].dataset.handle).toBe('p0');
+    await key('Enter');
+    done();
+  });
+
+  it('draws only the rows near the view at 20,000 products, with room for the rest', async () => {
+    const { fetch } = fakeCatalog(20000);
+    const pages = new ProductPages(fetch);
+    await pages.reset('');
+    const { key, rows, target, done } = mountList(pages);
+    await settle();
+    expect(rows().length).toBeLessThan(60);
+    await key('End');
+    const drawn = rows();
+    expect(drawn.length).toBeLessThan(60);
+    expect(drawn.at(-1)!.dataset.handle).toBe('p19999');
+    const spacers = [...target.querySelectorAll<HTMLElement>('.spacer')].map((s) => parseFloat(s.style.height));
+    expect(spacers[0] + spacers[1] + drawn.length * 68).toBe(20000 * 68 + 8);
+    // Pages held stay bounded whatever was visited.
+    expect(pages.held().length).toBeLessThanOrEqual(10);
+    done();
+  });
+
+  it('shows a placeholder while the selected row’s page is on the way', async () => {
+    const { fetch } = fakeCatalog(1000);
+    let hold = false;
+    let release: () => void = () => {};
+    const slow = async (search: string, offset: number, limit: number, thumbnails: boolean) => {
+      if (hold && offset > 0) await new Promise<void>((r) => (release = r));
+      return fetch(search, offset, limit, thumbnails);
+    };
+    const pages = new ProductPages(slow);
+    await pages.reset('');
+    hold = true;
+    const { key, target, rows, done } = mountList(pages);
+    await key('End');
+    const placeholder = target.querySelector<HTMLElement>('[data-testid="product-placeholder"].selected');
+    expect(placeholder?.dataset.index).toBe('999');
+    expect(placeholder?.getAttribute('aria-busy')).toBe('true');
+    hold = false;
+    release();
+    await settle();
+    flushSync();
+    expect(rows().find((r) => r.dataset.handle === 'p999')?.classList.contains('selected')).toBe(true);
+    done();
+  });
+
+  it('says when nothing matches the search', async () => {
+    const pages = new ProductPages(async (): Promise<ProductPage> => ({ total: 0, offset: 0, items: [] }));
+    await pages.reset('zzz');
+    const { target, done } = mountList(pages, -1);
+    expect(target.textContent).toContain('zzz');
+    expect(target.querySelector('[role="listbox"]')).toBeNull();
+    done();
+  });
+});
