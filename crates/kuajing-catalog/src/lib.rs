@@ -16,9 +16,10 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 pub use queries::copy::{CopyField, Locale};
 pub use queries::history::HistoryEntry;
 pub use queries::images::ImageRow;
+pub use queries::list::ProductSummaryRow;
 pub use queries::products::{
-    Attribute, NewImage, NewProduct, NewVariant, ProductFields, ProductRow, ProductSummaryRow,
-    UpsertOutcome, VariantRow,
+    Attribute, NewImage, NewProduct, NewVariant, ProductFields, ProductRow, UpsertOutcome,
+    VariantRow,
 };
 pub use queries::settings::Rate;
 pub use rusqlite;

@@ -1,7 +1,7 @@
 //! Browsing the catalog: the product list, a product's page, its fields and history.
 
 use kuajing_catalog::queries::{
-    copy as copy_rows, history, images as image_rows, products as product_rows,
+    copy as copy_rows, history, images as image_rows, list as list_rows, products as product_rows,
 };
 use kuajing_catalog::{Attribute, CopyField, HistoryEntry, ImageRow, Locale, ProductFields};
 use serde::Serialize;
@@ -124,7 +124,7 @@ impl Workbench {
         let conn = self.catalog.connect()?;
         let profile = kuajing_marketplace::load(PREVIEW_MARKETPLACE)?;
         let slot = profile.slot(PREVIEW_SLOT);
-        let items = product_rows::summaries_page(&conn, search, offset, limit)?
+        let items = list_rows::summaries_page(&conn, search, offset, limit)?
             .into_iter()
             .map(|row| {
                 let mut errors = 0;
@@ -155,7 +155,7 @@ impl Workbench {
             })
             .collect::<Result<Vec<_>>>()?;
         let total = match limit {
-            Some(_) => product_rows::count_matching(&conn, search)?,
+            Some(_) => list_rows::count_matching(&conn, search)?,
             None => offset + items.len(),
         };
         Ok(ProductPage {

@@ -4,6 +4,7 @@
 pub mod copy;
 pub mod history;
 pub mod images;
+pub mod list;
 pub mod products;
 pub mod settings;
 

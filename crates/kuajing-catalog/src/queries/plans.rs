@@ -140,7 +140,7 @@ fn the_product_list_walks_the_products_once_and_finds_the_rest_through_indexes()
     let conn = catalog.connect().unwrap();
     products::upsert(&conn, &products::tests::sample("a"), "import").unwrap();
     let run = statements(&conn, |conn| {
-        products::summaries(conn, "cherries").unwrap();
+        crate::queries::list::summaries(conn, "cherries").unwrap();
     });
     let scans: Vec<String> = run.iter().flat_map(|sql| table_scans(&conn, sql)).collect();
     assert_eq!(scans, vec!["SCAN p".to_owned()], "{run:?}");
