@@ -1,0 +1,73 @@
+//! End to end through the real app window: tauri-driver → WebKitWebDriver → the built
+//! `kuajing-app`, under Xvfb. Run by `scripts/test-all.sh` (it is `#[ignore]`d so a plain
+//! `cargo test` without a display and driver does not try):
+//!
+//! ```sh
+//! cargo build -p kuajing-app
+//! xvfb-run -a cargo test -p kuajing-tests --test e2e -- --ignored --test-threads=1
+//! ```
+//!
+//! Screenshots of each screen go to `target/e2e-screens/` for a person to look at.
+
+mod closing;
+mod driver;
+mod images;
+mod listing;
+
+use std::time::Duration;
+
+use anyhow::Result;
+
+use closing::*;
+use driver::*;
+use images::*;
+use listing::*;
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn a_merchant_imports_writes_fixes_a_banned_term_and_exports() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome = import_edit_fix_and_export(&driver, home.path()).await;
+    finish(driver, outcome, "export").await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn a_merchant_renders_the_sample_for_taobao_and_compares_an_image() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome = render_the_sample_for_taobao_and_compare(&driver).await;
+    finish(driver, outcome, "render").await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn a_long_product_list_comes_by_pages_and_the_keys_reach_its_end() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome = a_long_list_comes_by_pages(&driver, home.path()).await;
+    finish(driver, outcome, "long-list").await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn closing_the_window_right_after_typing_keeps_the_text() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let title = "华盛顿雷尼尔樱桃 关窗前刚打的字";
+    {
+        let (process, driver) = start_app(home.path()).await?;
+        let outcome = type_the_title_and_close_at_once(&driver, home.path(), title).await;
+        if outcome.is_err() {
+            let _ = screenshot(&driver, "failure-close").await;
+        }
+        // The app is gone: the session only needs ending, and it may not answer.
+        let _ = tokio::time::timeout(Duration::from_secs(5), driver.quit()).await;
+        drop(process);
+        outcome?;
+    }
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome =
+        the_title_is_there_and_one_app_runs_per_catalog(&driver, home.path(), title).await;
+    finish(driver, outcome, "close-relaunch").await
+}
