@@ -162,22 +162,13 @@ pub fn confined(base: &Path, src: &str) -> Result<PathBuf, Refusal> {
     } else {
         base
     };
-    let base = base.canonicalize().map_err(|_| Refusal::Missing)?;
     let real = match joined.canonicalize() {
         Ok(real) => real,
-        Err(_) => {
-            // Say "outside" for a path that would leave the folder even if it existed.
-            let lexical = named.is_absolute()
-                || named
-                    .components()
-                    .any(|c| c == std::path::Component::ParentDir);
-            return Err(if lexical && !joined.starts_with(&base) {
-                Refusal::Outside
-            } else {
-                Refusal::Missing
-            });
-        }
+        // Say "outside" for a path that would leave the folder even if it existed.
+        Err(_) if !lexically_within(&joined, base) => return Err(Refusal::Outside),
+        Err(_) => return Err(Refusal::Missing),
     };
+    let base = base.canonicalize().map_err(|_| Refusal::Missing)?;
     if !real.starts_with(&base) {
         return Err(Refusal::Outside);
     }
@@ -185,6 +176,28 @@ pub fn confined(base: &Path, src: &str) -> Result<PathBuf, Refusal> {
         Ok(meta) if meta.is_file() => Ok(real),
         Ok(_) => Err(Refusal::NotAFile),
         Err(_) => Err(Refusal::Missing),
+    }
+}
+
+/// Whether `path` lies inside `base` once the `.` and `..` parts of both are worked out as
+/// written (no symlinks followed): for a path that does not exist, so cannot be resolved. A
+/// `..` above the start of either is outside.
+fn lexically_within(path: &Path, base: &Path) -> bool {
+    use std::path::Component;
+    let normal = |p: &Path| {
+        let mut out = PathBuf::new();
+        for part in p.components() {
+            match part {
+                Component::ParentDir if !out.pop() => return None,
+                Component::ParentDir | Component::CurDir => {}
+                other => out.push(other),
+            }
+        }
+        Some(out)
+    };
+    match (normal(path), normal(base)) {
+        (Some(path), Some(base)) => path.starts_with(base),
+        _ => false,
     }
 }
 
@@ -258,6 +271,16 @@ mod tests {
         assert_eq!(confined(&base, "file:///etc/passwd"), Err(Refusal::Outside));
         assert_eq!(confined(&base, "/dev/zero"), Err(Refusal::Outside));
         assert_eq!(confined(&base, "photos"), Err(Refusal::NotAFile));
+        assert!(lexically_within(
+            Path::new("shop/photos/x.jpg"),
+            Path::new("shop")
+        ));
+        assert!(!lexically_within(
+            Path::new("shop/../x.jpg"),
+            Path::new("shop")
+        ));
+        assert!(!lexically_within(Path::new("../x.jpg"), Path::new("")));
+        assert!(lexically_within(Path::new("./x.jpg"), Path::new(".")));
         assert_eq!(confined(&base, "not-there.jpg"), Err(Refusal::Missing));
     }
 
