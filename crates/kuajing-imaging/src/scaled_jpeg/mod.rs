@@ -433,6 +433,17 @@ impl Tables {
             let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
             let values = rest.get(16..16 + total).ok_or(Miss::Corrupt)?;
             let ac = tc_th >> 4 == 1;
+            // An 8-bit JPEG's DC differences take at most 11 bits and its AC coefficients 10
+            // (T.81 F.1.2). A table naming longer ones is damaged or from a 12-bit file: what
+            // to make of it is libjpeg-turbo's call, so that every decode of it agrees.
+            let too_long = if ac {
+                values.iter().any(|&v| v & 15 > 10)
+            } else {
+                values.iter().any(|&v| v > 11)
+            };
+            if too_long {
+                return Err(Miss::Unsupported);
+            }
             let table = Huffman::new(&counts, values, ac)?;
             let slots = if ac { &mut self.ac } else { &mut self.dc };
             *slots

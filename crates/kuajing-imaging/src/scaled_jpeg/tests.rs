@@ -177,6 +177,16 @@ fn declines_what_libjpeg_turbo_should_decode() {
         assert_eq!(decode(&fixture(name), eighths).err(), Some(miss), "{name}");
     }
     assert_eq!(decode(b"not a jpeg", 2).err(), Some(Miss::Corrupt));
+    // An AC table naming a 13-bit coefficient (found by fuzzing: we and libjpeg-turbo made
+    // different pixels of it) is not ours to interpret.
+    let mut bytes = fixture("jpeg-420.jpg");
+    let dht = bytes
+        .windows(5)
+        .position(|w| w[0] == 0xFF && w[1] == 0xC4 && w[4] >> 4 == 1)
+        .expect("an AC table");
+    let first_value = dht + 5 + 16;
+    bytes[first_value] = 0x5D;
+    assert_eq!(decode(&bytes, 3).err(), Some(Miss::Unsupported));
     // A restart marker removed: the intervals no longer add up.
     let mut bytes = fixture("jpeg-restart-5.jpg");
     let at = bytes
