@@ -185,6 +185,9 @@ pub(crate) fn decode_with(bytes: &[u8], eighths: usize, detail: Detail) -> Resul
         return Err(Miss::Unsupported);
     }
     let (frame, planes) = run(bytes, detail, |frame| Ok(Planes::new(frame, eighths)))?;
+    if planes.planes.iter().any(|p| p.wild) {
+        return Err(Miss::Corrupt);
+    }
     Ok(planes.into_picture(&frame))
 }
 

@@ -173,13 +173,23 @@ impl Sink for Plane {
         for (row, values) in values.chunks_exact(n).enumerate() {
             let at = (y0 + row) * self.stride + x0;
             if let Some(dst) = self.pixels.get_mut(at..at + n) {
+                let mut wild = false;
                 for (d, &v) in dst.iter_mut().zip(values) {
+                    wild |= !(v.abs() <= WILD);
                     *d = level(v);
                 }
+                self.wild |= wild;
             }
         }
     }
 }
+
+/// How far from 0 an inverse DCT value may stray before the block is taken for damaged data.
+/// An encoder's blocks come back within a few levels of -128..127; libjpeg-turbo's reduced
+/// IDCTs look values up in a range-limit table that wraps past +-512 (`& RANGE_MASK`), where
+/// this decoder clamps, so a block that far out would come out differently here. Such a
+/// picture is left to libjpeg-turbo whole (found by fuzzing: `fuzz/regressions/scaled_jpeg/`).
+const WILD: f32 = 480.0;
 
 impl Target for Planes {
     type Sink = Plane;
@@ -208,6 +218,8 @@ pub(super) struct Plane {
     pub n: usize,
     pub stride: usize,
     pub pixels: Vec<u8>,
+    /// A block's values strayed past [`WILD`]: the data is damaged.
+    pub wild: bool,
 }
 
 pub(super) struct Planes {
@@ -237,6 +249,7 @@ impl Planes {
                     n: size,
                     stride: bx * size,
                     pixels: vec![0; bx * size * by * size],
+                    wild: false,
                 }
             })
             .collect();
