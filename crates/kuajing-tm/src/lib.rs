@@ -1,0 +1,1 @@
+//! Translation memory matching: segments, fuzzy scores with the difference, number-aware adaptation, width-folded comparison
