@@ -9,7 +9,7 @@
 # libFuzzer's growing corpus lives in fuzz/work/<target> (not committed), seeded from
 # fuzz/corpus/<target>. A crash lands in fuzz/artifacts/<target>/: copy it to
 # fuzz/regressions/<target>/, where `cargo test -p kuajing-fuzz` replays it, then fix it.
-# Each run appends a line (target, seconds, runs, coverage, crashes) to fuzz/runs.log.
+# Each run appends a line (target, seconds run, runs, coverage, new finds) to fuzz/runs.log.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -25,16 +25,20 @@ cargo fuzz build -O -a
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/work/$t" "fuzz/artifacts/$t"
   log="$(mktemp)"
+  before=$(find "fuzz/artifacts/$t" -name 'crash-*' -o -name 'leak-*' -o -name 'oom-*' -o -name 'timeout-*' -o -name 'slow-unit-*' | wc -l)
+  start=$(date +%s)
   set +e
   cargo fuzz run -O -a "$t" "fuzz/work/$t" "fuzz/corpus/$t" -- \
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 -max_len=262144 \
     -print_final_stats=1 2>"$log"
   status=$?
   set -e
+  took=$(( $(date +%s) - start ))
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
-  crashes=$(ls "fuzz/artifacts/$t" | wc -l)
-  echo "$(date -u +%FT%TZ) $t ${seconds}s runs=$runs cov=$cov exit=$status artifacts=$crashes" | tee -a fuzz/runs.log
+  after=$(find "fuzz/artifacts/$t" -name 'crash-*' -o -name 'leak-*' -o -name 'oom-*' -o -name 'timeout-*' -o -name 'slow-unit-*' | wc -l)
+  # The seconds it actually ran (a run stops early on a crash), and the finds it added.
+  echo "$(date -u +%FT%TZ) $t ${took}s runs=$runs cov=$cov exit=$status new_artifacts=$((after - before))" | tee -a fuzz/runs.log
   tail -n 30 "$log" > "fuzz/artifacts/$t/last-run.txt"
   rm -f "$log"
 done

@@ -95,6 +95,23 @@ pub struct Finding {
     pub start: usize,
     pub end: usize,
     pub args: BTreeMap<String, String>,
+    /// One-click fixes, best first (may be empty).
+    #[serde(default)]
+    pub fixes: Vec<Fix>,
+}
+
+/// A one-click fix for a finding: replace characters `start..end` (character offsets, end
+/// exclusive, like the finding's) of the checked text with `replacement` (empty: remove them).
+/// `kind` names the fix for the UI (Fluent id `fix-<kind>`: `to-metric`, `to-simplified`,
+/// `remove`, `replace-term` ...); `replacement` is also shown, so a fix can be read before it
+/// is applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export, rename = "CheckFix")]
+pub struct Fix {
+    pub kind: String,
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
 }
 
 impl Finding {
@@ -105,6 +122,7 @@ impl Finding {
             start,
             end,
             args: BTreeMap::new(),
+            fixes: Vec::new(),
         }
     }
 
