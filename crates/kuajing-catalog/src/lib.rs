@@ -14,9 +14,11 @@ use std::time::Duration;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 pub use queries::copy::{CopyField, Locale};
+pub use queries::glossary::GlossaryTerm;
 pub use queries::history::HistoryEntry;
 pub use queries::images::ImageRow;
 pub use queries::list::ProductSummaryRow;
+pub use queries::options::OptionValue;
 pub use queries::products::{
     Attribute, NewImage, NewProduct, NewVariant, ProductFields, ProductRow, UpsertOutcome,
     VariantRow,

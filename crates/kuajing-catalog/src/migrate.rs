@@ -10,7 +10,13 @@ use crate::{Error, Result};
 
 type Migration = (&'static str, &'static str);
 
-const MIGRATIONS: &[Migration] = &[("0001_init", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[Migration] = &[
+    ("0001_init", include_str!("../migrations/0001_init.sql")),
+    (
+        "0002_drafting",
+        include_str!("../migrations/0002_drafting.sql"),
+    ),
+];
 
 pub(crate) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
     run_these(conn, path, MIGRATIONS)
@@ -120,9 +126,16 @@ mod tests {
     }
 
     const NEXT: Migration = (
-        "0002_test",
+        "9000_test",
         "ALTER TABLE products ADD COLUMN note TEXT NOT NULL DEFAULT '';",
     );
+
+    /// Every shipped migration, then `more`.
+    fn shipped_and(more: &[Migration]) -> Vec<Migration> {
+        MIGRATIONS.iter().chain(more).copied().collect()
+    }
+
+    const LATEST: i64 = MIGRATIONS.len() as i64;
 
     fn catalog_with_a_product() -> (tempfile::TempDir, Catalog) {
         let (dir, catalog) = crate::test_support::temp_catalog();
@@ -143,11 +156,11 @@ mod tests {
         // of the catalog alone would miss it.
         let _reader = catalog.connect().unwrap();
         let mut conn = catalog.connect().unwrap();
-        run_these(&mut conn, catalog.path(), &[MIGRATIONS[0], NEXT]).unwrap();
+        run_these(&mut conn, catalog.path(), &shipped_and(&[NEXT])).unwrap();
 
-        assert_eq!(version(&conn).unwrap(), 2);
-        let backup = Connection::open(backup_path(catalog.path(), 1)).unwrap();
-        assert_eq!(version(&backup).unwrap(), 1);
+        assert_eq!(version(&conn).unwrap(), LATEST + 1);
+        let backup = Connection::open(backup_path(catalog.path(), LATEST)).unwrap();
+        assert_eq!(version(&backup).unwrap(), LATEST);
         let handle: String = backup
             .query_row("SELECT handle FROM products", [], |r| r.get(0))
             .unwrap();
@@ -169,13 +182,13 @@ mod tests {
         let (_dir, catalog) = catalog_with_a_product();
         let mut conn = catalog.connect().unwrap();
         let broken: Migration = (
-            "0002_broken",
+            "9001_broken",
             "ALTER TABLE products ADD COLUMN x TEXT; SELECT * FROM nowhere;",
         );
-        let err = run_these(&mut conn, catalog.path(), &[MIGRATIONS[0], NEXT, broken]).unwrap_err();
+        let err = run_these(&mut conn, catalog.path(), &shipped_and(&[NEXT, broken])).unwrap_err();
         assert_eq!(err.code(), "catalog-migration");
-        assert!(err.to_string().contains("0002_broken"));
-        assert_eq!(version(&conn).unwrap(), 1);
+        assert!(err.to_string().contains("9001_broken"));
+        assert_eq!(version(&conn).unwrap(), LATEST);
         let columns: i64 = conn
             .query_row(
                 "SELECT count(*) FROM pragma_table_info('products') WHERE name IN ('note', 'x')",

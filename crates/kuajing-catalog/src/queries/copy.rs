@@ -12,7 +12,11 @@ use crate::{Error, Result};
 #[ts(export)]
 pub enum CopyField {
     Title,
+    /// 卖点: up to a profile's number of lines, one point per line.
+    SellingPoints,
     Description,
+    /// A short name for places with little room (not SEO).
+    ShortTitle,
     SeoTitle,
     SeoDescription,
 }
@@ -21,7 +25,9 @@ impl CopyField {
     pub fn as_str(self) -> &'static str {
         match self {
             CopyField::Title => "title",
+            CopyField::SellingPoints => "selling_points",
             CopyField::Description => "description",
+            CopyField::ShortTitle => "short_title",
             CopyField::SeoTitle => "seo_title",
             CopyField::SeoDescription => "seo_description",
         }

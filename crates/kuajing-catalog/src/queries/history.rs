@@ -36,6 +36,23 @@ pub fn record(
     Ok(())
 }
 
+/// Records a catalog-wide change (the glossary, an option value): no product, handle `''`.
+pub fn record_catalog(
+    conn: &Connection,
+    field: &str,
+    locale: Option<&str>,
+    old: Option<&str>,
+    new: Option<&str>,
+    source: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO history (product_id, handle, field, locale, old, new, source)
+         VALUES (NULL, '', ?1, ?2, ?3, ?4, ?5)",
+        params![field, locale, old, new, source],
+    )?;
+    Ok(())
+}
+
 /// A product's history, newest first.
 pub fn for_product(conn: &Connection, handle: &str) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(

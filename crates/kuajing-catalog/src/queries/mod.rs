@@ -2,11 +2,14 @@
 //! one), so a caller can group several into one transaction.
 
 pub mod copy;
+pub mod glossary;
 pub mod history;
 pub mod images;
 pub mod list;
+pub mod options;
 pub mod products;
 pub mod settings;
+pub mod tm;
 
 #[cfg(test)]
 mod plans;
