@@ -44,6 +44,7 @@
 //! record, 1 MiB in a cell, 200,000 rows, 2,000,000 filled cells) get an error-level problem
 //! with its row instead of a hang, and at most 1,000 problems of each code are listed.
 
+mod body;
 mod builder;
 mod columns;
 mod decode;
@@ -52,6 +53,8 @@ mod limits;
 mod numbers;
 mod problems;
 mod reader;
+
+pub use body::{Block, BlockKind, body_blocks, body_text};
 
 use std::collections::BTreeMap;
 
