@@ -7,7 +7,17 @@
 //! - the advertising-law term list format (`assets/terms/ad-law.toml`, data, not code) and its
 //!   matcher;
 //! - the finding codes and their arguments (`title-too-long`, `banned-term`, `non-gbk-char`,
-//!   `traditional-chars`, `imperial-unit`, `contact-info`; see [`codes`]).
+//!   `invisible-char`, `traditional-chars`, `imperial-unit`, `contact-info`; see [`codes`]);
+//! - the exceptions to the absolute terms that the market regulator's 2023 guide allows
+//!   (consumer tips, standard grades, stages and generations, brand names: `[[exception]]` in
+//!   the term list, and the merchant's brand names passed in a [`Context`]). An exception lowers
+//!   a finding to a warning that says why; it never hides it;
+//! - one-click fixes ([`Fix`]): `to-simplified`, `remove`, `replace-char`, `replace-term`
+//!   (Fluent ids `fix-<kind>` in `assets/locales/*/checks.ftl`).
+//!
+//! `docs/drafting.md` says what each check catches and why, with its sources, and holds the
+//! figures of the labelled set (`tests/fixtures/copy-checks/titles.tsv`: recall 100%, precision
+//! at least 97.5%) and of the lint benchmark (`cargo bench -p kuajing-copy --bench lint`).
 //!
 //! It must not know: marketplaces (the caller passes the title limit, which lives in a
 //! marketplace profile), the catalog, storage, Tauri, or how a finding is worded. Messages live
@@ -21,10 +31,13 @@
 //! Speed: a [`Checker`] builds its matchers once; [`Checker::check`] on a 60-unit title takes
 //! microseconds. The Traditional/Simplified tables and a GBK table of the BMP are built once
 //! per process, the first time a checker is made (tens of milliseconds in a debug build).
+//! Measured figures are in `docs/drafting.md` ("Lint speed"); no test times anything.
 
 mod contact;
+mod context;
 mod gbk;
 mod imperial;
+mod invisible;
 mod terms;
 mod traditional;
 
@@ -32,7 +45,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use terms::{Category, Term};
+pub use context::Context;
+pub use terms::{Category, Exception, Term};
 
 /// The finding codes, exactly as they appear in [`Finding::code`] and in the Fluent ids
 /// (`finding-<code>`).
@@ -41,14 +55,45 @@ pub mod codes {
     pub const TITLE_TOO_LONG: &str = "title-too-long";
     /// A term from the advertising-law list; severity comes from the list.
     pub const BANNED_TERM: &str = "banned-term";
-    /// Error: a character GBK cannot encode (emoji, some rare CJK).
+    /// Error: a character GBK cannot encode (emoji, some rare CJK, lookalike punctuation such
+    /// as 〜 or ½, for which a GBK replacement is suggested).
     pub const NON_GBK_CHAR: &str = "non-gbk-char";
+    /// Error: an invisible character (zero-width space, joiner, byte-order mark, no-break
+    /// space and other format characters), usually pasted in from a web page.
+    pub const INVISIBLE_CHAR: &str = "invisible-char";
     /// Warning: Traditional characters in Simplified (zh-CN) copy.
     pub const TRADITIONAL_CHARS: &str = "traditional-chars";
     /// Warning: an imperial unit (磅, oz, 英寸, °F ...), with the metric value suggested.
     pub const IMPERIAL_UNIT: &str = "imperial-unit";
-    /// Warning, titles only: a URL, phone number, WeChat or QQ id.
+    /// Warning, titles only: a URL, e-mail address, phone number, WeChat or QQ id.
     pub const CONTACT_INFO: &str = "contact-info";
+
+    /// Every code above.
+    pub const ALL: &[&str] = &[
+        TITLE_TOO_LONG,
+        BANNED_TERM,
+        NON_GBK_CHAR,
+        INVISIBLE_CHAR,
+        TRADITIONAL_CHARS,
+        IMPERIAL_UNIT,
+        CONTACT_INFO,
+    ];
+}
+
+/// The kinds of one-click fix, exactly as they appear in [`Fix::kind`] and in the Fluent ids
+/// (`fix-<kind>`). (`to-metric`, for imperial units, is named by that check.)
+pub mod fix_kinds {
+    /// Write the Simplified form of Traditional characters.
+    pub const TO_SIMPLIFIED: &str = "to-simplified";
+    /// Delete the characters (an emoji, an invisible character, a banned term, contact details).
+    pub const REMOVE: &str = "remove";
+    /// Write a GBK character that looks the same (〜 → ～, ½ → 1/2, a no-break space → a space).
+    pub const REPLACE_CHAR: &str = "replace-char";
+    /// Write one of the allowed alternatives the term list gives for a banned term.
+    pub const REPLACE_TERM: &str = "replace-term";
+
+    /// Every kind above.
+    pub const ALL: &[&str] = &[TO_SIMPLIFIED, REMOVE, REPLACE_CHAR, REPLACE_TERM];
 }
 
 /// The term list shipped with the app.
@@ -130,6 +175,49 @@ impl Finding {
         self.args.insert(key.to_owned(), value.into());
         self
     }
+
+    fn fix(mut self, kind: &str, start: usize, end: usize, replacement: impl Into<String>) -> Self {
+        self.fixes.push(Fix {
+            kind: kind.to_owned(),
+            start,
+            end,
+            replacement: replacement.into(),
+        });
+        self
+    }
+}
+
+impl Fix {
+    /// The checked text with this fix applied (`None` if the fix does not lie inside it).
+    pub fn apply(&self, text: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let before = chars.get(..self.start)?;
+        let after = chars.get(self.end..)?;
+        if self.start > self.end {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len() + self.replacement.len());
+        out.extend(before);
+        out.push_str(&self.replacement);
+        out.extend(after);
+        Some(out)
+    }
+}
+
+/// The span a `remove` fix deletes: the characters themselves, and one space next to them when
+/// they stand between spaces or at an end of the text after or before one (so "A 🍒 B" becomes
+/// "A B", not "A  B").
+pub(crate) fn removal_span(chars: &[char], start: usize, end: usize) -> (usize, usize) {
+    let space = |i: usize| chars.get(i).is_some_and(|c| c.is_whitespace());
+    let before = start > 0 && space(start - 1);
+    let after = space(end);
+    if after && (before || start == 0) {
+        (start, end + 1)
+    } else if before && end == chars.len() {
+        (start - 1, end)
+    } else {
+        (start, end)
+    }
 }
 
 /// The result of one check: the GBK length, the limit it was held to (titles only) and the
@@ -187,14 +275,39 @@ impl Checker {
         self.terms.terms()
     }
 
-    /// The phrases that are exempt although they contain a term (e.g. 最佳食用期).
+    /// The phrases of the list's `allow` key, which report nothing although they contain a
+    /// term (a merchant's own list may have them; the shipped list has none: its exceptions,
+    /// such as 最佳食用期, lower a finding to a warning instead, see [`Checker::exceptions`]).
     pub fn allow(&self) -> &[String] {
         self.terms.allow()
+    }
+
+    /// The list's exceptions (`[[exception]]`): kind, reason, basis and phrases.
+    pub fn exceptions(&self) -> &[Exception] {
+        self.terms.exceptions()
+    }
+
+    /// The allowed alternatives the list gives for `term` (written as in the list), best
+    /// first; empty when it gives none. Each is offered as a `replace-term` fix.
+    pub fn alternatives(&self, term: &str) -> &[String] {
+        self.terms.alternatives(term)
     }
 
     /// Checks one piece of copy. `title_limit` (GBK units, from the marketplace profile) only
     /// applies to [`Field::Title`]; [`Check::limit`] is `None` for a description.
     pub fn check(&self, text: &str, field: Field, title_limit: Option<u32>) -> Check {
+        self.check_with(text, field, title_limit, &Context::default())
+    }
+
+    /// [`Checker::check`], knowing more about the product: the merchant's brand names, inside
+    /// which an absolute term is lowered to a warning (a registered trademark may contain one).
+    pub fn check_with(
+        &self,
+        text: &str,
+        field: Field,
+        title_limit: Option<u32>,
+        context: &Context,
+    ) -> Check {
         let chars: Vec<char> = text.chars().collect();
         let limit = match field {
             Field::Title => title_limit,
@@ -202,7 +315,7 @@ impl Checker {
         };
         let mut findings = Vec::new();
 
-        // GBK length and unencodable characters, in one pass.
+        // GBK length, unencodable and invisible characters, in one pass.
         let mut units = 0u32;
         let mut over_from = None;
         let mut unencodable = Vec::new();
@@ -215,7 +328,7 @@ impl Checker {
             {
                 over_from = Some(i);
             }
-            if !ok {
+            if !ok || invisible::is_invisible(c) {
                 unencodable.push(i);
             }
         }
@@ -234,7 +347,7 @@ impl Checker {
         findings.extend(trad.findings);
 
         let norm = Normalized::new(trad.converted.as_deref().unwrap_or(&chars), &chars);
-        findings.extend(self.terms.find(&norm));
+        findings.extend(self.terms.find(&norm, context));
         findings.extend(self.units.find(&norm));
         if field == Field::Title {
             findings.extend(self.contact.find(&norm));
@@ -251,7 +364,8 @@ impl Checker {
 
 /// The text the matchers see: same characters count as the input (so offsets carry over),
 /// full-width ASCII folded to half-width (ＮＯ．１ → NO.1, １２ｏｚ → 12oz), the ideographic
-/// space to a space.
+/// space and the other visible spaces (no-break, thin, figure ...) to a space, so that
+/// "16\u{A0}oz" is still "16 oz".
 #[derive(Debug)]
 pub(crate) struct Normalized<'a> {
     pub text: String,
@@ -299,16 +413,22 @@ impl<'a> Normalized<'a> {
         self.text.get(..byte).and_then(|s| s.chars().next_back())
     }
 
+    /// The input as written, character by character.
+    pub fn chars(&self) -> &'a [char] {
+        self.original
+    }
+
     /// The character at byte offset `byte`, if any.
     pub fn char_after(&self, byte: usize) -> Option<char> {
         self.text.get(byte..).and_then(|s| s.chars().next())
     }
 }
 
-fn fold_width(c: char) -> char {
+pub(crate) fn fold_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
+        c if invisible::is_space(c) => ' ',
         _ => c,
     }
 }

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 
 use hanconv::RawDictionary;
 
-use crate::{Finding, Severity, codes};
+use crate::{Finding, Severity, codes, fix_kinds};
 
 /// Flagged characters at most this many Han characters apart are one finding (華盛頓櫻 rather
 /// than 華 and 頓櫻).
@@ -158,7 +158,8 @@ pub(crate) struct Detection {
 }
 
 /// One `traditional-chars` warning per run of Traditional characters (runs closer than
-/// [`MAX_GAP`] Han characters merge); args `text` (as written) and `simplified`.
+/// [`MAX_GAP`] Han characters merge); args `text` (as written) and `simplified`; fix
+/// `to-simplified` (the run written in Simplified).
 pub(crate) fn detect(chars: &[char]) -> Detection {
     let tables = &*TABLES;
     if !chars.iter().any(|&c| tables.is_candidate(c)) {
@@ -228,7 +229,8 @@ pub(crate) fn detect(chars: &[char]) -> Detection {
                     start + b,
                 )
                 .arg("text", text)
-                .arg("simplified", simplified),
+                .arg("simplified", simplified.clone())
+                .fix(fix_kinds::TO_SIMPLIFIED, start + a, start + b, simplified),
             );
         }
         if aligned {
