@@ -29,9 +29,10 @@
 //!
 //! Blocks go to a [`output::Target`]: the scaled planes ([`Planes`]) or the resize.
 //!
-//! Anything else (arithmetic coding, 12-bit, lossless, CMYK, RGB-coded, odd sampling, damaged
-//! data) returns [`Miss`] and the caller decodes with libjpeg-turbo, which also gives damaged
-//! files their error message. So this module never has to be lenient.
+//! Anything else (arithmetic coding, 12-bit, lossless, CMYK, RGB-coded, odd sampling, a
+//! progression no encoder writes, damaged data) returns [`Miss`] and the caller decodes with
+//! libjpeg-turbo, which also gives damaged files their error message. So this module never has
+//! to be lenient.
 
 mod baseline;
 mod entropy;
@@ -258,6 +259,7 @@ fn read_scans(
 ) -> Result<(Vec<progressive::Job>, Vec<[u16; 64]>), Miss> {
     let mut jobs = Vec::new();
     let mut quant: Vec<Option<[u16; 64]>> = vec![None; frame.components.len()];
+    let mut progression = progressive::Progression::new(frame.components.len());
     loop {
         let (marker, seg) = segments.next()?;
         match marker {
@@ -277,12 +279,17 @@ fn read_scans(
                     tables.restart_interval,
                 )?;
                 segments.pos = entropy.next;
-                jobs.push(progressive::Job::new(scan, tables, entropy)?);
+                let job = progressive::Job::new(scan, tables, entropy)?;
+                progression.advance(&job)?;
+                jobs.push(job);
             }
             0xD9 => break,
             _ => tables.read(marker, seg)?,
         }
     }
+    // Ended before every coefficient has its last bit: libjpeg-turbo fills in (see
+    // [`progressive::Progression`]).
+    progression.complete()?;
     // A component no scan ever mentioned: the file is incomplete.
     let quant = quant
         .into_iter()

@@ -175,7 +175,8 @@ impl Sink for Plane {
             if let Some(dst) = self.pixels.get_mut(at..at + n) {
                 let mut wild = false;
                 for (d, &v) in dst.iter_mut().zip(values) {
-                    wild |= !(v.abs() <= WILD);
+                    // NaN counts as wild too (one unordered compare once compiled).
+                    wild |= v.abs() > WILD || v.is_nan();
                     *d = level(v);
                 }
                 self.wild |= wild;

@@ -198,6 +198,36 @@ fn declines_what_libjpeg_turbo_should_decode() {
 }
 
 #[test]
+fn declines_progressions_no_encoder_writes() {
+    let bytes = fixture("jpeg-420-progressive.jpg");
+    let scans: Vec<usize> = bytes
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| w == &[0xFF, 0xDA])
+        .map(|(at, _)| at)
+        .collect();
+    assert!(scans.len() > 3, "{} scans", scans.len());
+    // The end marker after the first scans (found by fuzzing): libjpeg-turbo guesses the
+    // missing frequencies from the neighbouring blocks, 104 levels from our pixels.
+    for &next in &scans[1..] {
+        let mut early = bytes[..next].to_vec();
+        early.extend([0xFF, 0xD9]);
+        assert_eq!(
+            decode_with(&early, 4, Detail::All).err(),
+            Some(Miss::Unsupported)
+        );
+        assert!(libjpeg_turbo_scaled(&early, 4, false).is_some());
+    }
+    // A scan sent twice, or one dropped: whatever libjpeg-turbo makes of it is its call.
+    let second = &bytes[scans[1]..scans[2]];
+    let twice = [&bytes[..scans[2]], second, &bytes[scans[2]..]].concat();
+    let dropped = [&bytes[..scans[1]], &bytes[scans[2]..]].concat();
+    for damaged in [twice, dropped] {
+        assert!(decode_with(&damaged, 2, Detail::All).is_err());
+    }
+}
+
+#[test]
 fn damaged_data_never_panics() {
     for name in [
         "jpeg-restart-5.jpg",

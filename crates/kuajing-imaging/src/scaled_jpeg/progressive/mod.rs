@@ -94,6 +94,62 @@ impl Job {
     }
 }
 
+/// How far the scans so far have decoded each coefficient (zigzag order) of each component, as
+/// libjpeg-turbo tracks it (`coef_bits`, jdphuff.c): `None` until a first scan covers it, then
+/// the bit its last scan stopped at (0: full precision).
+///
+/// Real encoders send the DC band first, then every band once, each refined one bit at a time
+/// down to bit 0. Anything else is declined, one check per scan, for libjpeg-turbo to decode:
+/// - A scan out of that order: libjpeg-turbo warns of a bogus progression (damage) or, for a
+///   band sent twice, merges the two scans' values.
+/// - Scans that stop before every coefficient has its last bit (the file's end marker comes
+///   early): libjpeg-turbo then guesses the low frequencies still missing from the neighbouring
+///   blocks' DC values (block smoothing, jdcoefct.c `smoothing_ok`), which we do not imitate.
+pub(super) struct Progression(Vec<[Option<u8>; 64]>);
+
+impl Progression {
+    pub(super) fn new(components: usize) -> Self {
+        Progression(vec![[None; 64]; components])
+    }
+
+    /// Takes in the next scan.
+    pub(super) fn advance(&mut self, job: &Job) -> Result<(), Miss> {
+        let scan = &job.scan;
+        let expected = (scan.high != 0).then_some(scan.high);
+        for sc in &scan.components {
+            let bits = self.0.get_mut(sc.index).ok_or(Miss::Corrupt)?;
+            if scan.start > 0 && bits[0].is_none() {
+                // AC before DC: libjpeg-turbo warns.
+                return Err(Miss::Corrupt);
+            }
+            let band = bits.get_mut(scan.start..=scan.end).ok_or(Miss::Corrupt)?;
+            for b in band {
+                if *b != expected {
+                    // libjpeg-turbo takes a first scan of a band already complete without a
+                    // word; any other mismatch it reports.
+                    let silent = scan.high == 0 && *b == Some(0);
+                    return Err(if silent {
+                        Miss::Unsupported
+                    } else {
+                        Miss::Corrupt
+                    });
+                }
+                *b = Some(scan.low);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the scans brought every coefficient of every component to full precision.
+    pub(super) fn complete(&self) -> Result<(), Miss> {
+        if self.0.iter().flatten().all(|&b| b == Some(0)) {
+            Ok(())
+        } else {
+            Err(Miss::Unsupported)
+        }
+    }
+}
+
 /// One row of a component's blocks (MCU-padded), borrowed from its whole-image arrays.
 #[derive(Default)]
 struct Row<'a> {
