@@ -35,8 +35,8 @@ fn wechat() -> String {
     )
 }
 
-/// QQ numbers are 5 to 11 digits and never start with 0.
-const QQ: &str = r"(?i)(?:qq|扣扣)[ \t]*(?:号码|号)?[ \t]*[:：]?[ \t]*[1-9]\d{4,10}";
+/// QQ numbers (and QQ group numbers) are 5 to 11 digits and never start with 0.
+const QQ: &str = r"(?i)(?:qq|扣扣)[ \t]*(?:号码|号|群号|群)?[ \t]*[:：]?[ \t]*[1-9]\d{4,10}";
 
 fn phone() -> String {
     format!(

@@ -112,6 +112,7 @@ const LOOKALIKES: &[(char, &str)] = &[
     ('\u{FF62}', "「"),
     ('\u{FF63}', "」"),
     ('\u{FF64}', "、"),
+    ('\u{2715}', "×"), // ✕ multiplication x
     ('\u{00B2}', "2"), // ² superscript two (cm²)
     ('\u{00B3}', "3"), // ³
 ];
@@ -228,6 +229,19 @@ mod tests {
             assert!(!to.is_empty());
             assert!(to.chars().all(|c| encode(c).1), "{to:?} is not GBK");
             assert_eq!(LOOKALIKES.iter().filter(|(f, _)| *f == from).count(), 1);
+        }
+    }
+
+    /// The invisible-char message says GBK cannot encode them: true of every one.
+    #[test]
+    fn invisible_characters_are_outside_gbk() {
+        let invisible: Vec<char> = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| invisible::is_invisible(c))
+            .collect();
+        assert!(invisible.len() > 4000, "{}", invisible.len());
+        for c in invisible {
+            assert!(!units(c).1, "U+{:04X} is GBK", c as u32);
         }
     }
 }

@@ -9,7 +9,8 @@
 //!   it among its own simplified forms, or only a phrase rule changes it) and the context shows
 //!   Traditional usage: the same run of Han characters holds a Traditional-only character, or
 //!   an OpenCC phrase covers it in its Traditional spelling (乾燥 for 干燥, 位於 for 位于, 沈默 for
-//!   沉默). So 乾坤, 乾隆, 覆盖, 蒜薹, 瞭望 and a lone 乾 in a brand name stay clean.
+//!   沉默), or it is 乾, which Simplified keeps only in words OpenCC's phrases keep (乾坤,
+//!   乾隆), so that a lone 蔓越莓乾 is caught. So 乾坤, 乾隆, 覆盖, 蒜薹 and 瞭望 stay clean.
 //!
 //! Characters OpenCC never converts (著, 中, 美, 国, 后, 里) are never flagged: 看著 for 看着 is
 //! not caught, since 著 is a valid Simplified character (著名).
@@ -24,6 +25,11 @@ use crate::{Finding, Severity, codes, fix_kinds};
 /// Flagged characters at most this many Han characters apart are one finding (華盛頓櫻 rather
 /// than 華 and 頓櫻).
 const MAX_GAP: usize = 2;
+/// Shared characters for which OpenCC's phrase-aware conversion is evidence enough: Simplified
+/// keeps 乾 only in words such as 乾坤 and 乾隆, which OpenCC's phrase tables keep as they are;
+/// anywhere else it is the Traditional 干 ("dried"), common in food titles (葡萄乾, 牛肉乾,
+/// 蔓越莓乾), so a lone 乾 that the conversion changes is flagged.
+const TRUST_CONVERSION: &[char] = &['乾'];
 /// Longer OpenCC phrases are ignored as context (they are rare and all contain other cues).
 const MAX_PHRASE: usize = 16;
 
@@ -200,6 +206,7 @@ pub(crate) fn detect(chars: &[char]) -> Detection {
                 let differs = conv.get(k).is_some_and(|&s| s != c);
                 differs
                     && (tables.trad_only.contains(&c)
+                        || TRUST_CONVERSION.contains(&c)
                         || (tables.shared.contains(&c)
                             && (has_trad_only || tables.phrase_covers(seg, k))))
             })
