@@ -1,375 +1,165 @@
-//! Imperial units in Chinese copy, with the metric value suggested.
+//! Imperial units in Chinese copy, with the metric form suggested and offered as a one-click
+//! fix. Finding, converting and rounding are kuajing-units' (`assets/units.toml`); this check
+//! only turns its imperial quantities into findings.
 
-use regex::Regex;
+use kuajing_units::{Quantity, Units};
 
-use crate::{Error, Finding, Normalized, Severity, codes};
+use crate::{Error, Finding, Fix, Normalized, Severity, codes};
 
-/// A number (1,000 / 2.5 / .5), optionally a range (2-3, 2~3, 2至3), then the unit. ASCII
-/// units match case-insensitively; boundaries are checked in code (the regex crate has no
-/// look-behind).
-const PATTERN: &str = r"(?x)
-    (?: (?P<a> \d{1,3}(?:,\d{3})+ | \d+(?:\.\d+)? | \.\d+ )
-        (?: [\ \t]* (?:-|~|–|—|至|到) [\ \t]* (?P<b> \d+(?:\.\d+)? ) )?
-        [\ \t]* )?
-    (?P<unit>
-        液量盎司 | 盎司 | 磅 | 英寸 | 英尺 | 华氏度 | 加仑 | ℉
-      | (?i: fl\.?[\ \t]?oz | lbs | lb | pounds | pound | ounces | ounce | oz
-          | inches | inch | in | feet | foot | ft | gallons | gallon | gal | °[\ \t]?f )
-    )";
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Dim {
-    Pound,
-    Ounce,
-    FluidOunce,
-    Inch,
-    Foot,
-    Fahrenheit,
-    Gallon,
-}
-
-impl Dim {
-    /// The dimension of a matched unit, and whether the unit needs a number before it to count
-    /// (a bare "in", "ft", "gal", or 磅 as in 重磅/磅礴, is ordinary text).
-    fn of(unit: &str) -> Option<(Self, bool)> {
-        let u: String = unit
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '.')
-            .flat_map(char::to_lowercase)
-            .collect();
-        Some(match u.as_str() {
-            "磅" => (Self::Pound, true),
-            "lb" | "lbs" => (Self::Pound, false),
-            "pound" | "pounds" => (Self::Pound, true),
-            "盎司" | "oz" => (Self::Ounce, false),
-            "ounce" | "ounces" => (Self::Ounce, true),
-            "液量盎司" | "floz" => (Self::FluidOunce, false),
-            "英寸" => (Self::Inch, false),
-            "in" | "inch" | "inches" => (Self::Inch, true),
-            "英尺" => (Self::Foot, false),
-            "ft" | "feet" | "foot" => (Self::Foot, true),
-            "华氏度" | "°f" | "℉" => (Self::Fahrenheit, false),
-            "加仑" => (Self::Gallon, false),
-            "gal" | "gallon" | "gallons" => (Self::Gallon, true),
-            _ => return None,
-        })
-    }
-
-    /// The metric unit to use, for a unit with no number.
-    fn metric(self) -> &'static str {
-        match self {
-            Self::Pound => "千克 (kg)",
-            Self::Ounce => "克 (g)",
-            Self::FluidOunce => "毫升 (ml)",
-            Self::Inch => "厘米 (cm)",
-            Self::Foot => "米 (m)",
-            Self::Fahrenheit => "摄氏度 (°C)",
-            Self::Gallon => "升 (L)",
-        }
-    }
-
-    /// "约 0.91 千克 (907 克)", "约 340 克", "约 21°C", "约 15.2 厘米" ...
-    fn suggest(self, v: f64) -> String {
-        match self {
-            Self::Pound => kilograms(v * 453.592_37),
-            Self::Ounce => grams(v * 28.349_523_125),
-            Self::FluidOunce => millilitres(v * 29.573_529_562_5),
-            Self::Inch => {
-                let cm = v * 2.54;
-                if cm < 100.0 {
-                    format!("约 {cm:.1} 厘米")
-                } else {
-                    format!("约 {:.2} 米 ({cm:.0} 厘米)", cm / 100.0)
-                }
-            }
-            Self::Foot => {
-                let cm = v * 30.48;
-                format!("约 {:.2} 米 ({cm:.0} 厘米)", cm / 100.0)
-            }
-            Self::Fahrenheit => format!("约 {}°C", celsius(v)),
-            Self::Gallon => format!("约 {:.2} 升", v * 3.785_411_784),
-        }
-    }
-
-    /// "约 0.91–1.36 千克", "约 0–4°C" ...
-    fn suggest_range(self, a: f64, b: f64) -> String {
-        match self {
-            Self::Pound => {
-                format!("约 {:.2}–{:.2} 千克", a * 0.453_592_37, b * 0.453_592_37)
-            }
-            Self::Ounce => {
-                let (a, b) = (a * 28.349_523_125, b * 28.349_523_125);
-                if b < 1000.0 {
-                    format!("约 {a:.0}–{b:.0} 克")
-                } else {
-                    format!("约 {:.2}–{:.2} 千克", a / 1000.0, b / 1000.0)
-                }
-            }
-            Self::FluidOunce => {
-                let (a, b) = (a * 29.573_529_562_5, b * 29.573_529_562_5);
-                if b < 1000.0 {
-                    format!("约 {a:.0}–{b:.0} 毫升")
-                } else {
-                    format!("约 {:.2}–{:.2} 升", a / 1000.0, b / 1000.0)
-                }
-            }
-            Self::Inch => format!("约 {:.1}–{:.1} 厘米", a * 2.54, b * 2.54),
-            Self::Foot => format!("约 {:.2}–{:.2} 米", a * 0.3048, b * 0.3048),
-            Self::Fahrenheit => format!("约 {}–{}°C", celsius(a), celsius(b)),
-            Self::Gallon => {
-                format!("约 {:.2}–{:.2} 升", a * 3.785_411_784, b * 3.785_411_784)
-            }
-        }
-    }
-}
-
-fn kilograms(g: f64) -> String {
-    format!("约 {:.2} 千克 ({g:.0} 克)", g / 1000.0)
-}
-
-fn grams(g: f64) -> String {
-    if g < 10.0 {
-        format!("约 {g:.1} 克")
-    } else if g < 1000.0 {
-        format!("约 {g:.0} 克")
-    } else {
-        kilograms(g)
-    }
-}
-
-fn millilitres(ml: f64) -> String {
-    if ml < 1000.0 {
-        format!("约 {ml:.0} 毫升")
-    } else {
-        format!("约 {:.2} 升 ({ml:.0} 毫升)", ml / 1000.0)
-    }
-}
-
-fn celsius(f: f64) -> String {
-    let c = ((f - 32.0) * 5.0 / 9.0).round();
-    // No "-0".
-    format!("{}", if c == 0.0 { 0.0 } else { c })
-}
-
-fn parse_number(s: &str) -> Option<f64> {
-    s.replace(',', "").parse().ok()
-}
-
-/// 一 ... 九十九, 两, 半: the common ways to write a small count before 磅 in Chinese.
-fn parse_zh_number(s: &str) -> Option<f64> {
-    fn digit(c: char) -> Option<u32> {
-        "零一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .and_then(|p| u32::try_from(p).ok())
-            .or((c == '两').then_some(2))
-    }
-    let chars: Vec<char> = s.chars().collect();
-    let v = match chars.as_slice() {
-        ['半'] => return Some(0.5),
-        ['十'] => 10,
-        [d] => digit(*d)?,
-        ['十', d] => 10 + digit(*d)?,
-        [t, '十'] => digit(*t)? * 10,
-        [t, '十', d] => digit(*t)? * 10 + digit(*d)?,
-        _ => return None,
-    };
-    Some(f64::from(v))
-}
-
-fn is_zh_numeral(c: char) -> bool {
-    "零一二两三四五六七八九十半几".contains(c)
-}
-
-/// A metric equivalent already given in brackets right after the unit: 2磅（约907克）.
-const METRIC_AFTER: &str = r"(?i)^[ \t]*[（(][ \t]*约?[ \t]*\d[\d.,]*[ \t]*(?:千克|公斤|克|毫升|升|厘米|毫米|米|摄氏度|℃|°c|kg|g|ml|l|cm|mm|m)(?:[^a-z]|$)";
+/// The fix kind: write the quantity in metric (Fluent id `fix-to-metric`).
+pub(crate) const TO_METRIC: &str = "to-metric";
 
 #[derive(Debug, Clone)]
 pub(crate) struct UnitMatcher {
-    re: Regex,
-    metric_after: Regex,
+    units: &'static Units,
 }
 
 impl UnitMatcher {
     pub fn new() -> Result<Self, Error> {
         Ok(Self {
-            re: Regex::new(PATTERN)?,
-            metric_after: Regex::new(METRIC_AFTER)?,
+            units: Units::builtin()?,
         })
     }
 
-    /// `imperial-unit` warnings: args `unit` (as written), `value` (when a number precedes),
-    /// `suggestion`. The span covers the number and the unit. None when the metric value
-    /// follows in brackets (2磅（约907克）).
+    /// `imperial-unit` warnings: args `unit` (as written), `value` (as written, when a number
+    /// precedes), `suggestion` (the metric form: 907克, 0.91~1.36千克; for a unit named alone,
+    /// the metric unit: 克/千克). The span covers the number and the unit; a quantity with a
+    /// number gets a `to-metric` fix over the same span. None when the metric equivalent is
+    /// written next to it (2磅（约907克）, 350°F/175°C).
     pub fn find(&self, norm: &Normalized<'_>) -> Vec<Finding> {
-        let text = norm.text.as_str();
-        let mut out = Vec::new();
-        for caps in self.re.captures_iter(text) {
-            let Some(unit) = caps.name("unit") else {
-                continue;
-            };
-            let Some((dim, needs_number)) = Dim::of(unit.as_str()) else {
-                continue;
-            };
-            let ascii_unit = unit.as_str().starts_with(|c: char| c.is_ascii_alphabetic());
+        self.units
+            .find(&norm.text)
+            .iter()
+            .filter(|q| q.imperial && q.paired.is_none())
+            .map(|q| self.finding(norm, q))
+            .collect()
+    }
 
-            // The number, unless it is glued to letters (a model code such as A12 oz).
-            let mut number = caps.name("a").map(|a| (a, caps.name("b")));
-            if let Some((a, _)) = number
-                && norm
-                    .char_before(a.start())
-                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            {
-                number = None;
-            }
-            let mut start = number.map_or(unit.start(), |(a, _)| a.start());
-            let mut value = number.map(|(a, b)| match b {
-                Some(b) => format!(
-                    "{}-{}",
-                    norm.original(a.start(), a.end()),
-                    norm.original(b.start(), b.end())
-                ),
-                None => norm.original(a.start(), a.end()),
+    fn finding(&self, norm: &Normalized<'_>, q: &Quantity) -> Finding {
+        let written = |start: usize, end: usize| -> String {
+            norm.original
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .collect()
+        };
+        let suggestion = self.units.to_metric(q);
+        let mut f = Finding::new(codes::IMPERIAL_UNIT, Severity::Warning, q.start, q.end)
+            .arg("unit", written(q.unit_start, q.end))
+            .arg("suggestion", suggestion.clone());
+        if q.value.is_some() {
+            let value = written(q.start, q.unit_start);
+            f = f.arg(
+                "value",
+                value.trim_end_matches([' ', '\t', '\u{3000}', '-', '－']),
+            );
+            f.fixes.push(Fix {
+                kind: TO_METRIC.to_owned(),
+                start: q.start,
+                end: q.end,
+                replacement: suggestion,
             });
-            let mut amount = number.and_then(|(a, b)| {
-                let a = parse_number(a.as_str())?;
-                match b {
-                    Some(b) => Some((a, Some(parse_number(b.as_str())?))),
-                    None => Some((a, None)),
-                }
-            });
-
-            // A simple fraction: 1/2 lb.
-            if let Some((a, None)) = number
-                && let Some(before) = text.get(..a.start())
-                && let Some(numer) = before.strip_suffix('/')
-            {
-                let digits: String = numer
-                    .chars()
-                    .rev()
-                    .take_while(char::is_ascii_digit)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                if let (Ok(n), Some(d)) = (digits.parse::<f64>(), parse_number(a.as_str()))
-                    && d != 0.0
-                {
-                    start = a.start() - 1 - digits.len();
-                    value = Some(norm.original(start, a.end()));
-                    amount = Some((n / d, None));
-                }
-            }
-            // A minus sign before a temperature: -4°F.
-            if dim == Dim::Fahrenheit
-                && let Some((a, None)) = number
-                && matches!(norm.char_before(a.start()), Some('-' | '−'))
-                && let Some((v, None)) = amount
-            {
-                let sign = norm.char_before(a.start()).map_or(1, char::len_utf8);
-                let before_sign = norm.char_before(a.start() - sign);
-                if !before_sign.is_some_and(|c| c.is_ascii_alphanumeric()) {
-                    start = a.start() - sign;
-                    value = value.map(|v| format!("-{v}"));
-                    amount = Some((-v, None));
-                }
-            }
-            // A Chinese count before a Chinese unit: 两磅, 十二磅, 半磅.
-            if number.is_none() && !ascii_unit {
-                let before = text.get(..unit.start()).unwrap_or_default();
-                let run: String = before
-                    .chars()
-                    .rev()
-                    .take_while(|&c| is_zh_numeral(c))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                if !run.is_empty() {
-                    start = unit.start() - run.len();
-                    amount = parse_zh_number(&run).map(|v| (v, None));
-                    value = Some(run);
-                }
-            }
-
-            // Boundaries of ASCII units: not inside a word (album, ozone, Vitamin, lbw); a bare
-            // unit must be all lower or all upper case (Oz and Lb are names).
-            if ascii_unit {
-                let u = unit.as_str();
-                let mixed_case = u.chars().any(|c| c.is_ascii_uppercase())
-                    && u.chars().any(|c| c.is_ascii_lowercase());
-                if value.is_none() && mixed_case {
-                    continue;
-                }
-                if value.is_none()
-                    && norm
-                        .char_before(unit.start())
-                        .is_some_and(|c| c.is_ascii_alphanumeric())
-                {
-                    continue;
-                }
-                let ends_alpha = unit.as_str().ends_with(|c: char| c.is_ascii_alphabetic());
-                if ends_alpha
-                    && norm
-                        .char_after(unit.end())
-                        .is_some_and(|c| c.is_ascii_alphanumeric())
-                {
-                    continue;
-                }
-            }
-            if needs_number && value.is_none() {
-                continue;
-            }
-            if dim == Dim::Inch
-                && unit.as_str().eq_ignore_ascii_case("in")
-                && !inch_context(text, unit.end())
-            {
-                continue;
-            }
-            if unit.as_str() == "磅" && norm.char_after(unit.end()) == Some('礴') {
-                continue;
-            }
-            if self
-                .metric_after
-                .is_match(text.get(unit.end()..).unwrap_or_default())
-            {
-                continue;
-            }
-
-            let suggestion = match amount {
-                Some((a, Some(b))) => dim.suggest_range(a, b),
-                Some((a, None)) => dim.suggest(a),
-                None => dim.metric().to_owned(),
-            };
-            let mut f = Finding::new(
-                codes::IMPERIAL_UNIT,
-                Severity::Warning,
-                norm.char_at(start),
-                norm.char_at(unit.end()),
-            )
-            .arg("unit", norm.original(unit.start(), unit.end()))
-            .arg("suggestion", suggestion);
-            if let Some(v) = value {
-                f = f.arg("value", v);
-            }
-            out.push(f);
         }
-        out
+        f
     }
 }
 
-/// "6 in" is inches, but not in "3 in 1", "5 in stock" or "2 in a pack": after "in" there
-/// must be no word or number, except a dimension's "x" (6 in x 4 in).
-fn inch_context(text: &str, end: usize) -> bool {
-    let rest = text
-        .get(end..)
-        .unwrap_or_default()
-        .trim_start_matches([' ', '\t']);
-    let mut it = rest.chars();
-    match it.next() {
-        None => true,
-        Some(c) if c.is_ascii_digit() || c == '-' => false,
-        Some('x' | 'X') => !it.next().is_some_and(|c| c.is_ascii_alphabetic()),
-        Some(c) => !c.is_ascii_alphabetic(),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(text: &str) -> Vec<Finding> {
+        let chars: Vec<char> = text.chars().collect();
+        let norm = Normalized::new(&chars, &chars);
+        UnitMatcher::new().expect("built-in unit table").find(&norm)
+    }
+
+    fn apply(text: &str, fix: &Fix) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out: String = chars[..fix.start].iter().collect();
+        out.push_str(&fix.replacement);
+        out.extend(&chars[fix.end..]);
+        out
+    }
+
+    #[test]
+    fn each_quantity_gets_a_to_metric_fix_over_its_span() {
+        for (text, fixed) in [
+            ("美国樱桃 2磅装", "美国樱桃 907克装"),
+            ("16 oz 罐装", "454克 罐装"),
+            ("5 lb 狗粮", "2.27千克 狗粮"),
+            ("32 fl oz 饮料", "946毫升 饮料"),
+            ("1 gal 装", "3.79升 装"),
+            ("存放于40°F以下", "存放于4°C以下"),
+            ("12 in 披萨盘", "30.5厘米 披萨盘"),
+            ("１２ｏｚ", "340克"),
+            ("5-10 lbs 小型犬", "2.27~4.54千克 小型犬"),
+            ("🍒樱桃 ½磅", "🍒樱桃 227克"),
+            ("400℉ 烤箱", "204°C 烤箱"),
+            ("1加仑", "3.79升"),
+            ("8 fl oz", "237毫升"),
+        ] {
+            let found = findings(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            let f = &found[0];
+            assert_eq!(f.code, codes::IMPERIAL_UNIT);
+            assert_eq!(f.fixes.len(), 1, "{text}");
+            let fix = &f.fixes[0];
+            assert_eq!(fix.kind, TO_METRIC);
+            assert_eq!((fix.start, fix.end), (f.start, f.end), "{text}");
+            assert_eq!(fix.replacement, f.args["suggestion"], "{text}");
+            assert_eq!(apply(text, fix), fixed, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_fixed_text_has_no_imperial_units_left() {
+        let text = "【美国直邮】樱桃 2磅 + 16 oz 果酱，12 in 托盘，冷藏40°F以下";
+        let mut fixed = text.to_owned();
+        // Apply from the end so earlier offsets stay valid.
+        let mut found = findings(text);
+        found.sort_by_key(|f| std::cmp::Reverse(f.start));
+        for f in &found {
+            fixed = apply(&fixed, &f.fixes[0]);
+        }
+        assert_eq!(found.len(), 4);
+        assert_eq!(
+            fixed,
+            "【美国直邮】樱桃 907克 + 454克 果酱，30.5厘米 托盘，冷藏4°C以下"
+        );
+        assert!(findings(&fixed).is_empty());
+    }
+
+    #[test]
+    fn a_unit_alone_has_no_fix() {
+        let found = findings("单位：盎司");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].fixes.is_empty());
+        assert!(!found[0].args.contains_key("value"));
+        assert_eq!(found[0].args["suggestion"], "克/千克");
+    }
+
+    #[test]
+    fn metric_written_alongside_is_no_finding() {
+        for text in [
+            "2磅（约907克）",
+            "12 oz (340g)",
+            "350°F/175°C",
+            "454克（16盎司）",
+            "净含量 500克",
+        ] {
+            assert!(findings(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn args_are_as_written() {
+        let f = &findings("净重１２ ｏｚ")[0];
+        assert_eq!(f.args["unit"], "ｏｚ");
+        assert_eq!(f.args["value"], "１２");
+        let f = &findings("a 12-inch pan")[0];
+        assert_eq!(f.args["unit"], "inch");
+        assert_eq!(f.args["value"], "12");
+        assert_eq!(f.args["suggestion"], "30.5厘米");
     }
 }

@@ -109,6 +109,8 @@ pub enum Error {
     Matcher(#[from] aho_corasick::BuildError),
     #[error("could not build a pattern: {0}")]
     Pattern(#[from] regex::Error),
+    #[error("could not load the unit table: {0}")]
+    Units(#[from] kuajing_units::Error),
 }
 
 /// Which piece of copy is checked: the title has a length limit and may not carry contact
