@@ -1,6 +1,6 @@
 //! Writing quantities: the Chinese metric form and the English read-back, by the table's rules.
 
-use crate::{Dimension, Quantity, Unit, Units, Value};
+use crate::{Dimension, Quantity, Tier, Unit, Units, Value};
 
 /// Half away from zero at `decimals`, reading a value within a few ulps of a half as the half
 /// (2.675 is stored as 2.67499999…; the merchant wrote 2.675).
@@ -53,28 +53,37 @@ fn join(value: &Value, numbers: &[String], range: &str, dims: &str) -> String {
     }
 }
 
-/// The metric numbers of an imperial value and the unit they are in: the first tier whose
-/// rounded value stays below its bound, chosen by the largest number so that all share it.
-fn metric_numbers<'u>(
+/// The tier a value (in base units) is written in: the first whose rounded value stays below
+/// its bound.
+fn metric_tier<'u>(
     units: &'u Units,
-    unit: &Unit,
-    dim: &Dimension,
-    value: &Value,
-) -> Option<(Vec<String>, &'u Unit)> {
-    let bases: Vec<f64> = value.numbers().iter().map(|&v| unit.to_base(v)).collect();
-    let big = largest(&bases);
+    dim: &'u Dimension,
+    base: f64,
+) -> Option<(&'u Tier, &'u Unit)> {
     let mut chosen = None;
     for tier in &dim.to_metric {
         let tu = units.unit(&tier.unit)?;
         chosen = Some((tier, tu));
         let fits = tier
             .below
-            .is_none_or(|below| tu.to_base(round(tu.from_base(big), tier.decimals)).abs() < below);
+            .is_none_or(|below| tu.to_base(round(tu.from_base(base.abs()), tier.decimals)) < below);
         if fits {
             break;
         }
     }
-    let (tier, tu) = chosen?;
+    chosen
+}
+
+/// The metric numbers of an imperial value and the unit they are in, chosen by the largest
+/// number so that all share it.
+fn metric_numbers<'u>(
+    units: &'u Units,
+    unit: &Unit,
+    dim: &'u Dimension,
+    value: &Value,
+) -> Option<(Vec<String>, &'u Unit)> {
+    let bases: Vec<f64> = value.numbers().iter().map(|&v| unit.to_base(v)).collect();
+    let (tier, tu) = metric_tier(units, dim, largest(&bases))?;
     let numbers = bases
         .iter()
         .map(|&b| number(tu.from_base(b), tier.decimals))
@@ -117,18 +126,43 @@ pub(crate) fn to_metric(units: &Units, q: &Quantity) -> String {
 }
 
 /// The roundest value in imperial unit `iu` (0, 1 or 2 decimals) that converts back to
-/// `written` in `mu` at the precision it was written with; two decimals if none does.
-fn round_trip(base: f64, written: f64, mu: &Unit, iu: &Unit) -> f64 {
-    let wd = decimals_of(written);
+/// `written` (in `mu`) within half the precision it has: the precision it was written with,
+/// or the rules' for the size of the quantity's `largest` value (base units) if finer (2 L is
+/// 2.00 L). Otherwise two decimals, or two
+/// significant digits for a tiny value.
+fn round_trip(
+    units: &Units,
+    dim: &Dimension,
+    (base, largest): (f64, f64),
+    written: f64,
+    mu: &Unit,
+    iu: &Unit,
+) -> f64 {
+    let written_step = 10f64.powi(-i32::try_from(decimals_of(written)).unwrap_or(6));
+    let rule_step = metric_tier(units, dim, largest).map_or(written_step, |(tier, tu)| {
+        tu.factor / mu.factor * 10f64.powi(-i32::try_from(tier.decimals).unwrap_or(6))
+    });
+    let half = written_step.min(rule_step) / 2.0;
     let x = iu.from_base(base);
     for d in 0..=2 {
         let c = round(x, d);
         let back = mu.from_base(iu.to_base(c));
-        if (round(back, wd) - round(written, wd)).abs() < 1e-9 {
+        if (back - written).abs() <= half * (1.0 + 1e-9) {
             return c;
         }
     }
-    round(x, 2)
+    let c = round(x, 2);
+    if c == 0.0 && x != 0.0 {
+        let digits = (-x.abs().log10()).ceil() + 1.0;
+        // At most six decimals; `digits` is small and positive here.
+        let d = if digits >= 6.0 {
+            6
+        } else {
+            digits.max(2.0) as u32
+        };
+        return round(x, d);
+    }
+    c
 }
 
 pub(crate) fn read_back(units: &Units, q: &Quantity) -> String {
@@ -183,6 +217,7 @@ pub(crate) fn read_back(units: &Units, q: &Quantity) -> String {
             },
         )
         .0;
+    let big = largest(&bases);
     let mut chosen = None;
     for tier in &dim.read_back {
         let Some(iu) = units.unit(&tier.unit) else {
@@ -194,7 +229,7 @@ pub(crate) fn read_back(units: &Units, q: &Quantity) -> String {
         };
         if tier
             .up_to
-            .is_none_or(|up_to| round_trip(b, w, unit, iu).abs() <= up_to)
+            .is_none_or(|up_to| round_trip(units, dim, (b, big), w, unit, iu).abs() <= up_to)
         {
             break;
         }
@@ -205,7 +240,7 @@ pub(crate) fn read_back(units: &Units, q: &Quantity) -> String {
     let other: Vec<String> = bases
         .iter()
         .zip(&numbers)
-        .map(|(&b, &w)| number(round_trip(b, w, unit, iu), 2))
+        .map(|(&b, &w)| number(round_trip(units, dim, (b, big), w, unit, iu), 6))
         .collect();
     format!("{own} = {} {}", join(value, &other, " to ", " × "), iu.en)
 }

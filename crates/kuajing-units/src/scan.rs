@@ -293,6 +293,12 @@ fn expressions(t: &Text) -> Vec<Expr> {
         if t.before(i)
             .is_some_and(|p| p.is_ascii_alphanumeric() || p == '_' || p == '.')
         {
+            // After a word a hyphen is no minus sign, but the number after it is a number
+            // (32°F-572°F, 5'-6').
+            if t.get(i) == Some('-') {
+                i += 1;
+                continue;
+            }
             i += 1;
             while t
                 .get(i)
@@ -558,10 +564,32 @@ impl Scanner<'_> {
             }
         }
 
+        // An abbreviation's period inside a sentence belongs to it (72 oz. blender, 5 ft. 6 in.);
+        // one that ends a sentence does not.
+        let letters = sp.text.chars().filter(char::is_ascii_alphabetic).count();
+        let abbreviation = value.is_some()
+            && sp.ascii_alpha
+            && letters <= 4
+            && sp
+                .text
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
+            && !sp.text.ends_with('.');
+        let end = if abbreviation
+            && after == Some('.')
+            && t.get(e + 1) == Some(' ')
+            && t.get(t.skip_spaces(e + 1))
+                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        {
+            e + 1
+        } else {
+            e
+        };
+
         Some(Quantity {
             start,
             unit_start: s,
-            end: e,
+            end,
             value,
             unit: unit.id.clone(),
             dimension: unit.dimension.clone(),

@@ -63,6 +63,7 @@ fn convert_text_replaces_every_imperial_quantity() {
         ("Net wt 16 oz (454 g)", "Net wt 454克"),
         ("2磅（约907克）", "907克"),
         ("350°F/175°C", "175°C"),
+        ("温度计 32°F-572°F", "温度计 0°C-300°C"),
         ("454克（16盎司）", "454克"),
         ("6 ft 2 in cable", "188厘米 cable"),
         (
