@@ -404,6 +404,33 @@ fn hyphenated_sizes_count() {
 }
 
 #[test]
+fn an_abbreviation_keeps_its_period_only_inside_a_sentence() {
+    for (text, converted) in [
+        ("Ninja 72 oz. blender", "Ninja 2.04千克 blender"),
+        ("Dog food 30-lb. bag", "Dog food 13.61千克 bag"),
+        ("5 ft. 6 in. tall", "167.6厘米 tall"),
+        ("Weighs 5 lb.", "Weighs 2.27千克."),
+        ("Weighs 5 lb. Ships free", "Weighs 2.27千克. Ships free"),
+        ("16 fl. oz. bottle", "473毫升 bottle"),
+    ] {
+        assert_eq!(units().convert_text(text), converted, "{text}");
+    }
+}
+
+#[test]
+fn read_back_respects_the_precision_of_the_rules() {
+    for (text, read) in [
+        ("2 L", "2 L = 0.53 gal"),
+        ("1.5L", "1.5 L = 50.7 fl oz"),
+        ("2 mg", "2 mg = 0.000071 oz"),
+        ("1.8m", "1.8 m = 5.91 ft"),
+        ("100厘米", "100 cm = 3.28 ft"),
+    ] {
+        assert_eq!(units().read_back(&one(text)), read, "{text}");
+    }
+}
+
+#[test]
 fn full_width_counts_as_half_width() {
     for (text, unit, metric) in [
         ("１２ｏｚ", "oz", "340克"),
