@@ -239,6 +239,16 @@ fn run<T: Target>(
             }
             let entropy = entropy::Entropy::unstuff(bytes, segments.pos, tables.restart_interval)?;
             baseline::decode_scan(&frame, &tables, &scan, &entropy, &mut target, detail)?;
+            segments.pos = entropy.next;
+            break;
+        }
+        tables.read(marker, seg)?;
+    }
+    // The rest of the file up to its end marker: tables (read, unused) or anything
+    // libjpeg-turbo reports (a second scan or frame, an unknown marker, no end marker).
+    loop {
+        let (marker, seg) = segments.next()?;
+        if marker == 0xD9 {
             break;
         }
         tables.read(marker, seg)?;
@@ -393,24 +403,30 @@ struct Tables {
 }
 
 impl Tables {
-    /// Takes in a segment before or between scans.
+    /// Takes in a segment before, between or after the scans. What libjpeg-turbo refuses
+    /// (jdmarker.c `read_markers` and the `get_` functions) is declined here too.
     fn read(&mut self, marker: u8, seg: &[u8]) -> Result<(), Miss> {
         match marker {
-            0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF => Err(Miss::Unsupported),
+            // Other frame types, arithmetic-coding tables (DAC), JPG.
+            0xC3 | 0xC5..=0xCF => Err(Miss::Unsupported),
             // A second frame header, or one where a scan should be.
             0xC0..=0xC2 | 0xDA | 0xD9 => Err(Miss::Corrupt),
             0xC4 => self.read_huffman(seg),
             0xDB => self.read_quant(seg),
             0xDD => {
-                self.restart_interval = usize::from(u16::from_be_bytes([
-                    *seg.first().ok_or(Miss::Corrupt)?,
-                    *seg.get(1).ok_or(Miss::Corrupt)?,
-                ]));
+                let &[high, low] = seg else {
+                    return Err(Miss::Corrupt);
+                };
+                self.restart_interval = usize::from(u16::from_be_bytes([high, low]));
                 Ok(())
             }
             // Adobe APP14: its transform flag can mean RGB or YCCK; leave those to libjpeg.
             0xEE if seg.starts_with(b"Adobe") && seg.get(11) != Some(&1) => Err(Miss::Unsupported),
-            _ => Ok(()),
+            // Application data, comments, and a height given again (DNL), which libjpeg-turbo
+            // skips too.
+            0xE0..=0xEF | 0xFE | 0xDC => Ok(()),
+            // Reserved markers (DHP, EXP, JPGn, RESn): libjpeg-turbo stops at them.
+            _ => Err(Miss::Corrupt),
         }
     }
 
@@ -442,6 +458,10 @@ impl Tables {
                 .ok_or(Miss::Corrupt)?;
             let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
             let values = rest.get(16..16 + total).ok_or(Miss::Corrupt)?;
+            // Class 0 (DC) or 1 (AC), table 0..3: libjpeg-turbo stops at anything else.
+            if tc_th >> 4 > 1 || tc_th & 15 > 3 {
+                return Err(Miss::Corrupt);
+            }
             let ac = tc_th >> 4 == 1;
             // An 8-bit JPEG's DC differences take at most 11 bits and its AC coefficients 10
             // (T.81 F.1.2). A table naming longer ones is damaged or from a 12-bit file: what
@@ -507,7 +527,11 @@ fn read_frame(seg: &[u8]) -> Result<Frame, Miss> {
     if precision != 8 || height == 0 || width == 0 || !(count == 1 || count == 3) {
         return Err(Miss::Unsupported);
     }
-    let spec = seg.get(6..6 + 3 * count).ok_or(Miss::Corrupt)?;
+    // Exactly the components' specifications: libjpeg-turbo refuses a segment of another length.
+    let spec = seg
+        .get(6..)
+        .filter(|spec| spec.len() == 3 * count)
+        .ok_or(Miss::Corrupt)?;
     let mut components: Vec<Component> = spec
         .chunks_exact(3)
         .map(|c| Component {
@@ -523,6 +547,10 @@ fn read_frame(seg: &[u8]) -> Result<Frame, Miss> {
         components[0].v = 1;
     } else {
         let ids: Vec<u8> = components.iter().map(|c| c.id).collect();
+        // Two components with one id: libjpeg-turbo matches scans to them its own way.
+        if ids[1..].contains(&ids[0]) || ids[1] == ids[2] {
+            return Err(Miss::Unsupported);
+        }
         let luma = components[0];
         let chroma_full = components[1..].iter().all(|c| c.h == 1 && c.v == 1);
         // 'R','G','B' component ids mean RGB-coded; libjpeg-turbo handles those.

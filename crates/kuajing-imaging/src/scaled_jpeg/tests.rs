@@ -197,6 +197,69 @@ fn declines_what_libjpeg_turbo_should_decode() {
     assert_eq!(decode(&bytes, 2).err(), Some(Miss::Corrupt));
 }
 
+/// The first `marker` segment of `bytes`: where it starts, and its whole length.
+fn segment_of(bytes: &[u8], marker: u8) -> (usize, usize) {
+    let at = bytes
+        .windows(2)
+        .position(|w| w == [0xFF, marker])
+        .expect("the marker");
+    (
+        at,
+        2 + usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]])),
+    )
+}
+
+#[test]
+fn declines_segments_libjpeg_turbo_refuses() {
+    let original = fixture("jpeg-420.jpg");
+    assert_eq!(original[original.len() - 2..], [0xFF, 0xD9]);
+    let body = &original[..original.len() - 2];
+    let (sos, _) = segment_of(&original, 0xDA);
+    let (dht, dht_len) = segment_of(&original, 0xC4);
+    let (sof, sof_len) = segment_of(&original, 0xC0);
+    let insert = |at: usize, what: &[u8]| [&original[..at], what, &original[at..]].concat();
+    // A copy of the first Huffman table, as class 2.
+    let mut class_2 = original[dht..dht + dht_len].to_vec();
+    class_2[4] |= 0x20;
+    // The frame header one byte longer than its components.
+    let mut long_sof = original[sof..sof + sof_len].to_vec();
+    long_sof[3] += 1;
+    long_sof.push(0);
+    let long_sof = [&original[..sof], &long_sof, &original[sof + sof_len..]].concat();
+    let cases = [
+        // After the scan (found by fuzzing: a reserved marker there, which libjpeg-turbo
+        // stops at and ours never looked at).
+        (
+            "a reserved marker",
+            [body, &[0xFF, 0x5F, 0, 2, 0xFF, 0xD9]].concat(),
+        ),
+        ("a second scan", [body, &original[sos..]].concat()),
+        (
+            "no end marker",
+            [body, &[0xFF, 0xFE, 0, 4, b'h', b'i']].concat(),
+        ),
+        (
+            "a second start marker",
+            [body, &[0xFF, 0xD8, 0xFF, 0xD9]].concat(),
+        ),
+        // In the header.
+        ("a table of class 2", insert(dht, &class_2)),
+        (
+            "a 3-byte restart interval",
+            insert(sos, &[0xFF, 0xDD, 0, 5, 0, 0, 0]),
+        ),
+        ("a frame header too long", long_sof),
+    ];
+    for (what, bytes) in cases {
+        assert!(libjpeg_turbo_scaled(&bytes, 2, false).is_none(), "{what}");
+        assert!(decode(&bytes, 2).is_err(), "{what}");
+    }
+    // Two components with one id: libjpeg-turbo's to match its scans to them.
+    let mut twins = original.clone();
+    twins[sof + 4 + 6 + 3 * 2] = twins[sof + 4 + 6 + 3];
+    assert_eq!(decode(&twins, 2).err(), Some(Miss::Unsupported));
+}
+
 #[test]
 fn declines_progressions_no_encoder_writes() {
     let bytes = fixture("jpeg-420-progressive.jpg");
