@@ -423,7 +423,8 @@ fn brand_around(
 
 /// The finding lowered to a warning by an exception: args `exception` (its kind), `phrase`
 /// (the phrase or brand name as written), `exception_reason`, `exception_reason_zh`, `basis`,
-/// `basis_en`.
+/// `basis_en`. Its only fix is removing the term: an alternative written into a consumer tip
+/// or a brand name (优质赏味期) would make no sense.
 fn lowered(f: Finding, e: &Exception, phrase: String) -> Finding {
     let mut f = f
         .arg("exception", e.kind.clone())
@@ -433,6 +434,7 @@ fn lowered(f: Finding, e: &Exception, phrase: String) -> Finding {
         .arg("basis", e.basis.clone())
         .arg("basis_en", e.basis_en.clone());
     f.severity = Severity::Warning;
+    f.fixes.retain(|x| x.kind != fix_kinds::REPLACE_TERM);
     f
 }
 

@@ -349,6 +349,27 @@ fn term_list_exceptions_and_alternatives_are_validated() {
 // ---------------------------------------------------------------- fixes
 
 #[test]
+fn a_lowered_term_offers_only_its_removal() {
+    for t in ["最佳赏味期7天", "第一阶段 奶粉", "永久牌自行车"] {
+        let c = title(t);
+        let f = only(&c, codes::BANNED_TERM);
+        assert_eq!(f.severity, Severity::Warning, "{t}");
+        assert_eq!(kinds(f), [("remove", "")], "{t}");
+    }
+    // Not lowered: the alternatives first.
+    let c = title("最佳品质");
+    let f = only(&c, codes::BANNED_TERM);
+    assert_eq!(
+        kinds(f),
+        [
+            ("replace-term", "优质"),
+            ("replace-term", "出色"),
+            ("remove", "")
+        ]
+    );
+}
+
+#[test]
 fn fix_apply_replaces_characters_not_bytes() {
     let fix = |start, end, replacement: &str| Fix {
         kind: "x".into(),
