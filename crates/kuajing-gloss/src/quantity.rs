@@ -7,68 +7,94 @@
 //! back and the number and unit are glossed apart.
 
 /// Units, longest spelling first where one is a prefix of another (`千克` before `克`, `mL`
-/// before `m`). `(spelling, English name)`.
-const UNITS: &[(&str, &str)] = &[
-    ("平方厘米", "square centimetre"),
-    ("平方米", "square metre"),
-    ("立方米", "cubic metre"),
-    ("毫安时", "milliampere-hour"),
-    ("千克", "kilogram"),
-    ("公斤", "kilogram"),
-    ("毫克", "milligram"),
-    ("克", "gram"),
-    ("斤", "jin (500 g)"),
-    ("吨", "tonne"),
-    ("磅", "pound"),
-    ("盎司", "ounce"),
-    ("毫升", "millilitre"),
-    ("公升", "litre"),
-    ("升", "litre"),
-    ("加仑", "gallon"),
-    ("千米", "kilometre"),
-    ("公里", "kilometre"),
-    ("厘米", "centimetre"),
-    ("毫米", "millimetre"),
-    ("公分", "centimetre"),
-    ("平米", "square metre"),
-    ("米", "metre"),
-    ("英寸", "inch"),
-    ("英尺", "foot"),
-    ("千瓦", "kilowatt"),
-    ("瓦", "watt"),
-    ("伏", "volt"),
-    ("毫安", "milliampere"),
-    ("摄氏度", "degrees Celsius"),
-    ("华氏度", "degrees Fahrenheit"),
-    ("°C", "degrees Celsius"),
-    ("°F", "degrees Fahrenheit"),
-    ("℃", "degrees Celsius"),
-    ("℉", "degrees Fahrenheit"),
-    ("kg", "kilogram"),
-    ("KG", "kilogram"),
-    ("Kg", "kilogram"),
-    ("mg", "milligram"),
-    ("g", "gram"),
-    ("lbs", "pounds"),
-    ("lb", "pound"),
-    ("fl oz", "fluid ounce"),
-    ("oz", "ounce"),
-    ("ml", "millilitre"),
-    ("mL", "millilitre"),
-    ("ML", "millilitre"),
-    ("L", "litre"),
-    ("km", "kilometre"),
-    ("cm", "centimetre"),
-    ("mm", "millimetre"),
-    ("m", "metre"),
-    ("inches", "inches"),
-    ("inch", "inch"),
-    ("ft", "foot"),
-    ("mAh", "milliampere-hour"),
-    ("kW", "kilowatt"),
-    ("W", "watt"),
-    ("V", "volt"),
+/// before `m`): spelling, English name, and the characters after which the spelling is part
+/// of another word (克拉 carat, 升级 upgrade, 伏特 is the volt spelled in full). The spellings
+/// follow kuajing-units' table (`assets/units.toml`, which decides what a quantity is worth)
+/// plus the electrical and Chinese market units (斤, 瓦, 毫安时) a title often carries. ASCII
+/// spellings match in any case except `g` and `m`, which match only in lower case so that 5G
+/// and 3M stay words (as in kuajing-units).
+const UNITS: &[(&str, &str, &[char])] = &[
+    ("平方厘米", "square centimetre", &[]),
+    ("平方米", "square metre", &[]),
+    ("立方米", "cubic metre", &[]),
+    ("毫安时", "milliampere-hour", &[]),
+    ("千瓦时", "kilowatt-hour", &[]),
+    ("千克", "kilogram", &[]),
+    ("公斤", "kilogram", &[]),
+    ("毫克", "milligram", &[]),
+    ("克", "gram", &['拉']),
+    ("斤", "jin (500 g)", &[]),
+    ("吨", "tonne", &['位']),
+    ("磅", "pound", &['礴']),
+    ("液体盎司", "fluid ounce", &[]),
+    ("液量盎司", "fluid ounce", &[]),
+    ("盎司", "ounce", &[]),
+    ("毫升", "millilitre", &[]),
+    ("公升", "litre", &[]),
+    ("升", "litre", &['级', '降']),
+    ("加仑", "gallon", &[]),
+    ("夸脱", "quart", &[]),
+    ("品脱", "pint", &[]),
+    ("千米", "kilometre", &[]),
+    ("公里", "kilometre", &[]),
+    ("英里", "mile", &[]),
+    ("厘米", "centimetre", &[]),
+    ("毫米", "millimetre", &[]),
+    ("公分", "centimetre", &[]),
+    ("平米", "square metre", &[]),
+    ("米", "metre", &[]),
+    ("英寸", "inch", &[]),
+    ("吋", "inch", &[]),
+    ("英尺", "foot", &[]),
+    ("千瓦", "kilowatt", &[]),
+    ("瓦", "watt", &[]),
+    ("伏特", "volt", &[]),
+    ("伏", "volt", &[]),
+    ("毫安", "milliampere", &[]),
+    ("摄氏度", "degrees Celsius", &[]),
+    ("华氏度", "degrees Fahrenheit", &[]),
+    ("°C", "degrees Celsius", &[]),
+    ("°F", "degrees Fahrenheit", &[]),
+    ("℃", "degrees Celsius", &[]),
+    ("℉", "degrees Fahrenheit", &[]),
+    ("kg", "kilogram", &[]),
+    ("mg", "milligram", &[]),
+    ("g", "gram", &[]),
+    ("lbs", "pounds", &[]),
+    ("lb", "pound", &[]),
+    ("fl oz", "fluid ounce", &[]),
+    ("oz", "ounce", &[]),
+    ("ml", "millilitre", &[]),
+    ("l", "litre", &[]),
+    ("km", "kilometre", &[]),
+    ("cm", "centimetre", &[]),
+    ("mm", "millimetre", &[]),
+    ("m", "metre", &[]),
+    ("inches", "inches", &[]),
+    ("inch", "inch", &[]),
+    ("ft", "foot", &[]),
+    ("mah", "milliampere-hour", &[]),
+    ("kwh", "kilowatt-hour", &[]),
+    ("kw", "kilowatt", &[]),
+    ("w", "watt", &[]),
+    ("v", "volt", &[]),
 ];
+
+/// Whether `spelling` is written at `chars[at..]`: ASCII letters in any case, except the
+/// lower-case-only `g` and `m`.
+fn spelled_at(chars: &[char], at: usize, spelling: &str) -> bool {
+    let exact = matches!(spelling, "g" | "m");
+    let n = spelling.chars().count();
+    chars.get(at..at + n).is_some_and(|written| {
+        written.iter().zip(spelling.chars()).all(|(&w, s)| {
+            if exact {
+                w == s
+            } else {
+                w.eq_ignore_ascii_case(&s)
+            }
+        })
+    })
+}
 
 /// A quantity found in the text: char offsets of the whole match, of the number part and of
 /// the unit.
@@ -158,15 +184,13 @@ fn at(chars: &[char], start: usize) -> Option<Found> {
         }
     }
     let unit_start = skip_spaces(chars, end);
-    let (unit, name) = UNITS.iter().find(|(unit, _)| {
+    let (unit, name, _) = UNITS.iter().find(|(unit, _, not_before)| {
         let n = unit.chars().count();
-        chars
-            .get(unit_start..unit_start + n)
-            .is_some_and(|w| w.iter().copied().eq(unit.chars()))
-            && !(unit.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
-                && chars
-                    .get(unit_start + n)
-                    .is_some_and(|c| c.is_ascii_alphabetic()))
+        let next = chars.get(unit_start + n);
+        spelled_at(chars, unit_start, unit)
+            && next.is_none_or(|c| !not_before.contains(c))
+            && !(unit.ends_with(|c: char| c.is_ascii_alphabetic())
+                && next.is_some_and(|c| c.is_ascii_alphabetic()))
     })?;
     Some(Found {
         start,
@@ -199,6 +223,7 @@ mod tests {
         assert_eq!(texts("30×40cm"), ["30×40cm"]);
         assert_eq!(texts("500 ml瓶"), ["500 ml"]);
         assert_eq!(texts("1,000g"), ["1,000g"]);
+        assert_eq!(texts("2KG 5ML 220伏特"), ["2KG", "5ML", "220伏特"]);
     }
 
     #[test]
@@ -209,5 +234,8 @@ mod tests {
         assert!(texts("2 in 1").is_empty());
         assert!(texts("3 mmol").is_empty());
         assert!(texts("2024年").is_empty());
+        assert!(texts("3M胶带").is_empty());
+        assert!(texts("5克拉钻石").is_empty());
+        assert!(texts("2升级版").is_empty());
     }
 }

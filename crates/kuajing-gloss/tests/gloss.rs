@@ -317,3 +317,28 @@ fn empty_and_blank_text_have_no_tokens() {
             .is_empty()
     );
 }
+
+/// The callback the app passes: kuajing-units' read-back of a quantity that covers the whole
+/// token.
+fn units_read_back(text: &str) -> Option<String> {
+    let units = kuajing_units::Units::builtin().ok()?;
+    let length = text.chars().count();
+    let q = units
+        .find(text)
+        .into_iter()
+        .find(|q| q.start == 0 && q.end == length && q.value.is_some())?;
+    Some(units.read_back(&q))
+}
+
+#[test]
+fn quantity_tokens_are_what_kuajing_units_reads_back() {
+    let text = "【美国直邮】华盛顿州车厘子 907克 礼盒装 2.27千克 冷藏4°C 长30.5厘米 2-3kg 500ml";
+    let tokens = glosser().gloss(text, &[], &units_read_back);
+    assert_offsets(text, &tokens);
+    assert_eq!(find(&tokens, "907克").gloss, ["907 g = 2 lb"]);
+    for q in ["2.27千克", "4°C", "30.5厘米", "2-3kg", "500ml"] {
+        let t = find(&tokens, q);
+        assert_eq!(t.source, Source::Quantity, "{t:?}");
+        assert!(t.gloss[0].contains(" = "), "{t:?}");
+    }
+}
