@@ -23,6 +23,7 @@ macro_rules! out {
         }
     }};
 }
+mod drafting;
 mod fail;
 mod images;
 
@@ -132,6 +133,34 @@ enum Command {
         #[command(subcommand)]
         action: RateAction,
     },
+    /// Draft a product's Chinese copy from the glossary, translation memory and the
+    /// marketplace's template, checked like typed copy (exit 1 on an error finding)
+    Draft {
+        handle: String,
+        #[arg(long, value_enum, default_value = "title")]
+        field: FieldArg,
+        #[arg(long, default_value = "tmall-global")]
+        marketplace: String,
+        /// Store the draft as the field's text (history source: draft)
+        #[arg(long)]
+        save: bool,
+    },
+    /// Option values (2 lb, Gift Box) in Chinese, once per catalog
+    #[command(args_conflicts_with_subcommands = true)]
+    Options {
+        #[command(subcommand)]
+        action: Option<drafting::OptionsAction>,
+    },
+    /// The glossary: English terms, their approved Chinese and forbidden variants
+    Glossary {
+        #[command(subcommand)]
+        action: drafting::GlossaryAction,
+    },
+    /// The translation memory
+    Tm {
+        #[command(subcommand)]
+        action: drafting::TmAction,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -176,17 +205,27 @@ enum RateAction {
     },
 }
 
+/// The copy fields, named as in JSON and the catalog (snake_case: `ValueEnum` alone would
+/// write `selling-points`).
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FieldArg {
+    #[value(name = "title")]
     Title,
+    #[value(name = "selling_points")]
+    SellingPoints,
+    #[value(name = "description")]
     Description,
+    #[value(name = "short_title")]
+    ShortTitle,
 }
 
 impl From<FieldArg> for CopyField {
     fn from(f: FieldArg) -> Self {
         match f {
             FieldArg::Title => CopyField::Title,
+            FieldArg::SellingPoints => CopyField::SellingPoints,
             FieldArg::Description => CopyField::Description,
+            FieldArg::ShortTitle => CopyField::ShortTitle,
         }
     }
 }
@@ -481,11 +520,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 out!("1 USD = {} CNY ({})", r.usd_cny, r.date);
             }
         }
+        Command::Draft {
+            handle,
+            field,
+            marketplace,
+            save,
+        } => return drafting::draft(&open()?, &handle, field, &marketplace, save, json),
+        Command::Options { action } => drafting::options(&open()?, action, json)?,
+        Command::Glossary { action } => drafting::glossary(&open()?, action, json)?,
+        Command::Tm { action } => drafting::tm(&open()?, action, json)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_check(check: &kuajing_core::CopyCheck) -> Result<()> {
+pub(crate) fn print_check(check: &kuajing_core::CopyCheck) -> Result<()> {
     match check.limit {
         Some(limit) => out!("{} / {limit} GBK units", check.units),
         None => out!("{} GBK units", check.units),

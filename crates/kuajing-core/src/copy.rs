@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use kuajing_catalog::queries::{copy as copy_rows, products as product_rows};
 use kuajing_catalog::{CopyField, Locale};
-use kuajing_copy::{Field, Severity};
+use kuajing_copy::{Field, Fix, Severity};
 use serde::Serialize;
 
 use crate::{Error, Result, Rules, Workbench};
@@ -20,12 +20,14 @@ pub struct Finding {
     pub end: usize,
     pub args: BTreeMap<String, String>,
     pub message: String,
+    /// One-click fixes, best first.
+    pub fixes: Vec<Fix>,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CopyCheck {
-    /// GBK units: 2 per double-byte character, 1 per ASCII.
+    /// GBK units: 2 per double-byte character, 1 per ASCII (selling points: the longest line).
     pub units: u32,
     pub limit: Option<u32>,
     pub findings: Vec<Finding>,
@@ -40,26 +42,92 @@ impl CopyCheck {
     }
 }
 
+/// The finding when selling points have more lines than the marketplace shows.
+pub const TOO_MANY_LINES: &str = "too-many-lines";
+
 pub(crate) fn checked_field(field: CopyField) -> Result<Field> {
     match field {
-        CopyField::Title => Ok(Field::Title),
+        CopyField::Title | CopyField::ShortTitle | CopyField::SellingPoints => Ok(Field::Title),
         CopyField::Description => Ok(Field::Description),
         other => Err(Error::BadField(other.as_str().to_owned())),
     }
 }
 
 impl Rules {
-    /// Checks `text` as `field` copy for `marketplace`, without saving.
+    /// Checks `text` as `field` copy for `marketplace`, without saving. A title and a short
+    /// title are held to the profile's budget, each line of the selling points to the line
+    /// budget and their count to the line count; a limit the profile marks unconfirmed gives
+    /// warnings, never errors.
     pub fn check_copy(&self, marketplace: &str, field: CopyField, text: &str) -> Result<CopyCheck> {
         let profile = kuajing_marketplace::load(marketplace)?;
-        let field = checked_field(field)?;
-        let limit = (field == Field::Title).then_some(profile.title.max_units);
-        let check = self.checker()?.check(text, field, limit);
+        let kind = checked_field(field)?;
+        let checker = self.checker()?;
+        let (units, limit, mut findings, confirmed) = match field {
+            CopyField::SellingPoints => {
+                let rule = profile.selling_points.as_ref();
+                let limit = rule.map(|r| r.max_units);
+                let mut units = 0;
+                let mut findings = Vec::new();
+                let mut offset = 0;
+                for (i, line) in text.split('\n').enumerate() {
+                    let check = checker.check(line, kind, limit);
+                    units = units.max(check.units);
+                    let length = line.chars().count();
+                    for mut f in check.findings {
+                        f.start += offset;
+                        f.end += offset;
+                        for fix in &mut f.fixes {
+                            fix.start += offset;
+                            fix.end += offset;
+                        }
+                        findings.push(f);
+                    }
+                    if let Some(rule) = rule
+                        && i == rule.max_lines as usize
+                    {
+                        let end = text.chars().count();
+                        let mut f = kuajing_copy::Finding {
+                            code: TOO_MANY_LINES.to_owned(),
+                            severity: Severity::Error,
+                            start: offset,
+                            end,
+                            args: BTreeMap::new(),
+                            fixes: Vec::new(),
+                        };
+                        f.args
+                            .insert("lines".into(), text.split('\n').count().to_string());
+                        f.args.insert("limit".into(), rule.max_lines.to_string());
+                        findings.push(f);
+                    }
+                    offset += length + 1;
+                }
+                (units, limit, findings, rule.is_none_or(|r| r.confirmed()))
+            }
+            _ => {
+                let (limit, confirmed) = match field {
+                    CopyField::Title => (Some(profile.title.max_units), profile.title.confirmed()),
+                    CopyField::ShortTitle => profile
+                        .short_title
+                        .as_ref()
+                        .map_or((None, true), |r| (Some(r.max_units), r.confirmed())),
+                    _ => (None, true),
+                };
+                let check = checker.check(text, kind, limit);
+                (check.units, check.limit, check.findings, confirmed)
+            }
+        };
+        if !confirmed {
+            for f in &mut findings {
+                if f.code == kuajing_copy::codes::TITLE_TOO_LONG || f.code == TOO_MANY_LINES {
+                    f.severity = Severity::Warning;
+                }
+            }
+        }
+        findings.sort_by_key(|f| (f.start, f.end));
         Ok(CopyCheck {
-            units: check.units,
-            limit: check.limit,
-            findings: check
-                .findings
+            units,
+            limit,
+            findings: findings
                 .into_iter()
                 .map(|f| {
                     let message = self.message("finding", &f.code, &f.args);
@@ -70,6 +138,7 @@ impl Rules {
                         end: f.end,
                         args: f.args,
                         message,
+                        fixes: f.fixes,
                     }
                 })
                 .collect(),
@@ -101,17 +170,17 @@ impl Workbench {
         source: &str,
     ) -> Result<CopyCheck> {
         checked_field(field)?;
-        let check = self.check_copy(marketplace, field, text)?;
         let mut conn = self.catalog.connect()?;
+        let check = self.check_product_copy(&conn, handle, marketplace, field, text)?;
         let tx = kuajing_catalog::write_tx(&mut conn)?;
-        match base {
-            Some(base) => {
-                copy_rows::set_based(&tx, handle, locale, field, text, base, source)?;
-            }
-            None => {
-                let id = product_rows::id_of(&tx, handle)?;
-                copy_rows::set(&tx, id, locale, field, text, source)?;
-            }
+        let id = product_rows::id_of(&tx, handle)?;
+        let changed = match base {
+            Some(base) => copy_rows::set_based(&tx, handle, locale, field, text, base, source)?,
+            None => copy_rows::set(&tx, id, locale, field, text, source)?,
+        };
+        // What a person saved is worth remembering; a draft is not (yet).
+        if changed && locale == Locale::ZhCn && !source.starts_with("draft") && source != "import" {
+            self.remember(&tx, id, handle, field, text)?;
         }
         tx.commit()?;
         Ok(check)

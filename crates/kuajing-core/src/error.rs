@@ -23,6 +23,18 @@ pub enum Error {
     Copy(#[from] kuajing_copy::Error),
     #[error(transparent)]
     L10n(#[from] kuajing_l10n::Error),
+    #[error(transparent)]
+    Draft(#[from] kuajing_draft::Error),
+    #[error(transparent)]
+    Units(#[from] kuajing_units::Error),
+    #[error("marketplace `{marketplace}` has no drafting template for {field}")]
+    NoTemplate { marketplace: String, field: String },
+    #[error("no variant has the option value {name}: {value} (see `kuajing options`)")]
+    NoOptionValue { name: String, value: String },
+    #[error(
+        "nothing to draft the {field} of `{handle}` from: give it an English title with a product the glossary knows, or add the term to the glossary"
+    )]
+    NothingToDraft { handle: String, field: String },
     #[error("cannot read {path}: {source}")]
     Read {
         path: PathBuf,
@@ -95,7 +107,11 @@ impl Error {
             Error::Image(e) => e.code(),
             Error::Marketplace(e) => e.code(),
             Error::Bundle(e) => e.code(),
-            Error::Copy(_) | Error::L10n(_) => "bad-shipped-data",
+            Error::Copy(_) | Error::L10n(_) | Error::Units(_) => "bad-shipped-data",
+            Error::Draft(e) => e.code(),
+            Error::NoTemplate { .. } => "no-template",
+            Error::NoOptionValue { .. } => "no-option-value",
+            Error::NothingToDraft { .. } => "nothing-to-draft",
             Error::Read { .. } => "file-read",
             Error::Write { .. } => "file-write",
             Error::FileTooLarge { .. } => "file-too-large",
@@ -121,6 +137,7 @@ impl Error {
             Error::Image(e) => e.args(),
             Error::Catalog(e) => e.args(),
             Error::Marketplace(e) => e.args(),
+            Error::Draft(e) => e.args(),
             _ => BTreeMap::new(),
         };
         let mut put = |k: &str, v: String| {
@@ -154,6 +171,18 @@ impl Error {
                 put("reason", reason.clone());
             }
             Error::NoSheet { marketplace } => put("marketplace", marketplace.clone()),
+            Error::NoTemplate { marketplace, field } => {
+                put("marketplace", marketplace.clone());
+                put("field", field.clone());
+            }
+            Error::NoOptionValue { name, value } => {
+                put("name", name.clone());
+                put("value", value.clone());
+            }
+            Error::NothingToDraft { handle, field } => {
+                put("handle", handle.clone());
+                put("field", field.clone());
+            }
             Error::UnknownSlot { marketplace, slot } => {
                 put("marketplace", marketplace.clone());
                 put("slot", slot.clone());

@@ -132,6 +132,11 @@ impl Workbench {
         let mut bundle = kuajing_bundle::BundleWriter::create(out)?;
         let mut images = 0;
         let mut rows = Vec::new();
+        let option_zh: OptionZh = self
+            .option_values()?
+            .into_iter()
+            .map(|v| ((v.name, v.value), v.zh))
+            .collect();
         let mut skipped = Vec::new();
         let mut warnings = Vec::new();
         let mut exported = 0;
@@ -188,7 +193,14 @@ impl Workbench {
                 });
             }
             for variant in &detail.variants {
-                rows.push(sheet_row(profile, &detail, variant, &rate, &image_names));
+                rows.push(sheet_row(
+                    profile,
+                    &detail,
+                    variant,
+                    &rate,
+                    &image_names,
+                    &option_zh,
+                ));
             }
             exported += 1;
         }
@@ -325,6 +337,9 @@ impl Workbench {
     }
 }
 
+/// Option values' Chinese forms by (option name, value).
+type OptionZh = BTreeMap<(String, String), String>;
+
 fn args(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs
         .iter()
@@ -338,6 +353,7 @@ fn sheet_row(
     v: &crate::Variant,
     rate: &Rate,
     images: &[String],
+    option_zh: &OptionZh,
 ) -> Vec<String> {
     profile
         .sheet
@@ -346,11 +362,19 @@ fn sheet_row(
         .map(|column| match column.value.as_str() {
             "sku" => v.sku.clone().unwrap_or_default(),
             "handle" => p.handle.clone(),
-            "options" => v
-                .options
+            // 销售规格: each value in its Chinese form (`kuajing options`), as written if none.
+            "options" => p
+                .option_names
                 .iter()
-                .filter(|o| *o != "Default Title")
-                .cloned()
+                .zip(&v.options)
+                .filter(|(_, o)| *o != "Default Title")
+                .map(|(name, value)| {
+                    option_zh
+                        .get(&(name.clone(), value.clone()))
+                        .filter(|zh| !zh.is_empty())
+                        .unwrap_or(value)
+                        .clone()
+                })
                 .collect::<Vec<_>>()
                 .join(" / "),
             "title_zh" => p.title_zh.clone(),

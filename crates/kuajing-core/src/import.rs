@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::{Error, Result, Workbench, media};
 
 /// The largest import file we read into memory (a 10,000-product export is about 30 MB).
-const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -186,6 +186,9 @@ impl Workbench {
                     UpsertOutcome::Unchanged => report.unchanged.push(product.handle.clone()),
                 }
             }
+            // Every new option value gets a Chinese form at once, in the same transaction.
+            let glossary = self.glossary(&tx)?;
+            self.draft_option_values(&tx, &glossary)?;
         } else {
             // Still say what a fixed file would do: compare handles with the catalog.
             for product in &products {

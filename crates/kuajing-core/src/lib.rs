@@ -8,6 +8,7 @@
 
 mod copy;
 mod diagnostics;
+mod drafting;
 mod error;
 mod export;
 mod fetch;
@@ -30,11 +31,14 @@ use kuajing_l10n::Localizer;
 
 pub use copy::{CopyCheck, Finding};
 pub use diagnostics::log_to_stderr;
+pub use drafting::{Draft, GlossaryImport, TM_THRESHOLD, TmMatch};
 pub use error::{AppError, Error};
 pub use export::{ExportReport, Skipped};
 pub use fetch::{FailedImage, FetchReport};
 pub use import::{ImportReport, Problem};
 pub use kuajing_catalog::{CopyField, HistoryEntry, Locale, ProductFields, Rate};
+pub use kuajing_catalog::{GlossaryTerm, OptionValue};
+pub use kuajing_draft::Source as DraftSource;
 pub use kuajing_shopify::Severity;
 pub use media::{Output, RenderedFile, RenderedImage};
 pub use message::Message;
@@ -129,15 +133,20 @@ fn supported_lang(lang: &str) -> String {
 pub struct Workbench {
     catalog: Catalog,
     rules: Rules,
+    /// Matchers built from the catalog (glossary, translation memory, templates).
+    caches: Arc<drafting::Caches>,
 }
 
 impl Workbench {
     /// Opens (creating on first use) the catalog at `path`.
     pub fn open(path: &Path, rules: Rules) -> Result<Self> {
-        Ok(Workbench {
+        let workbench = Workbench {
             catalog: Catalog::open(path)?,
             rules,
-        })
+            caches: Arc::default(),
+        };
+        workbench.seed_glossary()?;
+        Ok(workbench)
     }
 
     pub fn catalog_path(&self) -> &Path {
@@ -153,6 +162,7 @@ impl Workbench {
         Workbench {
             catalog: self.catalog.clone(),
             rules: self.rules.with_lang(lang),
+            caches: Arc::clone(&self.caches),
         }
     }
 

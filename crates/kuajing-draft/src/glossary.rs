@@ -187,7 +187,8 @@ impl Glossary {
     }
 
     /// Consistency of a Chinese text with its English source: each English term whose
-    /// approved Chinese is absent (`glossary-missing`, once per term), and each forbidden
+    /// approved Chinese is absent (`glossary-missing`, once per term; not for quality, pack
+    /// and size words), and each forbidden
     /// variant that is not part of an approved term (`glossary-forbidden`).
     pub fn check(&self, en: &str, zh: &str) -> Vec<Issue> {
         let found = self.find_zh(zh);
@@ -201,7 +202,10 @@ impl Glossary {
         let mut seen = Vec::new();
         for hit in self.find_en(en) {
             let term = &self.terms[hit.term];
-            if seen.contains(&term.zh) || term.zh.trim().is_empty() {
+            // Quality, pack and size words are the translator's choice to keep or drop (a
+            // title has no room for all); what the product is and where it is from are not.
+            let optional = matches!(term.category.as_str(), "quality" | "pack" | "size");
+            if optional || seen.contains(&term.zh) || term.zh.trim().is_empty() {
                 continue;
             }
             seen.push(term.zh.clone());

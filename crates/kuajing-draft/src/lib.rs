@@ -127,6 +127,10 @@ pub struct Facts {
     /// The country of origin in Chinese (美国).
     pub origin: String,
     pub spec: String,
+    /// The product's option values (`Raw`, `Dry-Roasted`): a quality or pack word that is one
+    /// of them is a choice between variants, not what the product is, so it stays out of the
+    /// title (`Raw or Dry-Roasted Almonds` is not 生烘烤巴旦木).
+    pub option_values: Vec<String>,
 }
 
 /// A product's template variables and the glossary terms behind them.
@@ -181,13 +185,23 @@ pub fn variables(facts: &Facts, glossary: &Glossary) -> Variables {
         product.truncate(1);
     }
     let product = join(product, &mut used);
-    let quality: Vec<usize> = of(&facts.title_en, &["quality"])
-        .into_iter()
-        .filter(|&t| !product.contains(&terms[t].zh))
-        .collect();
-    let quality = join(quality, &mut used);
-    let pack = join(of(&facts.title_en, &["pack"]), &mut used);
-    let size = join(of(&facts.title_en, &["size"]), &mut used);
+    let choice = |t: &usize| {
+        facts.option_values.iter().any(|v| {
+            glossary
+                .find_en(v)
+                .iter()
+                .any(|h| terms[h.term].zh == terms[*t].zh)
+        })
+    };
+    let words = |categories: &[&str]| -> Vec<usize> {
+        of(&facts.title_en, categories)
+            .into_iter()
+            .filter(|t| !choice(t) && !product.contains(&terms[*t].zh))
+            .collect()
+    };
+    let quality = join(words(&["quality"]), &mut used);
+    let pack = join(words(&["pack"]), &mut used);
+    let size = join(words(&["size"]), &mut used);
     let origin = if facts.origin.trim().is_empty() {
         "美国".to_owned()
     } else {
@@ -273,7 +287,8 @@ pub fn option_value(
     (!sources.is_empty()).then_some((tidy, sources))
 }
 
-/// Removes spaces that separate two non-ASCII characters, keeping those next to Latin text.
+/// Removes a space before a Chinese character when a Chinese character or a digit comes
+/// before it (`礼盒装 大号` → `礼盒装大号`, `24 个` → `24个`); spaces next to Latin words stay.
 fn tidy_spaces(text: &str) -> String {
     let chars: Vec<char> = text.trim().chars().collect();
     let mut out = String::with_capacity(text.len());
@@ -281,7 +296,8 @@ fn tidy_spaces(text: &str) -> String {
         if c == ' ' {
             let before = i.checked_sub(1).and_then(|j| chars.get(j));
             let after = chars.get(i + 1);
-            if before.is_some_and(|b| !b.is_ascii()) && after.is_some_and(|a| !a.is_ascii()) {
+            let cjk_after = after.is_some_and(|a| !a.is_ascii());
+            if cjk_after && before.is_some_and(|b| !b.is_ascii() || b.is_ascii_digit()) {
                 continue;
             }
         }
@@ -334,6 +350,16 @@ mod tests {
         assert_eq!(v.values["product"], "红鲑鱼肉干");
         assert_eq!(v.values["quality"], "野生捕捞烟熏");
         assert_eq!(v.values["region"], "布里斯托湾");
+    }
+
+    #[test]
+    fn words_that_name_a_variant_stay_out_of_the_title() {
+        let g = seed();
+        let mut f = facts("California Almonds, Raw or Dry-Roasted");
+        f.option_values = vec!["Raw".into(), "Dry-Roasted".into(), "2 lb".into()];
+        let v = variables(&f, &g);
+        assert_eq!(v.values["product"], "巴旦木");
+        assert_eq!(v.values["quality"], "");
     }
 
     #[test]

@@ -67,6 +67,52 @@ pub struct Profile {
     /// The bulk-upload sheet; a profile without one can render images but not export.
     #[serde(default)]
     pub sheet: Sheet,
+    /// The short title's budget in GBK units, when the marketplace has one.
+    #[serde(default)]
+    pub short_title: Option<TitleRule>,
+    /// Selling points (卖点): how many lines, and each line's budget.
+    #[serde(default)]
+    pub selling_points: Option<LinesRule>,
+    /// Templates for drafting each field (Fluent source) and the parts that may drop out.
+    #[serde(default)]
+    pub drafting: Option<Drafting>,
+}
+
+/// A field of several lines, each with a budget in GBK units.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LinesRule {
+    pub max_lines: u32,
+    pub max_units: u32,
+    pub status: String,
+    pub source: String,
+}
+
+/// How drafts are made for this marketplace: Fluent source with one message per field
+/// (`title`, `short_title`, `selling_points`, `description`) over the variables drafting
+/// fills (`docs/drafting.md`), and the variables that may be emptied, first to go first, so a
+/// draft fits its budget.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Drafting {
+    #[serde(default)]
+    pub optional: Vec<String>,
+    pub templates: String,
+}
+
+impl TitleRule {
+    /// Whether the number comes from the platform's own text or a seller guide: a draft or
+    /// check over an unconfirmed limit is a warning, never an error.
+    pub fn confirmed(&self) -> bool {
+        self.status != "unconfirmed"
+    }
+}
+
+impl LinesRule {
+    /// As [`TitleRule::confirmed`].
+    pub fn confirmed(&self) -> bool {
+        self.status != "unconfirmed"
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
@@ -214,6 +260,16 @@ impl Profile {
         };
         if self.title.max_units == 0 {
             return Err(invalid("title.max_units must be above 0".into()));
+        }
+        if self.short_title.as_ref().is_some_and(|r| r.max_units == 0) {
+            return Err(invalid("short_title.max_units must be above 0".into()));
+        }
+        if let Some(points) = &self.selling_points
+            && (points.max_lines == 0 || points.max_units == 0)
+        {
+            return Err(invalid(
+                "selling_points.max_lines and max_units must be above 0".into(),
+            ));
         }
         for slot in &self.slots {
             if slot.width == 0 || slot.height == 0 {

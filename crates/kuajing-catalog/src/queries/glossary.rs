@@ -78,6 +78,16 @@ pub fn get(conn: &Connection, en: &str) -> Result<Option<GlossaryTerm>> {
     Ok(finish(found.into_iter().collect())?.pop())
 }
 
+/// Changes whenever a term is added, changed or removed: callers keep a matcher built from
+/// [`all`] until it does.
+pub fn generation(conn: &Connection) -> Result<(i64, String)> {
+    Ok(conn.query_row(
+        "SELECT count(*), coalesce(max(updated_at), '') || ':' || coalesce(sum(id), 0) FROM glossary",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?)
+}
+
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM glossary", [], |r| r.get(0))?)
 }

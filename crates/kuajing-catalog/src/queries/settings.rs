@@ -16,6 +16,25 @@ pub struct Rate {
 
 const RATE: &str = "rate.usd_cny";
 
+/// A setting's stored text, if set.
+pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// Stores a setting's text.
+pub fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
+}
+
 pub fn rate(conn: &Connection) -> Result<Option<Rate>> {
     let value: Option<String> = conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [RATE], |r| {

@@ -3,6 +3,6 @@ import type { Finding } from "./Finding";
 
 export type CopyCheck = { 
 /**
- * GBK units: 2 per double-byte character, 1 per ASCII.
+ * GBK units: 2 per double-byte character, 1 per ASCII (selling points: the longest line).
  */
 units: number, limit: number | null, findings: Array<Finding>, };

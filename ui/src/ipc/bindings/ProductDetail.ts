@@ -3,4 +3,4 @@ import type { Attribute } from "./Attribute";
 import type { ProductImage } from "./ProductImage";
 import type { Variant } from "./Variant";
 
-export type ProductDetail = { handle: string, title_en: string, description_en: string, vendor: string, product_type: string, category: string, tags: Array<string>, brand_en: string, brand_zh: string, origin: string, hs_code: string, title_zh: string, description_zh: string, option_names: Array<string>, variants: Array<Variant>, attributes: Array<Attribute>, images: Array<ProductImage>, };
+export type ProductDetail = { handle: string, title_en: string, description_en: string, vendor: string, product_type: string, category: string, tags: Array<string>, brand_en: string, brand_zh: string, origin: string, hs_code: string, title_zh: string, description_zh: string, selling_points_zh: string, short_title_zh: string, option_names: Array<string>, variants: Array<Variant>, attributes: Array<Attribute>, images: Array<ProductImage>, };

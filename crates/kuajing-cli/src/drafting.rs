@@ -1,0 +1,256 @@
+//! The drafting commands: `draft`, `options`, `glossary`, `tm`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Subcommand;
+use kuajing_core::{DraftSource, GlossaryTerm, Workbench};
+
+use crate::{FieldArg, print_json};
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum OptionsAction {
+    /// Override an option value's Chinese: kuajing options set Size "2 lb" 907克
+    Set {
+        name: String,
+        value: String,
+        zh: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum GlossaryAction {
+    /// Add or replace a term: kuajing glossary add "Rainier Cherries" 雷尼尔车厘子 --forbid 黄樱桃
+    Add {
+        en: String,
+        zh: String,
+        /// A Chinese variant that must not be used for this term (repeatable)
+        #[arg(long = "forbid", value_name = "ZH")]
+        forbidden: Vec<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// product, variety, region, pack, quality, size, brand … (drafting uses it)
+        #[arg(long, default_value = "")]
+        category: String,
+    },
+    /// Remove a term
+    Remove { en: String },
+    /// List the terms
+    List,
+    /// Import terms from a CSV (en, zh, forbidden, note, category; forbidden split by |)
+    Import { file: PathBuf },
+    /// Export the terms as CSV
+    Export { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum TmAction {
+    /// Translation-memory matches for an English text, best first
+    Search {
+        text: String,
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+}
+
+/// `kuajing draft HANDLE`: exit 1 when the draft has an error finding.
+pub(crate) fn draft(
+    workbench: &Workbench,
+    handle: &str,
+    field: FieldArg,
+    marketplace: &str,
+    save: bool,
+    json: bool,
+) -> Result<ExitCode> {
+    let draft = workbench.draft(handle, field.into(), marketplace, save)?;
+    let check = kuajing_core::CopyCheck {
+        units: draft.units,
+        limit: draft.limit,
+        findings: draft.findings.clone(),
+    };
+    if json {
+        print_json(&draft)?;
+    } else {
+        out!("{}", draft.text);
+        crate::print_check(&check)?;
+        for source in &draft.sources {
+            out!("  from {}", describe(source));
+        }
+        if draft.saved {
+            out!("saved as the {} of {handle}", draft.field.as_str());
+        }
+    }
+    Ok(if check.errors() > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn describe(source: &DraftSource) -> String {
+    match source {
+        DraftSource::Glossary { en, zh } => format!("glossary: {en} = {zh}"),
+        DraftSource::Template {
+            marketplace,
+            id,
+            dropped,
+            ..
+        } if dropped.is_empty() => format!("template {marketplace}/{id}"),
+        DraftSource::Template {
+            marketplace,
+            id,
+            dropped,
+            ..
+        } => format!(
+            "template {marketplace}/{id}, without {} to fit",
+            dropped.join(", ")
+        ),
+        DraftSource::Units { from, to } => format!("units: {from} = {to}"),
+        DraftSource::Tm {
+            source,
+            target,
+            score,
+            adapted,
+        } => {
+            let adapted = if *adapted { ", numbers adapted" } else { "" };
+            format!("translation memory ({score}%{adapted}): {source} = {target}")
+        }
+        DraftSource::Mt { endpoint, model } => format!("machine draft: {model} at {endpoint}"),
+    }
+}
+
+pub(crate) fn options(
+    workbench: &Workbench,
+    action: Option<OptionsAction>,
+    json: bool,
+) -> Result<()> {
+    match action {
+        None => {
+            let values = workbench.option_values()?;
+            if json {
+                print_json(&values)?;
+            } else {
+                for v in &values {
+                    let zh = if v.zh.is_empty() { "—" } else { &v.zh };
+                    out!(
+                        "{}\t{}\t{zh}\t{} products\t({})",
+                        v.name,
+                        v.value,
+                        v.products,
+                        v.source
+                    );
+                }
+            }
+        }
+        Some(OptionsAction::Set { name, value, zh }) => {
+            let changed = workbench.set_option_value(&name, &value, &zh, "cli")?;
+            if json {
+                print_json(&serde_json::json!({ "changed": changed }))?;
+            } else if changed {
+                out!("{name}: {value} = {zh}");
+            } else {
+                out!("{name}: {value} was already {zh}");
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn glossary(workbench: &Workbench, action: GlossaryAction, json: bool) -> Result<()> {
+    match action {
+        GlossaryAction::Add {
+            en,
+            zh,
+            forbidden,
+            note,
+            category,
+        } => {
+            let term = GlossaryTerm {
+                en,
+                zh,
+                forbidden,
+                note,
+                category,
+                origin: "user".into(),
+            };
+            let changed = workbench.put_glossary_term(&term, "cli")?;
+            if json {
+                print_json(&serde_json::json!({ "changed": changed }))?;
+            } else {
+                out!(
+                    "{} = {}{}",
+                    term.en,
+                    term.zh,
+                    if changed { "" } else { " (unchanged)" }
+                );
+            }
+        }
+        GlossaryAction::Remove { en } => {
+            let removed = workbench.remove_glossary_term(&en, "cli")?;
+            if json {
+                print_json(&serde_json::json!({ "removed": removed }))?;
+            } else if removed {
+                out!("removed {en}");
+            } else {
+                out!("no term {en}");
+            }
+        }
+        GlossaryAction::List => {
+            let terms = workbench.glossary_terms()?;
+            if json {
+                print_json(&terms)?;
+            } else {
+                for t in &terms {
+                    let forbidden = if t.forbidden.is_empty() {
+                        String::new()
+                    } else {
+                        format!("\tnot: {}", t.forbidden.join(", "))
+                    };
+                    out!("{}\t{}\t{}{forbidden}", t.en, t.zh, t.category);
+                }
+            }
+        }
+        GlossaryAction::Import { file } => {
+            let report = workbench.import_glossary(&file, "cli")?;
+            if json {
+                print_json(&report)?;
+            } else {
+                out!(
+                    "{}: {} added, {} changed, {} unchanged",
+                    report.file,
+                    report.added,
+                    report.changed,
+                    report.unchanged
+                );
+            }
+        }
+        GlossaryAction::Export { file } => {
+            let count = workbench.export_glossary(&file)?;
+            if json {
+                print_json(&serde_json::json!({ "path": file, "terms": count }))?;
+            } else {
+                out!("wrote {}: {count} terms", file.display());
+            }
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn tm(workbench: &Workbench, action: TmAction, json: bool) -> Result<()> {
+    let TmAction::Search { text, limit } = action;
+    let matches = workbench.tm_search(&text, limit)?;
+    if json {
+        print_json(&matches)?;
+    } else {
+        for m in &matches {
+            let adapted = m
+                .adapted
+                .as_deref()
+                .map(|a| format!("\n    adapted: {a}"))
+                .unwrap_or_default();
+            out!("{:>3}% {} = {}{adapted}", m.score, m.source, m.target);
+        }
+    }
+    Ok(())
+}
