@@ -184,34 +184,40 @@ impl Cedict {
             let proper = has_common && is_proper(l.pinyin);
             (usize::from(pointer), usize::from(proper), *not_simplified)
         });
-        let pinyin = pinyin::marked(parsed[0].1.pinyin);
-
-        let mut main = Vec::new();
+        // (sense, index of its entry in `parsed`), major senses first.
+        let mut main: Vec<(String, usize)> = Vec::new();
         let mut minor = Vec::new();
-        for (_, line) in &parsed {
+        for (entry, (_, line)) in parsed.iter().enumerate() {
             for raw in &line.senses {
                 let Some(sense) = clean(raw) else { continue };
                 if is_minor(&sense) {
-                    minor.push(sense);
+                    minor.push((sense, entry));
                 } else {
-                    main.push(sense);
+                    main.push((sense, entry));
                 }
             }
         }
         main.append(&mut minor);
-        let mut senses: Vec<String> = Vec::with_capacity(main.len());
+        let mut ordered: Vec<(String, usize)> = Vec::with_capacity(main.len());
         if let Some(preferred) = self.preferred.get(word) {
             for p in preferred {
-                if main.iter().any(|s| s == p) && !senses.contains(p) {
-                    senses.push(p.clone());
+                if let Some(found) = main.iter().find(|(s, _)| s == p)
+                    && !ordered.iter().any(|(s, _)| s == p)
+                {
+                    ordered.push(found.clone());
                 }
             }
         }
-        for s in main {
-            if !senses.contains(&s) {
-                senses.push(s);
+        for sense in main {
+            if !ordered.iter().any(|(s, _)| *s == sense.0) {
+                ordered.push(sense);
             }
         }
+        // The reading is that of the entry the first sense comes from (合 "to join" is hé,
+        // although CC-CEDICT lists gě, a measure of grain, first).
+        let entry = ordered.first().map_or(0, |(_, entry)| *entry);
+        let pinyin = pinyin::marked(parsed[entry].1.pinyin);
+        let mut senses: Vec<String> = ordered.into_iter().map(|(s, _)| s).collect();
         // A word defined only by pointers keeps them rather than having no senses at all.
         if senses.is_empty() {
             senses = parsed
@@ -289,9 +295,22 @@ fn clean(raw: &str) -> Option<String> {
     {
         return None;
     }
-    let s = rewrite_references(s);
+    let s = rewrite_references(&without_classifiers(s));
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// A sense without its inline classifier note: `paper (CL:張|张[zhang1])` → `paper`.
+fn without_classifiers(sense: &str) -> String {
+    let mut out = sense.to_owned();
+    while let Some(open) = out.find("(CL:") {
+        let Some(close) = out[open..].find(')') else {
+            break;
+        };
+        let before = out[..open].trim_end().len();
+        out.replace_range(before..open + close + 1, "");
+    }
+    out
 }
 
 /// `美國|美国[Mei3 guo2]` → `Měiguó`.
@@ -324,5 +343,13 @@ mod tests {
         assert_eq!(clean("CL:個|个[ge4]"), None);
         assert_eq!(clean("Taiwan pr. [dun4]"), None);
         assert_eq!(clean("bottle").as_deref(), Some("bottle"));
+        assert_eq!(
+            clean("paper (CL:張|张[zhang1],沓[da2])").as_deref(),
+            Some("paper")
+        );
+        assert_eq!(
+            clean("light; ray (CL:道[dao4]) of hope").as_deref(),
+            Some("light; ray of hope")
+        );
     }
 }

@@ -371,11 +371,11 @@ impl Glosser {
             };
             i += n;
             if !part.chars().any(is_han) {
-                summary.push(part.clone());
-                if !part.chars().all(char::is_alphanumeric) {
-                    continue;
+                // Latin letters and digits read as themselves; a symbol has no reading.
+                if part.chars().all(char::is_alphanumeric) {
+                    readings.push(part.clone());
                 }
-                readings.push(part);
+                summary.push(part);
                 continue;
             }
             match self.cedict.senses(&part) {

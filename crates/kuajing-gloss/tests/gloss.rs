@@ -262,7 +262,7 @@ fn senses_come_common_first_and_without_dictionary_notes() {
 #[test]
 fn every_preferred_sense_exists_in_the_dictionary() {
     // Keeps assets/cedict/preferred.toml in step with the embedded CC-CEDICT after an update.
-    let text = "克 装 码 号 升 寸 斤 款 送";
+    let text = "克 装 码 号 升 寸 斤 款 送 合";
     let tokens = glosser().gloss(text, &[], &no_quantities);
     let expected_first = [
         ("克", "gram"),
@@ -274,10 +274,14 @@ fn every_preferred_sense_exists_in_the_dictionary() {
         ("斤", "(PRC) weight equal to 500 g"),
         ("款", "classifier for versions or models (of a product)"),
         ("送", "to give (as a present)"),
+        ("合", "to join"),
     ];
     for (word, first) in expected_first {
         assert_eq!(find(&tokens, word).gloss[0], first, "{word}");
     }
+    // The reading follows the sense: 合 "to join" is hé (CC-CEDICT lists gě, a grain
+    // measure, first).
+    assert_eq!(find(&tokens, "合").pinyin.as_deref(), Some("hé"));
 }
 
 #[test]
