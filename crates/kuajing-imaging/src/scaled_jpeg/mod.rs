@@ -232,6 +232,7 @@ fn run<T: Target>(
     loop {
         let (marker, seg) = segments.next()?;
         if marker == 0xDA {
+            tables.icc.check()?;
             let scan = read_scan(&frame, seg)?;
             if scan.components.len() != frame.components.len() {
                 // Baseline with one scan per component: rare, libjpeg-turbo's.
@@ -276,6 +277,9 @@ fn read_scans(
             0xDA => {
                 if jobs.len() == MAX_SCANS {
                     return Err(Miss::Unsupported);
+                }
+                if jobs.is_empty() {
+                    tables.icc.check()?;
                 }
                 let scan = read_scan(frame, seg)?;
                 for sc in &scan.components {
@@ -400,6 +404,54 @@ struct Tables {
     dc: [Option<Arc<Huffman>>; 4],
     ac: [Option<Arc<Huffman>>; 4],
     restart_interval: usize,
+    icc: Icc,
+}
+
+/// The ICC profile's chunks (APP2 segments) before the first scan, which libjpeg-turbo puts
+/// together while it reads the header (jdicc.c `jpeg_read_icc_profile`): chunks that do not
+/// number 1..n, each once, with some data, make it warn, i.e. refuse the file. Such a file is
+/// left to it. Chunks after the first scan are not its concern, nor ours.
+#[derive(Default)]
+struct Icc {
+    /// The chunk count the first chunk gave; 0 before it.
+    count: u8,
+    /// Bit n set when chunk n came.
+    seen: [u64; 4],
+    /// The profile bytes in them.
+    bytes: usize,
+    /// A chunk out of order: the count differs, or its number is 0, past the count, or taken.
+    bad: bool,
+    /// The first scan has begun.
+    done: bool,
+}
+
+impl Icc {
+    fn chunk(&mut self, seg: &[u8]) {
+        let &[.., number, count] = seg.get(..14).unwrap_or_default() else {
+            return;
+        };
+        if self.done || !seg.starts_with(b"ICC_PROFILE\0") {
+            return;
+        }
+        if self.count == 0 {
+            self.count = count;
+        }
+        let (word, bit) = (usize::from(number / 64), 1u64 << (number % 64));
+        self.bad |=
+            count != self.count || number == 0 || number > self.count || self.seen[word] & bit != 0;
+        self.seen[word] |= bit;
+        self.bytes += seg.len() - 14;
+    }
+
+    /// Called at the first scan.
+    fn check(&mut self) -> Result<(), Miss> {
+        self.done = true;
+        let all = (1..=self.count).all(|n| self.seen[usize::from(n / 64)] & (1 << (n % 64)) != 0);
+        if self.bad || (self.count > 0 && (!all || self.bytes == 0)) {
+            return Err(Miss::Corrupt);
+        }
+        Ok(())
+    }
 }
 
 impl Tables {
@@ -422,6 +474,15 @@ impl Tables {
             }
             // Adobe APP14: its transform flag can mean RGB or YCCK; leave those to libjpeg.
             0xEE if seg.starts_with(b"Adobe") && seg.get(11) != Some(&1) => Err(Miss::Unsupported),
+            // A JFIF header of a version other than 1.x: libjpeg-turbo warns (jdmarker.c
+            // `examine_app0`), which the app takes for damage.
+            0xE0 if seg.len() >= 14 && seg.starts_with(b"JFIF\0") && seg[5] != 1 => {
+                Err(Miss::Corrupt)
+            }
+            0xE2 => {
+                self.icc.chunk(seg);
+                Ok(())
+            }
             // Application data, comments, and a height given again (DNL), which libjpeg-turbo
             // skips too.
             0xE0..=0xEF | 0xFE | 0xDC => Ok(()),

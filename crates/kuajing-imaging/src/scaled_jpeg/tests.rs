@@ -226,6 +226,19 @@ fn declines_segments_libjpeg_turbo_refuses() {
     long_sof[3] += 1;
     long_sof.push(0);
     let long_sof = [&original[..sof], &long_sof, &original[sof + sof_len..]].concat();
+    // JFIF 2.0 (found by fuzzing: libjpeg-turbo warns of the version, the app refuses).
+    let (app0, _) = segment_of(&original, 0xE0);
+    assert_eq!(&original[app0 + 4..app0 + 9], b"JFIF\0");
+    let mut jfif_2 = original.clone();
+    jfif_2[app0 + 9] = 2;
+    // An ICC profile's chunk 2 of 1.
+    let icc = |number: u8, count: u8| {
+        let mut app2 = vec![0xFF, 0xE2, 0, 2 + 14 + 4];
+        app2.extend(b"ICC_PROFILE\0");
+        app2.extend([number, count]);
+        app2.extend(b"data");
+        app2
+    };
     let cases = [
         // After the scan (found by fuzzing: a reserved marker there, which libjpeg-turbo
         // stops at and ours never looked at).
@@ -249,6 +262,13 @@ fn declines_segments_libjpeg_turbo_refuses() {
             insert(sos, &[0xFF, 0xDD, 0, 5, 0, 0, 0]),
         ),
         ("a frame header too long", long_sof),
+        ("JFIF 2.0", jfif_2),
+        ("ICC chunk 2 of 1", insert(sos, &icc(2, 1))),
+        ("ICC chunk 1 of 2 only", insert(sos, &icc(1, 2))),
+        (
+            "ICC chunk 1 of 1 twice",
+            insert(sos, &[icc(1, 1), icc(1, 1)].concat()),
+        ),
     ];
     for (what, bytes) in cases {
         assert!(libjpeg_turbo_scaled(&bytes, 2, false).is_none(), "{what}");
@@ -258,6 +278,12 @@ fn declines_segments_libjpeg_turbo_refuses() {
     let mut twins = original.clone();
     twins[sof + 4 + 6 + 3 * 2] = twins[sof + 4 + 6 + 3];
     assert_eq!(decode(&twins, 2).err(), Some(Miss::Unsupported));
+    // A profile in two chunks is fine; so are chunks after the first scan.
+    let profile = insert(sos, &[icc(2, 2), icc(1, 2)].concat());
+    assert!(decode(&profile, 2).is_ok());
+    let late = [body, &icc(3, 1), &[0xFF, 0xD9]].concat();
+    assert!(decode(&late, 2).is_ok());
+    assert!(libjpeg_turbo_scaled(&late, 2, false).is_some());
 }
 
 #[test]
