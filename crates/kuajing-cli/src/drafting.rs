@@ -254,3 +254,18 @@ pub(crate) fn tm(workbench: &Workbench, action: TmAction, json: bool) -> Result<
     }
     Ok(())
 }
+
+pub(crate) fn print_gloss(gloss: &kuajing_core::Gloss, json: bool) -> Result<()> {
+    if json {
+        return print_json(gloss);
+    }
+    for t in &gloss.tokens {
+        let pinyin = t
+            .pinyin
+            .as_deref()
+            .map(|p| format!(" [{p}]"))
+            .unwrap_or_default();
+        out!("{}{pinyin}\t{}", t.text, t.gloss.join("; "));
+    }
+    Ok(())
+}

@@ -161,6 +161,9 @@ enum Command {
         #[command(subcommand)]
         action: drafting::TmAction,
     },
+    /// What Chinese text says, word by word in English (the catalog's glossary first, when
+    /// there is a catalog; quantities read back in both systems)
+    Gloss { text: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -529,6 +532,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Options { action } => drafting::options(&open()?, action, json)?,
         Command::Glossary { action } => drafting::glossary(&open()?, action, json)?,
         Command::Tm { action } => drafting::tm(&open()?, action, json)?,
+        Command::Gloss { text } => {
+            // Glossing never creates a catalog: without one, the dictionary alone.
+            let gloss = if catalog.exists() {
+                open()?.gloss(&text)?
+            } else {
+                rules.gloss(&text)?
+            };
+            drafting::print_gloss(&gloss, json)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

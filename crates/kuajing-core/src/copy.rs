@@ -59,6 +59,18 @@ impl Rules {
     /// budget and their count to the line count; a limit the profile marks unconfirmed gives
     /// warnings, never errors.
     pub fn check_copy(&self, marketplace: &str, field: CopyField, text: &str) -> Result<CopyCheck> {
+        self.check_copy_for(marketplace, field, text, &kuajing_copy::Context::new())
+    }
+
+    /// [`Rules::check_copy`] for a product whose brand names (`context`) may contain an
+    /// absolute word (a brand named 最 is not a claim: a warning, not an error).
+    pub(crate) fn check_copy_for(
+        &self,
+        marketplace: &str,
+        field: CopyField,
+        text: &str,
+        context: &kuajing_copy::Context,
+    ) -> Result<CopyCheck> {
         let profile = kuajing_marketplace::load(marketplace)?;
         let kind = checked_field(field)?;
         let checker = self.checker()?;
@@ -70,7 +82,7 @@ impl Rules {
                 let mut findings = Vec::new();
                 let mut offset = 0;
                 for (i, line) in text.split('\n').enumerate() {
-                    let check = checker.check(line, kind, limit);
+                    let check = checker.check_with(line, kind, limit, context);
                     units = units.max(check.units);
                     let length = line.chars().count();
                     for mut f in check.findings {
@@ -112,7 +124,7 @@ impl Rules {
                         .map_or((None, true), |r| (Some(r.max_units), r.confirmed())),
                     _ => (None, true),
                 };
-                let check = checker.check(text, kind, limit);
+                let check = checker.check_with(text, kind, limit, context);
                 (check.units, check.limit, check.findings, confirmed)
             }
         };

@@ -502,8 +502,14 @@ impl Workbench {
         field: CopyField,
         text: &str,
     ) -> Result<CopyCheck> {
-        let mut check = self.check_copy(marketplace, field, text)?;
-        let id = product_rows::id_of(conn, handle)?;
+        let row = product_rows::get(conn, handle)?;
+        let id = row.id;
+        let brands = [row.brand_zh, row.brand_en, row.vendor];
+        let context =
+            kuajing_copy::Context::new().with_brands(brands.iter().filter(|b| !b.is_empty()));
+        let mut check = self
+            .rules
+            .check_copy_for(marketplace, field, text, &context)?;
         let english = match field {
             CopyField::Title | CopyField::ShortTitle => {
                 copy_rows::get(conn, id, Locale::En, CopyField::Title)?

@@ -27,6 +27,8 @@ pub enum Error {
     Draft(#[from] kuajing_draft::Error),
     #[error(transparent)]
     Units(#[from] kuajing_units::Error),
+    #[error(transparent)]
+    Gloss(#[from] kuajing_gloss::Error),
     #[error("marketplace `{marketplace}` has no drafting template for {field}")]
     NoTemplate { marketplace: String, field: String },
     #[error("no variant has the option value {name}: {value} (see `kuajing options`)")]
@@ -107,7 +109,9 @@ impl Error {
             Error::Image(e) => e.code(),
             Error::Marketplace(e) => e.code(),
             Error::Bundle(e) => e.code(),
-            Error::Copy(_) | Error::L10n(_) | Error::Units(_) => "bad-shipped-data",
+            Error::Copy(_) | Error::L10n(_) | Error::Units(_) | Error::Gloss(_) => {
+                "bad-shipped-data"
+            }
             Error::Draft(e) => e.code(),
             Error::NoTemplate { .. } => "no-template",
             Error::NoOptionValue { .. } => "no-option-value",

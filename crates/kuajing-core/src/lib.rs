@@ -8,6 +8,7 @@
 
 mod copy;
 mod diagnostics;
+mod draft_batch;
 mod drafting;
 mod error;
 mod export;
@@ -31,6 +32,9 @@ use kuajing_l10n::Localizer;
 
 pub use copy::{CopyCheck, Finding};
 pub use diagnostics::log_to_stderr;
+pub use draft_batch::{
+    DRAFTED_FIELDS, DraftBatchReport, DraftFailure, DraftProgress, Suggestions, TermHit,
+};
 pub use drafting::{Draft, GlossaryImport, TM_THRESHOLD, TmMatch};
 pub use error::{AppError, Error};
 pub use export::{ExportReport, Skipped};
@@ -39,6 +43,7 @@ pub use import::{ImportReport, Problem};
 pub use kuajing_catalog::{CopyField, HistoryEntry, Locale, ProductFields, Rate};
 pub use kuajing_catalog::{GlossaryTerm, OptionValue};
 pub use kuajing_draft::Source as DraftSource;
+pub use kuajing_gloss::{Gloss, Token as GlossToken};
 pub use kuajing_shopify::Severity;
 pub use media::{Output, RenderedFile, RenderedImage};
 pub use message::Message;

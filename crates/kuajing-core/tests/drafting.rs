@@ -313,3 +313,78 @@ fn the_sheet_lists_option_values_in_chinese() {
     assert!(sheet.contains("907克"), "{sheet}");
     assert!(!sheet.contains(",2 lb,"), "{sheet}");
 }
+
+#[test]
+fn drafting_all_empty_fields_fills_only_the_empty_ones_and_stops_when_cancelled() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (_dir, workbench) = imported();
+    workbench
+        .set_copy(
+            "bing-cherries",
+            CopyField::Title,
+            Locale::ZhCn,
+            "宾莹车厘子",
+            None,
+            "tmall-global",
+            "editor",
+        )
+        .unwrap();
+    let cancel = AtomicBool::new(false);
+    let mut seen = Vec::new();
+    let report = workbench
+        .draft_empty_fields(&[], "tmall-global", &cancel, |p| seen.push(p.done))
+        .unwrap();
+    assert_eq!(report.progress.total, 45);
+    assert_eq!(seen.len(), 45);
+    assert_eq!(report.progress.drafted, 45 * 4 - 1);
+    assert_eq!(report.kept, 1);
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    assert_eq!(
+        workbench.product("bing-cherries").unwrap().title_zh,
+        "宾莹车厘子"
+    );
+    // Everything is filled now: a second run keeps it all.
+    let again = workbench
+        .draft_empty_fields(&[], "tmall-global", &cancel, |_| {})
+        .unwrap();
+    assert_eq!((again.progress.drafted, again.kept), (0, 180));
+    // Cancel after the first product.
+    let (_dir2, fresh) = imported();
+    let report = fresh
+        .draft_empty_fields(&[], "tmall-global", &cancel, |_| {
+            cancel.store(true, Ordering::Relaxed)
+        })
+        .unwrap();
+    assert!(report.cancelled);
+    assert_eq!(report.progress.done, 1);
+}
+
+#[test]
+fn suggestions_show_the_glossary_terms_of_the_english_and_tm_matches() {
+    let (_dir, workbench) = imported();
+    workbench
+        .set_copy(
+            "rainier-cherries",
+            CopyField::Title,
+            Locale::ZhCn,
+            "美国华盛顿州新鲜雷尼尔车厘子",
+            None,
+            "tmall-global",
+            "editor",
+        )
+        .unwrap();
+    let s = workbench
+        .suggestions("rainier-cherries", CopyField::Title, None, "雷尼尔车厘子")
+        .unwrap();
+    assert_eq!(s.tm[0].score, 100);
+    let terms: Vec<(&str, bool)> = s.terms.iter().map(|t| (t.en.as_str(), t.present)).collect();
+    assert_eq!(
+        terms,
+        [
+            ("Fresh", false),
+            ("Rainier Cherries", true),
+            ("Washington", false)
+        ]
+    );
+    assert_eq!((s.terms[1].start, s.terms[1].end), (6, 22));
+}
