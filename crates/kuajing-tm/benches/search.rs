@@ -244,9 +244,15 @@ fn run(n: usize) {
         .collect();
     let sources: Vec<String> = entries.iter().map(|e| e.source.clone()).collect();
 
-    let start = Instant::now();
-    let memory = Memory::new(entries);
-    let build = start.elapsed();
+    // the best of three builds, for the same reason as the searches
+    let mut build = Duration::MAX;
+    let mut memory = Memory::default();
+    for _ in 0..3 {
+        let copy = entries.clone();
+        let start = Instant::now();
+        memory = Memory::new(copy);
+        build = build.min(start.elapsed());
+    }
 
     let queries: Vec<String> = (0..500).map(|_| query(&mut r, &sources)).collect();
     let convert = |q: &str| q.ends_with(" lb").then(|| "1千克".to_owned());
@@ -284,7 +290,7 @@ fn run(n: usize) {
 fn main() {
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!("load average before: {}", load.trim());
-    println!("search: the best of 3 runs of each of 500 queries; build: one run");
+    println!("build: the best of 3; search: the best of 3 runs of each of 500 queries");
     for n in [10_000, 100_000] {
         run(n);
     }

@@ -10,18 +10,21 @@
 //! 1. Both texts, with each quantity replaced by a placeholder, must be the same token for
 //!    token (after folding and lower-casing), and at least one quantity must differ. The
 //!    quantities are then paired in order.
-//! 2. For each of the entry's quantities, its rendering in the target is found: first its
-//!    converted form ("2.27千克"), then the number as written ("5"), whole numbers only ("5" is
-//!    not found in "15", "5.5" or "2.5"); whitespace inside a rendering is optional and width
-//!    is folded.
-//! 3. A changed quantity found as its converted form is replaced by the query's converted form;
-//!    found as its number, by the query's number, and only when both have the same unit (or
-//!    none). A changed quantity not found, or whose query side does not convert, gives no
-//!    adaptation.
-//! 4. When the same rendering stands for quantities that change differently (or for one that
-//!    changes and one that does not: "2 Pack 2 Clusters" → "3 Pack 2 Clusters" with "2" twice in
-//!    the target), there is no telling which is which: no adaptation. Otherwise every
-//!    occurrence is replaced; where renderings overlap, the longest wins.
+//! 2. Renderings are looked for in the entry's target: a quantity's converted form
+//!    ("2.27千克") and its number as written ("5"), whole numbers only ("5" is not found in
+//!    "15", "5.5" or "2.5"); whitespace inside a rendering is optional, width is folded.
+//! 3. A changed quantity's converted form, where found, becomes the query's converted form;
+//!    its number, where found and when both have the same unit (or none), becomes the query's
+//!    number: "5 lb" → "2 lb" turns "5磅（2.27千克）" into "2磅（907克）". A changed quantity
+//!    found in neither form, one whose query side does not convert, or one whose unit changes
+//!    while its old number still stands in the target ("16盎司（454克）") gives no adaptation.
+//! 4. Every occurrence is replaced ("6袋装（6袋）" → "12袋装（12袋）"); where renderings
+//!    overlap, the longest wins. When a number that changes is also the number of another
+//!    quantity, there is no telling which occurrence is whose, and there is no adaptation,
+//!    unless that other quantity stands in the target in its converted form and the number
+//!    occurs no more often than the quantities changing it ("2 Pack, 2 lb each" →
+//!    "2瓶装，每瓶907克" can become "3瓶装，每瓶907克"; "2 Pack 2 Clusters" → "2袋装 2簇"
+//!    cannot). The same holds for a converted form two quantities share.
 
 use crate::normalize::fold;
 use crate::tokens::{Class, Token, folded};
@@ -147,36 +150,67 @@ pub(crate) fn adapt(
         return None;
     }
     let hay = Haystack::new(target);
-    // rendering (folded, no whitespace) → what it becomes (None: stays)
+    // rendering (folded, no whitespace) → what it becomes (None: stays as it is)
     let mut claims: Vec<(String, Option<String>)> = Vec::new();
+    // each number as written: how many changed quantities replace it where it stands, how
+    // many other quantities have it, and how many of those have no converted form in the target
+    let mut numbers: Vec<(String, Tally)> = Vec::new();
     let mut changed = false;
     for (q, s) in query.quantities.iter().zip(&theirs) {
-        let converted = s.spoken().and_then(|sp| convert(&sp)).map(|r| squeeze(&r));
-        let as_converted = converted.filter(|r| hay.contains(r));
-        let as_number = Some(squeeze(&s.number)).filter(|r| hay.contains(r));
-        let claim = if q.key == s.key {
-            match as_converted.or(as_number) {
-                Some(r) => (r, None),
-                None => continue,
-            }
-        } else {
-            changed = true;
-            if let Some(r) = as_converted {
-                (r, Some(convert(&q.spoken()?)?))
-            } else if q.key.1 == s.key.1 {
-                (as_number?, Some(q.number.clone()))
-            } else {
-                return None;
+        let converted = s
+            .spoken()
+            .and_then(|sp| convert(&sp))
+            .map(|r| squeeze(&r))
+            .filter(|r| hay.contains(r));
+        let number = squeeze(&s.number);
+        let at = match numbers.iter().position(|(n, _)| *n == number) {
+            Some(at) => at,
+            None => {
+                numbers.push((number.clone(), Tally::default()));
+                numbers.len() - 1
             }
         };
-        match claims.iter().find(|(r, _)| *r == claim.0) {
-            Some((_, to)) if *to != claim.1 => return None,
-            Some(_) => {}
-            None => claims.push(claim),
+        let tally = &mut numbers[at].1;
+        if q.key == s.key {
+            tally.others += 1;
+            tally.unplaced += usize::from(converted.is_none());
+            if let Some(r) = converted {
+                claim(&mut claims, r, None)?;
+            }
+            continue;
+        }
+        changed = true;
+        let mut placed = false;
+        if let Some(r) = converted {
+            claim(&mut claims, r, Some(convert(&q.spoken()?)?))?;
+            placed = true;
+        }
+        if q.key.1 == s.key.1 && hay.contains(&number) {
+            claim(&mut claims, number, Some(q.number.clone()))?;
+            tally.mine += 1;
+            placed = true;
+        } else {
+            tally.others += 1;
+            // the number in its old unit next to the converted one ("16盎司（454克）"): that
+            // part cannot follow a change of unit
+            if q.key.1 != s.key.1 && hay.contains(&number) {
+                return None;
+            }
+        }
+        if !placed {
+            return None;
         }
     }
     if !changed {
         return None;
+    }
+    // a number that changes where another quantity has the same number: fine only when that
+    // one is in the target in its converted form and the number stands there no more often
+    // than the changed ones ("2 Pack, 2 lb each" → "2瓶装，每瓶907克")
+    for (number, t) in &numbers {
+        if t.mine > 0 && t.others > 0 && (t.unplaced > 0 || hay.find_all(number).len() > t.mine) {
+            return None;
+        }
     }
     // every occurrence of every rendering; the longest wins where they overlap
     let mut found: Vec<(usize, usize, usize)> = Vec::new(); // (first char, last char, claim)
@@ -207,6 +241,29 @@ pub(crate) fn adapt(
     }
     out.push_str(&target[at..]);
     Some(out)
+}
+
+#[derive(Debug, Default)]
+struct Tally {
+    mine: usize,
+    others: usize,
+    unplaced: usize,
+}
+
+/// Records that `rendering` becomes `to`; `None` when it is already to become something else.
+fn claim(
+    claims: &mut Vec<(String, Option<String>)>,
+    rendering: String,
+    to: Option<String>,
+) -> Option<()> {
+    match claims.iter().find(|(r, _)| *r == rendering) {
+        Some((_, was)) if *was != to => None,
+        Some(_) => Some(()),
+        None => {
+            claims.push((rendering, to));
+            Some(())
+        }
+    }
 }
 
 /// `text` width folded, without whitespace.

@@ -20,8 +20,9 @@
 //! conversion (the caller passes a converter, from kuajing-units), the threshold setting (a
 //! parameter), products, marketplaces, Tauri, or how a match is worded or drawn.
 //!
-//! Speed (`cargo bench -p kuajing-tm`, numbers in `docs/drafting.md`): building the index of
-//! 100,000 generated entries takes a fraction of a second, a search about a millisecond.
+//! Speed (`cargo bench -p kuajing-tm --bench search`, numbers in `docs/drafting.md`): building
+//! the index of 100,000 generated entries takes under a second, a search a fraction of a
+//! millisecond on average and a few milliseconds at worst.
 
 mod adapt;
 mod memory;

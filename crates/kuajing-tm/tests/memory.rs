@@ -174,6 +174,23 @@ fn a_quantity_with_a_unit_is_adapted_through_the_converter() {
 }
 
 #[test]
+fn both_renderings_of_a_quantity_follow() {
+    let m = one(
+        "Rainier Cherries 5 lb Gift Box",
+        "雷尼尔樱桃 5磅（2.27千克）礼盒装",
+        "Rainier Cherries 2 lb Gift Box",
+    );
+    assert_eq!(m.adapted.as_deref(), Some("雷尼尔樱桃 2磅（907克）礼盒装"));
+    // the old unit next to the new one cannot follow a change of unit
+    let m = one(
+        "Wild Salmon 16 oz",
+        "野生三文鱼 16盎司（454克）",
+        "Wild Salmon 2 lb",
+    );
+    assert_eq!(m.adapted, None);
+}
+
+#[test]
 fn a_plain_number_is_replaced_as_written() {
     let m = one(
         "Mixed Nuts, Pack of 6",
@@ -224,6 +241,22 @@ fn numbers_appearing_twice() {
         "Maple Syrup 3 Pack, 2 lb each",
     );
     assert_eq!(m.adapted.as_deref(), Some("枫糖浆 3瓶装，每瓶907克"));
+
+    // the same number written twice for one quantity
+    let m = one(
+        "Mixed Nuts, Pack of 6",
+        "混合坚果 6袋装（6袋）",
+        "Mixed Nuts, Pack of 12",
+    );
+    assert_eq!(m.adapted.as_deref(), Some("混合坚果 12袋装（12袋）"));
+
+    // the unchanged weight is also written "2" in the target: which "2" is the pack's?
+    let m = one(
+        "Snow Crab Legs 2 Pack, 2 lb each",
+        "雪蟹腿 2袋装，每袋2磅（907克）",
+        "Snow Crab Legs 3 Pack, 2 lb each",
+    );
+    assert_eq!(m.adapted, None);
 
     // one "2" changes and the other does not, both written "2": no telling which is which
     let m = one(
