@@ -116,8 +116,11 @@ impl Memory {
         self.entries.is_empty()
     }
 
-    /// Adds a pair. A source without a word, number or mark (blank) is not stored.
+    /// Adds a pair. A blank source (no word, number or mark) or a blank target is not stored.
     pub fn insert(&mut self, entry: Entry) {
+        if entry.target.trim().is_empty() {
+            return;
+        }
         self.clock += 1;
         let key = pair_key(&entry.source, &entry.target);
         if let Some(&at) = self.pairs.get(&key) {

@@ -364,6 +364,22 @@ fn a_pair_saved_twice_is_kept_once_and_the_newest_translation_comes_first() {
 }
 
 #[test]
+fn blank_pairs_are_not_stored_and_a_memory_is_shared_across_threads() {
+    let memory = Memory::new([
+        Entry::new("Roasted Almonds", " "),
+        Entry::new(" ", "烘焙杏仁"),
+        Entry::new("Roasted Almonds", "烘焙杏仁"),
+    ]);
+    assert_eq!(memory.len(), 1);
+    let memory = std::sync::Arc::new(memory);
+    let other = std::sync::Arc::clone(&memory);
+    let found = std::thread::spawn(move || other.search("roasted almonds", 100, 1))
+        .join()
+        .unwrap();
+    assert_eq!(found[0].target, "烘焙杏仁");
+}
+
+#[test]
 fn a_saved_description_is_found_paragraph_by_paragraph() {
     let en = "Sweet, crisp Rainier cherries from the Yakima Valley.\n\n- 5 lb gift box\n- Shipped overnight on ice";
     let zh = "来自亚基马谷的雷尼尔樱桃，香甜爽脆。\n\n- 2.27千克礼盒装\n- 冰袋保鲜，隔夜送达";
