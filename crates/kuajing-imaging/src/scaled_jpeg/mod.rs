@@ -518,6 +518,10 @@ impl Tables {
                 .and_then(|c| c.try_into().ok())
                 .ok_or(Miss::Corrupt)?;
             let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
+            // At most 256 symbols: libjpeg-turbo refuses a table with more (jdhuff.c).
+            if total > 256 {
+                return Err(Miss::Corrupt);
+            }
             let values = rest.get(16..16 + total).ok_or(Miss::Corrupt)?;
             // Class 0 (DC) or 1 (AC), table 0..3: libjpeg-turbo stops at anything else.
             if tc_th >> 4 > 1 || tc_th & 15 > 3 {
@@ -588,6 +592,10 @@ fn read_frame(seg: &[u8]) -> Result<Frame, Miss> {
     if precision != 8 || height == 0 || width == 0 || !(count == 1 || count == 3) {
         return Err(Miss::Unsupported);
     }
+    // libjpeg-turbo's largest side (JPEG_MAX_DIMENSION, jdinput.c).
+    if width.max(height) > 65_500 {
+        return Err(Miss::Corrupt);
+    }
     // Exactly the components' specifications: libjpeg-turbo refuses a segment of another length.
     let spec = seg
         .get(6..)
@@ -602,6 +610,13 @@ fn read_frame(seg: &[u8]) -> Result<Frame, Miss> {
             quant: usize::from(c[2]),
         })
         .collect();
+    // Sampling factors of 1..4 (jdinput.c), even where they do not matter.
+    if components
+        .iter()
+        .any(|c| !(1..=4).contains(&c.h) || !(1..=4).contains(&c.v))
+    {
+        return Err(Miss::Corrupt);
+    }
     if count == 1 {
         // A single component is never interleaved: its MCU is one block whatever it says.
         components[0].h = 1;

@@ -274,6 +274,25 @@ fn declines_segments_libjpeg_turbo_refuses() {
         assert!(libjpeg_turbo_scaled(&bytes, 2, false).is_none(), "{what}");
         assert!(decode(&bytes, 2).is_err(), "{what}");
     }
+    // A grey frame sampled 0x0 (libjpeg-turbo checks even where it does not matter).
+    let mut gray = fixture("jpeg-gray.jpg");
+    let (gray_sof, _) = segment_of(&gray, 0xC0);
+    gray[gray_sof + 4 + 6 + 1] = 0x00;
+    assert!(libjpeg_turbo_scaled(&gray, 2, true).is_none());
+    assert_eq!(decode(&gray, 2).err(), Some(Miss::Corrupt));
+    // Wider than libjpeg-turbo's 65,500 pixels.
+    let wide = read_frame(&[8, 0, 8, 0xFF, 0xDD, 1, 1, 0x11, 0]);
+    assert_eq!(wide.err(), Some(Miss::Corrupt));
+    // A Huffman table of 257 symbols (255 of 9 bits, 2 of 10: a valid code otherwise).
+    let mut big = vec![0x10, 0, 0, 0, 0, 0, 0, 0, 0, 255, 2, 0, 0, 0, 0, 0, 0];
+    big.extend([0x01; 257]);
+    assert_eq!(
+        Tables::default().read_huffman(&big).err(),
+        Some(Miss::Corrupt)
+    );
+    big[10] = 1;
+    big.pop();
+    assert!(Tables::default().read_huffman(&big).is_ok());
     // Two components with one id: libjpeg-turbo's to match its scans to them.
     let mut twins = original.clone();
     twins[sof + 4 + 6 + 3 * 2] = twins[sof + 4 + 6 + 3];
