@@ -7,10 +7,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sudo_cmd=()
 [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
 
-# Build: WebKitGTK for Tauri; cmake and nasm build the bundled libjpeg-turbo (with its SIMD).
+# Build: WebKitGTK for Tauri; cmake and nasm build the bundled libjpeg-turbo (with its SIMD);
+# libdbus for the OS keyring that holds a machine-draft API key (kuajing-mt).
 # Run/test headless: Xvfb, WebKitWebDriver, a Chinese font, ImageMagick and xwininfo for
 # screenshots; mate-backgrounds: real photographs the imaging tests render.
 packages=(build-essential pkg-config curl file cmake nasm libwebkit2gtk-4.1-dev libssl-dev
+  libdbus-1-dev
   xvfb xauth webkit2gtk-driver x11-utils imagemagick fonts-noto-cjk fonts-noto-color-emoji mate-backgrounds)
 missing=()
 for p in "${packages[@]}"; do

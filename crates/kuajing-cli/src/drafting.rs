@@ -54,16 +54,43 @@ pub(crate) enum TmAction {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub(crate) enum MtAction {
+    /// kuajing mt set --endpoint http://127.0.0.1:11434/v1 --model qwen2.5:7b
+    Set {
+        /// The API's base URL (…/v1); /chat/completions is added
+        #[arg(long)]
+        endpoint: String,
+        #[arg(long)]
+        model: String,
+        /// The environment variable holding the API key (else the OS keyring; a local
+        /// server needs none). The key itself is never stored.
+        #[arg(long, value_name = "VAR")]
+        api_key_env: Option<String>,
+    },
+    /// Turn machine drafts off
+    Off,
+    /// Show the endpoint
+    Show,
+}
+
+/// How `kuajing draft` drafts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct How {
+    pub mt: bool,
+    pub save: bool,
+}
+
 /// `kuajing draft HANDLE`: exit 1 when the draft has an error finding.
 pub(crate) fn draft(
     workbench: &Workbench,
     handle: &str,
     field: FieldArg,
     marketplace: &str,
-    save: bool,
+    how: How,
     json: bool,
 ) -> Result<ExitCode> {
-    let draft = workbench.draft(handle, field.into(), marketplace, save)?;
+    let draft = workbench.draft_with(handle, field.into(), marketplace, how.mt, how.save)?;
     let check = kuajing_core::CopyCheck {
         units: draft.units,
         limit: draft.limit,
@@ -266,6 +293,48 @@ pub(crate) fn print_gloss(gloss: &kuajing_core::Gloss, json: bool) -> Result<()>
             .map(|p| format!(" [{p}]"))
             .unwrap_or_default();
         out!("{}{pinyin}\t{}", t.text, t.gloss.join("; "));
+    }
+    Ok(())
+}
+
+pub(crate) fn mt(workbench: &Workbench, action: MtAction, json: bool) -> Result<()> {
+    match action {
+        MtAction::Set {
+            endpoint,
+            model,
+            api_key_env,
+        } => {
+            let config = kuajing_core::MtConfig::new(&endpoint, &model, api_key_env.as_deref())?;
+            workbench.set_mt_config(Some(&config))?;
+            if json {
+                print_json(&config)?;
+            } else {
+                out!(
+                    "machine drafts from {} ({})",
+                    config.completions_url(),
+                    config.model
+                );
+            }
+        }
+        MtAction::Off => {
+            workbench.set_mt_config(None)?;
+            if json {
+                print_json(&serde_json::json!({ "mt": null }))?;
+            } else {
+                out!("machine drafts are off");
+            }
+        }
+        MtAction::Show => {
+            let config = workbench.mt_config()?;
+            if json {
+                print_json(&serde_json::json!({ "mt": config }))?;
+            } else {
+                match config {
+                    Some(c) => out!("{} ({})", c.completions_url(), c.model),
+                    None => out!("machine drafts are off"),
+                }
+            }
+        }
     }
     Ok(())
 }

@@ -141,6 +141,9 @@ enum Command {
         field: FieldArg,
         #[arg(long, default_value = "tmall-global")]
         marketplace: String,
+        /// A machine draft from the endpoint `kuajing mt set` stored (never contacted without)
+        #[arg(long)]
+        mt: bool,
         /// Store the draft as the field's text (history source: draft)
         #[arg(long)]
         save: bool,
@@ -160,6 +163,12 @@ enum Command {
     Tm {
         #[command(subcommand)]
         action: drafting::TmAction,
+    },
+    /// Machine drafts: an OpenAI-compatible chat endpoint (a local LLM server or a cloud
+    /// service); off until set
+    Mt {
+        #[command(subcommand)]
+        action: drafting::MtAction,
     },
     /// What Chinese text says, word by word in English (the catalog's glossary first, when
     /// there is a catalog; quantities read back in both systems)
@@ -527,8 +536,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             handle,
             field,
             marketplace,
+            mt,
             save,
-        } => return drafting::draft(&open()?, &handle, field, &marketplace, save, json),
+        } => {
+            let how = drafting::How { mt, save };
+            return drafting::draft(&open()?, &handle, field, &marketplace, how, json);
+        }
+        Command::Mt { action } => drafting::mt(&open()?, action, json)?,
         Command::Options { action } => drafting::options(&open()?, action, json)?,
         Command::Glossary { action } => drafting::glossary(&open()?, action, json)?,
         Command::Tm { action } => drafting::tm(&open()?, action, json)?,

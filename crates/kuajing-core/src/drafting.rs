@@ -28,6 +28,7 @@ const DEFAULT_TITLE: &str = "Default Title";
 pub const TM_THRESHOLD: u8 = 70;
 
 const SEED_KEY: &str = "glossary.seed_version";
+const MT_KEY: &str = "mt.config";
 
 /// Matchers built from the catalog, kept until the catalog's rows change.
 #[derive(Debug, Default)]
@@ -342,6 +343,20 @@ impl Workbench {
         marketplace: &str,
         save: bool,
     ) -> Result<Draft> {
+        self.draft_with(handle, field, marketplace, false, save)
+    }
+
+    /// [`Workbench::draft`], or with `mt` a machine draft from the endpoint `mt set` stored
+    /// (the English, the field, its limit and rules and the glossary terms that apply go out;
+    /// the answer is checked like typed copy). Without `mt` no endpoint is ever contacted.
+    pub fn draft_with(
+        &self,
+        handle: &str,
+        field: CopyField,
+        marketplace: &str,
+        mt: bool,
+        save: bool,
+    ) -> Result<Draft> {
         let conn = self.catalog.connect()?;
         let row = product_rows::get(&conn, handle)?;
         let glossary = self.glossary(&conn)?;
@@ -385,7 +400,18 @@ impl Workbench {
             _ => None,
         };
         let mut text = String::new();
-        if let Some(found) = remembered {
+        if mt {
+            let english = match field {
+                CopyField::Title | CopyField::ShortTitle => title_en.clone(),
+                _ => description_en.clone(),
+            };
+            let answer = self.machine_draft(&conn, &glossary, field, &english, profile)?;
+            text = answer.text;
+            sources.push(Source::Mt {
+                endpoint: answer.endpoint,
+                model: answer.model,
+            });
+        } else if let Some(found) = remembered {
             text = found
                 .adapted
                 .clone()
@@ -490,6 +516,98 @@ impl Workbench {
             sources,
             saved,
         })
+    }
+
+    /// The endpoint machine drafts go to, if one is set.
+    pub fn mt_config(&self) -> Result<Option<kuajing_mt::MtConfig>> {
+        let conn = self.catalog.connect()?;
+        match setting_rows::get(&conn, MT_KEY)? {
+            None => Ok(None),
+            stored => Ok(Some(kuajing_mt::MtConfig::from_json(stored.as_deref())?)),
+        }
+    }
+
+    /// Sets (validated) or clears (`None`) the machine-draft endpoint. The settings name
+    /// where the key is (an environment variable, or the OS keyring), never the key.
+    pub fn set_mt_config(&self, config: Option<&kuajing_mt::MtConfig>) -> Result<()> {
+        let mut conn = self.catalog.connect()?;
+        let tx = kuajing_catalog::write_tx(&mut conn)?;
+        match config {
+            Some(config) => {
+                config.validate()?;
+                setting_rows::put(&tx, MT_KEY, &config.to_json())?;
+            }
+            None => setting_rows::remove(&tx, MT_KEY)?,
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn machine_draft(
+        &self,
+        conn: &Connection,
+        glossary: &Glossary,
+        field: CopyField,
+        english: &str,
+        profile: &kuajing_marketplace::Profile,
+    ) -> Result<kuajing_mt::MtAnswer> {
+        let config = kuajing_mt::MtConfig::from_json(setting_rows::get(conn, MT_KEY)?.as_deref())?;
+        let key = kuajing_mt::api_key(&config)?;
+        let prompt = kuajing_mt::Prompt::builtin()?;
+        let banned: Vec<String> = self
+            .rules
+            .checker()?
+            .terms()
+            .iter()
+            .filter(|t| t.severity == kuajing_copy::Severity::Error)
+            .map(|t| t.term.clone())
+            .collect();
+        let rules = [
+            prompt.rule("banned_terms", &[("terms", &banned.join("、"))]),
+            prompt.rule("simplified", &[]),
+            prompt.rule("gbk_only", &[]),
+            prompt.rule("metric", &[]),
+            prompt.rule("no_contact", &[]),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let (mt_field, limit_units, max_lines) = match field {
+            CopyField::Title => (
+                kuajing_mt::Field::Title,
+                Some(profile.title.max_units),
+                None,
+            ),
+            CopyField::ShortTitle => (
+                kuajing_mt::Field::ShortTitle,
+                profile.short_title.as_ref().map(|r| r.max_units),
+                None,
+            ),
+            CopyField::SellingPoints => (
+                kuajing_mt::Field::SellingPoints,
+                profile.selling_points.as_ref().map(|r| r.max_units),
+                profile.selling_points.as_ref().map(|r| r.max_lines),
+            ),
+            _ => (kuajing_mt::Field::Description, None, None),
+        };
+        let mut terms: Vec<(String, String)> = Vec::new();
+        for hit in glossary.find_en(english) {
+            let term = &glossary.terms()[hit.term];
+            let pair = (term.en.clone(), term.zh.clone());
+            if !terms.contains(&pair) {
+                terms.push(pair);
+            }
+        }
+        let request = kuajing_mt::MtRequest {
+            field: mt_field,
+            english: english.to_owned(),
+            limit_units,
+            max_lines,
+            rules,
+            terms,
+            marketplace_name: profile.name.clone(),
+        };
+        Ok(kuajing_mt::draft(&config, key.as_ref(), &request)?)
     }
 
     /// Checks copy of a product: the marketplace's rules, plus the glossary against the

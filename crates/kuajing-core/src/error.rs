@@ -29,6 +29,8 @@ pub enum Error {
     Units(#[from] kuajing_units::Error),
     #[error(transparent)]
     Gloss(#[from] kuajing_gloss::Error),
+    #[error(transparent)]
+    Mt(#[from] kuajing_mt::Error),
     #[error("marketplace `{marketplace}` has no drafting template for {field}")]
     NoTemplate { marketplace: String, field: String },
     #[error("no variant has the option value {name}: {value} (see `kuajing options`)")]
@@ -113,6 +115,7 @@ impl Error {
                 "bad-shipped-data"
             }
             Error::Draft(e) => e.code(),
+            Error::Mt(e) => e.code(),
             Error::NoTemplate { .. } => "no-template",
             Error::NoOptionValue { .. } => "no-option-value",
             Error::NothingToDraft { .. } => "nothing-to-draft",
@@ -142,6 +145,7 @@ impl Error {
             Error::Catalog(e) => e.args(),
             Error::Marketplace(e) => e.args(),
             Error::Draft(e) => e.args(),
+            Error::Mt(e) => e.args(),
             _ => BTreeMap::new(),
         };
         let mut put = |k: &str, v: String| {

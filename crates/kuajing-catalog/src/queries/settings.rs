@@ -25,6 +25,12 @@ pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
         .optional()?)
 }
 
+/// Removes a setting.
+pub fn remove(conn: &Connection, key: &str) -> Result<()> {
+    conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    Ok(())
+}
+
 /// Stores a setting's text.
 pub fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
     conn.execute(
