@@ -21,11 +21,9 @@
 //!    scores are still scored, for the tie order).
 
 use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
 use std::fmt;
-use std::hash::{Hash, Hasher};
-
-use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::adapt::{Convert, QueryQuantities, adapt};
 use crate::normalize::normalize;
@@ -40,13 +38,13 @@ use crate::{DiffKind, DiffPart, Entry, Match};
 /// A pair inserted twice (same source and target, exactly) is kept once and counts as inserted
 /// last; among equal scores the entry inserted last comes first, so insert oldest first.
 pub struct Memory {
-    vocab: FxHashMap<Box<str>, u32>,
+    vocab: HashMap<Box<str>, u32>,
     classes: Vec<Class>,
     postings: Vec<Vec<u32>>,
     entries: Vec<Stored>,
     /// Each entry's weights, apart from the rest: the filter reads them for every candidate.
     sizes: Vec<Size>,
-    pairs: FxHashMap<u64, u32>,
+    pairs: HashMap<u64, u32>,
     clock: u64,
     /// How many postings looking up one candidate's tokens is worth (see `bounded`); the
     /// tests set it to 0 and to `usize::MAX` to take each way.
@@ -83,7 +81,7 @@ impl Default for Memory {
 }
 
 fn pair_key(source: &str, target: &str) -> u64 {
-    let mut h = FxHasher::default();
+    let mut h = DefaultHasher::new();
     source.hash(&mut h);
     target.hash(&mut h);
     h.finish()
@@ -92,12 +90,12 @@ fn pair_key(source: &str, target: &str) -> u64 {
 impl Memory {
     pub fn new(entries: impl IntoIterator<Item = Entry>) -> Self {
         let mut memory = Self {
-            vocab: FxHashMap::default(),
+            vocab: HashMap::default(),
             classes: Vec::new(),
             postings: Vec::new(),
             entries: Vec::new(),
             sizes: Vec::new(),
-            pairs: FxHashMap::default(),
+            pairs: HashMap::default(),
             clock: 0,
             lookup_cost: 256,
         };
@@ -453,7 +451,7 @@ impl Memory {
 /// out. Twice it, plus the punctuation both could share, bounds the weight an edit can keep.
 struct Lcs {
     /// Query token id → offset of its position mask in `masks`.
-    at: FxHashMap<u32, usize>,
+    at: HashMap<u32, usize>,
     masks: Vec<u64>,
     words: usize,
 }
@@ -462,7 +460,7 @@ impl Lcs {
     fn new(query: &[Tok]) -> Self {
         let kept: Vec<&Tok> = query.iter().filter(|t| t.class != Class::Punct).collect();
         let words = kept.len().div_ceil(64).max(1);
-        let mut at: FxHashMap<u32, usize> = FxHashMap::default();
+        let mut at: HashMap<u32, usize> = HashMap::default();
         let mut masks = Vec::new();
         for (i, t) in kept.iter().enumerate() {
             let off = *at.entry(t.id).or_insert_with(|| {
