@@ -256,6 +256,25 @@ impl Workbench {
         let mut conn = self.catalog.connect()?;
         let tx = kuajing_catalog::write_tx(&mut conn)?;
         product_rows::set_fields(&tx, handle, fields, source)?;
+        // A Chinese brand name is the vendor's for every product: it goes into the glossary
+        // (category brand), where drafts of the vendor's other products and the gloss find it.
+        if let Some(zh) = fields.brand_zh.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
+            let row = product_rows::get(&tx, handle)?;
+            let en = [row.brand_en.trim(), row.vendor.trim()]
+                .into_iter()
+                .find(|e| !e.is_empty());
+            if let Some(en) = en {
+                let term = kuajing_catalog::GlossaryTerm {
+                    en: en.to_owned(),
+                    zh: zh.to_owned(),
+                    forbidden: Vec::new(),
+                    note: String::new(),
+                    category: "brand".to_owned(),
+                    origin: "user".to_owned(),
+                };
+                kuajing_catalog::queries::glossary::put(&tx, &term, source)?;
+            }
+        }
         tx.commit()?;
         self.product(handle)
     }

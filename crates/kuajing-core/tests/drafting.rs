@@ -388,3 +388,27 @@ fn suggestions_show_the_glossary_terms_of_the_english_and_tm_matches() {
     );
     assert_eq!((s.terms[1].start, s.terms[1].end), (6, 22));
 }
+
+#[test]
+fn a_chinese_brand_name_set_once_serves_every_product_of_the_vendor() {
+    let (_dir, workbench) = imported();
+    let fields = kuajing_core::ProductFields {
+        brand_zh: Some("柯迪亚克湾".into()),
+        ..Default::default()
+    };
+    workbench
+        .set_product_fields("sockeye-salmon-fillets", &fields, "editor")
+        .unwrap();
+    let term = workbench
+        .glossary_terms()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.en == "Kodiak Bay Seafoods")
+        .unwrap();
+    assert_eq!((term.zh.as_str(), term.category.as_str()), ("柯迪亚克湾", "brand"));
+    // Another product of the same vendor drafts with it.
+    let draft = workbench
+        .draft("salmon-jerky", CopyField::Title, "tmall-global", false)
+        .unwrap();
+    assert!(draft.text.starts_with("柯迪亚克湾"), "{}", draft.text);
+}
