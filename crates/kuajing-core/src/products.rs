@@ -258,7 +258,12 @@ impl Workbench {
         product_rows::set_fields(&tx, handle, fields, source)?;
         // A Chinese brand name is the vendor's for every product: it goes into the glossary
         // (category brand), where drafts of the vendor's other products and the gloss find it.
-        if let Some(zh) = fields.brand_zh.as_deref().map(str::trim).filter(|z| !z.is_empty()) {
+        if let Some(zh) = fields
+            .brand_zh
+            .as_deref()
+            .map(str::trim)
+            .filter(|z| !z.is_empty())
+        {
             let row = product_rows::get(&tx, handle)?;
             let en = [row.brand_en.trim(), row.vendor.trim()]
                 .into_iter()

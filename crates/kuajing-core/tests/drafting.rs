@@ -405,7 +405,10 @@ fn a_chinese_brand_name_set_once_serves_every_product_of_the_vendor() {
         .into_iter()
         .find(|t| t.en == "Kodiak Bay Seafoods")
         .unwrap();
-    assert_eq!((term.zh.as_str(), term.category.as_str()), ("柯迪亚克湾", "brand"));
+    assert_eq!(
+        (term.zh.as_str(), term.category.as_str()),
+        ("柯迪亚克湾", "brand")
+    );
     // Another product of the same vendor drafts with it.
     let draft = workbench
         .draft("salmon-jerky", CopyField::Title, "tmall-global", false)
