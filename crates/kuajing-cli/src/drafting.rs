@@ -52,6 +52,11 @@ pub(crate) enum TmAction {
         #[arg(long, default_value_t = 10)]
         limit: usize,
     },
+    /// Show, or set (1-100), the lowest score a match needs to be shown [default: 70]
+    Threshold {
+        #[arg(value_parser = clap::value_parser!(u8).range(1..=100))]
+        score: Option<u8>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -265,7 +270,21 @@ pub(crate) fn glossary(workbench: &Workbench, action: GlossaryAction, json: bool
 }
 
 pub(crate) fn tm(workbench: &Workbench, action: TmAction, json: bool) -> Result<()> {
-    let TmAction::Search { text, limit } = action;
+    let (text, limit) = match action {
+        TmAction::Search { text, limit } => (text, limit),
+        TmAction::Threshold { score } => {
+            if let Some(score) = score {
+                workbench.set_tm_threshold(score)?;
+            }
+            let threshold = workbench.tm_threshold()?;
+            if json {
+                print_json(&serde_json::json!({ "threshold": threshold }))?;
+            } else {
+                out!("translation-memory matches are shown from {threshold}%");
+            }
+            return Ok(());
+        }
+    };
     let matches = workbench.tm_search(&text, limit)?;
     if json {
         print_json(&matches)?;

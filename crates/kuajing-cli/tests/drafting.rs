@@ -174,6 +174,20 @@ fn tm_search_finds_what_was_saved_with_its_score() {
     ]);
     let score = near[0]["score"].as_u64().unwrap();
     assert!((70..100).contains(&score), "{near}");
+    // The threshold is a setting: above that score the near match is not shown.
+    let above = (score + 1).to_string();
+    assert_eq!(
+        env.ok_json(&["tm", "threshold", &above, "--json"])["threshold"],
+        score + 1
+    );
+    let none = env.ok_json(&[
+        "tm",
+        "search",
+        "Fresh Bing Cherries from Washington",
+        "--json",
+    ]);
+    assert!(none.as_array().unwrap().is_empty(), "{none}");
+    assert_eq!(env.run(&["tm", "threshold", "0"]).status.code(), Some(2));
 }
 
 #[test]

@@ -24,8 +24,11 @@ use crate::{Error, Result, Workbench};
 /// Shopify's option value for a product without options.
 const DEFAULT_TITLE: &str = "Default Title";
 
-/// The TM matches a draft or the editor shows: at least this score (a setting later).
+/// The lowest score a TM match has to be shown, until the merchant sets another
+/// (`kuajing tm threshold N`).
 pub const TM_THRESHOLD: u8 = 70;
+
+const TM_THRESHOLD_KEY: &str = "tm.threshold";
 
 const SEED_KEY: &str = "glossary.seed_version";
 const MT_KEY: &str = "mt.config";
@@ -293,13 +296,32 @@ impl Workbench {
         Ok(drafted)
     }
 
-    /// Translation-memory matches for `text`, best first.
+    /// Translation-memory matches for `text` scoring at least the threshold setting, best
+    /// first.
     pub fn tm_search(&self, text: &str, limit: usize) -> Result<Vec<TmMatch>> {
         let conn = self.catalog.connect()?;
+        let threshold = tm_threshold(&conn)?;
         let memory = self.memory(&conn)?;
         let units = Units::builtin()?;
         let convert = |en: &str| convert_quantity(units, en);
-        Ok(memory.search_with(text, TM_THRESHOLD, limit, &convert))
+        Ok(memory.search_with(text, threshold, limit, &convert))
+    }
+
+    /// The lowest score a TM match needs to be shown (a setting, 70 until changed).
+    pub fn tm_threshold(&self) -> Result<u8> {
+        tm_threshold(&self.catalog.connect()?)
+    }
+
+    /// Sets the lowest score a TM match needs to be shown: 1 to 100.
+    pub fn set_tm_threshold(&self, threshold: u8) -> Result<()> {
+        if !(1..=100).contains(&threshold) {
+            return Err(Error::BadField(format!("threshold {threshold}")));
+        }
+        let mut conn = self.catalog.connect()?;
+        let tx = kuajing_catalog::write_tx(&mut conn)?;
+        setting_rows::put(&tx, TM_THRESHOLD_KEY, &threshold.to_string())?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Stores what a person saved in the translation memory, segment by segment, against the
@@ -675,6 +697,12 @@ impl Workbench {
         check.findings.sort_by_key(|f| (f.start, f.end));
         Ok(check)
     }
+}
+
+fn tm_threshold(conn: &Connection) -> Result<u8> {
+    Ok(setting_rows::get(conn, TM_THRESHOLD_KEY)?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(TM_THRESHOLD))
 }
 
 /// The best match good enough to use as is: the same text (100), or one differing only in
