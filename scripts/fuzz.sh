@@ -4,6 +4,7 @@
 #
 #   scripts/fuzz.sh                    # every target, 10 minutes each
 #   scripts/fuzz.sh decode_photo 3600  # one target for an hour
+#   FUZZ_TIMEOUT=120 scripts/fuzz.sh … # seconds an input may take (20); more on a loaded machine
 #
 # Targets: decode_photo scaled_jpeg shopify render_slots copy_check (crates/kuajing-fuzz).
 # libFuzzer's growing corpus lives in fuzz/work/<target> (not committed), seeded from
@@ -29,7 +30,7 @@ for t in "${targets[@]}"; do
   start=$(date +%s)
   set +e
   cargo fuzz run -O -a "$t" "fuzz/work/$t" "fuzz/corpus/$t" -- \
-    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 -max_len=262144 \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout="${FUZZ_TIMEOUT:-20}" -max_len=262144 \
     -print_final_stats=1 2>"$log"
   status=$?
   set -e
