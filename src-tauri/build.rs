@@ -21,6 +21,18 @@ const COMMANDS: &[&str] = &[
     "cancel_render",
     "image_previews",
     "image_view",
+    "draft",
+    "suggestions",
+    "gloss",
+    "draft_empty_fields",
+    "cancel_draft",
+    "option_values",
+    "set_option_value",
+    "glossary_terms",
+    "put_glossary_term",
+    "remove_glossary_term",
+    "import_glossary",
+    "export_glossary",
 ];
 
 fn main() {

@@ -1,13 +1,12 @@
-//! One render batch at a time, and the flag that cancels it.
+//! One batch of each kind at a time (rendering, drafting), and the flag that cancels it.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use kuajing_core::{AppError, Error};
-
-/// Shared by `render_catalog` and `cancel_render`.
+/// Shared by a batch's command and its cancel command (`render_catalog` and `cancel_render`,
+/// `draft_empty_fields` and `cancel_draft`).
 #[derive(Debug, Default)]
-pub struct RenderBatch {
+pub struct Batch {
     running: Arc<AtomicBool>,
     cancel: Arc<AtomicBool>,
 }
@@ -19,26 +18,26 @@ pub struct Running {
     cancel: Arc<AtomicBool>,
 }
 
-impl RenderBatch {
-    /// Starts a batch with the cancel flag cleared. A second start while one runs is refused
-    /// rather than joined: the window shows one batch's progress, and two batches over the same
-    /// photos would only race for the same cache files.
-    pub fn start(&self) -> Result<Running, AppError> {
+impl Batch {
+    /// Starts a batch with the cancel flag cleared, or `None` while one runs. A second start is
+    /// refused rather than joined: the window shows one batch's progress, and two batches over
+    /// the same products would only race for the same files and rows. The caller says why.
+    pub fn start(&self) -> Option<Running> {
         if self
             .running
             .compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst)
             .is_err()
         {
-            return Err(AppError::from(&Error::RenderRunning));
+            return None;
         }
         self.cancel.store(false, Ordering::SeqCst);
-        Ok(Running {
+        Some(Running {
             running: Arc::clone(&self.running),
             cancel: Arc::clone(&self.cancel),
         })
     }
 
-    /// Asks the running batch to start no new photo (the next start clears it).
+    /// Asks the running batch to start no new item (the next start clears it).
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::SeqCst);
     }
@@ -64,18 +63,25 @@ mod tests {
 
     #[test]
     fn one_batch_at_a_time_and_each_starts_uncancelled() {
-        let batch = RenderBatch::default();
+        let batch = Batch::default();
         batch.cancel();
         let first = batch.start().unwrap();
         assert!(
             !first.cancel_flag().load(Ordering::SeqCst),
             "a stale cancel is cleared"
         );
-        assert_eq!(batch.start().unwrap_err().code, "render-running");
+        assert!(batch.start().is_none());
         batch.cancel();
         assert!(first.cancel_flag().load(Ordering::SeqCst));
         drop(first);
         let second = batch.start().unwrap();
         assert!(!second.cancel_flag().load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn batches_of_different_kinds_do_not_wait_for_each_other() {
+        let (render, draft) = (Batch::default(), Batch::default());
+        let _rendering = render.start().unwrap();
+        assert!(draft.start().is_some());
     }
 }

@@ -12,9 +12,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kuajing_core::{
-    AppError, CatalogInfo, CopyCheck, CopyField, ExportReport, FetchReport, HistoryEntry,
-    ImagePreview, ImportReport, Locale, ProductDetail, ProductFields, ProductPage, ProfileSummary,
-    RenderProgress, RenderReport, Settings, Workbench,
+    AppError, CatalogInfo, CopyCheck, CopyField, Draft, DraftBatchReport, DraftProgress, Error,
+    ExportReport, FetchReport, Gloss, GlossaryImport, GlossaryTerm, HistoryEntry, ImagePreview,
+    ImportReport, Locale, OptionValue, ProductDetail, ProductFields, ProductPage, ProfileSummary,
+    RenderProgress, RenderReport, Settings, Suggestions, Workbench,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -221,7 +222,10 @@ pub async fn render_catalog(
     lang: String,
     on_progress: Channel<RenderProgress>,
 ) -> Result<RenderReport> {
-    let running = state.render.start()?;
+    let running = state
+        .render
+        .start()
+        .ok_or_else(|| AppError::from(&Error::RenderRunning))?;
     with_workbench(&state, move |w| {
         // A closed window is no reason to stop: what is rendered stays in the cache.
         let progress = |p| drop(on_progress.send(p));
@@ -239,6 +243,122 @@ pub async fn render_catalog(
 #[tauri::command]
 pub fn cancel_render(state: State<'_, AppState>) {
     state.render.cancel();
+}
+
+/// A draft of one field, not saved: the editor puts it in the box and its autosave saves it.
+#[tauri::command]
+pub async fn draft(
+    state: State<'_, AppState>,
+    handle: String,
+    field: CopyField,
+    marketplace: String,
+) -> Result<Draft> {
+    with_workbench(&state, move |w| {
+        w.draft(&handle, field, &marketplace, false)
+    })
+    .await
+}
+
+/// TM matches and glossary terms for the field's English (`segment`: one paragraph of the
+/// description), each term marked present when `zh` has its approved Chinese.
+#[tauri::command]
+pub async fn suggestions(
+    state: State<'_, AppState>,
+    handle: String,
+    field: CopyField,
+    segment: Option<String>,
+    zh: String,
+) -> Result<Suggestions> {
+    with_workbench(&state, move |w| {
+        w.suggestions(&handle, field, segment.as_deref(), &zh)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn gloss(state: State<'_, AppState>, text: String) -> Result<Gloss> {
+    with_workbench(&state, move |w| w.gloss(&text)).await
+}
+
+/// Drafts and saves every empty field of `handles` (all products when none), sending progress
+/// after each product; refused while another drafting batch runs.
+#[tauri::command]
+pub async fn draft_empty_fields(
+    state: State<'_, AppState>,
+    handles: Option<Vec<String>>,
+    marketplace: String,
+    on_progress: Channel<DraftProgress>,
+) -> Result<DraftBatchReport> {
+    let running = state.draft.start().ok_or_else(draft_running)?;
+    with_workbench(&state, move |w| {
+        let handles = handles.unwrap_or_default();
+        w.draft_empty_fields(&handles, &marketplace, running.cancel_flag(), |p| {
+            drop(on_progress.send(p.clone()));
+        })
+    })
+    .await
+}
+
+/// The running drafting batch starts no new product; it answers with what it did.
+#[tauri::command]
+pub fn cancel_draft(state: State<'_, AppState>) {
+    state.draft.cancel();
+}
+
+/// The error for a second drafting batch (Fluent `error-draft-running`).
+fn draft_running() -> AppError {
+    AppError {
+        code: "draft-running".into(),
+        message: "a drafting batch is already running: wait for it to finish or cancel it".into(),
+        args: BTreeMap::new(),
+    }
+}
+
+#[tauri::command]
+pub async fn option_values(state: State<'_, AppState>) -> Result<Vec<OptionValue>> {
+    with_workbench(&state, |w| w.option_values()).await
+}
+
+/// Sets an option value's Chinese; answers whether it changed.
+#[tauri::command]
+pub async fn set_option_value(
+    state: State<'_, AppState>,
+    name: String,
+    value: String,
+    zh: String,
+) -> Result<bool> {
+    with_workbench(&state, move |w| {
+        w.set_option_value(&name, &value, &zh, "edit")
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn glossary_terms(state: State<'_, AppState>) -> Result<Vec<GlossaryTerm>> {
+    with_workbench(&state, |w| w.glossary_terms()).await
+}
+
+/// Adds or replaces the term for `term.en`; answers whether it changed.
+#[tauri::command]
+pub async fn put_glossary_term(state: State<'_, AppState>, term: GlossaryTerm) -> Result<bool> {
+    with_workbench(&state, move |w| w.put_glossary_term(&term, "edit")).await
+}
+
+#[tauri::command]
+pub async fn remove_glossary_term(state: State<'_, AppState>, en: String) -> Result<bool> {
+    with_workbench(&state, move |w| w.remove_glossary_term(&en, "edit")).await
+}
+
+/// A glossary CSV (en, zh, forbidden, note, category): all its terms, or none on a bad row.
+#[tauri::command]
+pub async fn import_glossary(state: State<'_, AppState>, path: PathBuf) -> Result<GlossaryImport> {
+    with_workbench(&state, move |w| w.import_glossary(&path, "import")).await
+}
+
+/// Writes the glossary as CSV; answers how many terms.
+#[tauri::command]
+pub async fn export_glossary(state: State<'_, AppState>, path: PathBuf) -> Result<usize> {
+    with_workbench(&state, move |w| w.export_glossary(&path)).await
 }
 
 #[tauri::command]
@@ -313,7 +433,7 @@ mod tests {
         let answer = tauri::async_runtime::block_on(blocking::<()>(|| panic!("plain")));
         assert!(answer.unwrap_err().message.contains("plain"));
         let answer = tauri::async_runtime::block_on(blocking::<()>(|| {
-            Err(kuajing_core::Error::RenderRunning)
+            Err(Error::RenderRunning)
         }));
         assert_eq!(answer.unwrap_err().code, "render-running");
     }

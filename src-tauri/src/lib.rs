@@ -16,11 +16,12 @@ use std::sync::Arc;
 use kuajing_core::{Rules, Workbench};
 use tauri::Manager;
 
-/// The open catalog, shared by every command, and the render batch's controls.
+/// The open catalog, shared by every command, and the batches' controls.
 #[derive(Debug)]
 pub struct AppState {
     pub workbench: Arc<Workbench>,
-    pub render: batch::RenderBatch,
+    pub render: batch::Batch,
+    pub draft: batch::Batch,
 }
 
 /// `builder` with the app's state and commands: [`run`] gives it the real window's, the tests
@@ -32,7 +33,8 @@ pub fn with_commands<R: tauri::Runtime>(
     builder
         .manage(AppState {
             workbench,
-            render: batch::RenderBatch::default(),
+            render: batch::Batch::default(),
+            draft: batch::Batch::default(),
         })
         .invoke_handler(tauri::generate_handler![
             commands::catalog_info,
@@ -55,6 +57,18 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::cancel_render,
             commands::image_previews,
             commands::image_view,
+            commands::draft,
+            commands::suggestions,
+            commands::gloss,
+            commands::draft_empty_fields,
+            commands::cancel_draft,
+            commands::option_values,
+            commands::set_option_value,
+            commands::glossary_terms,
+            commands::put_glossary_term,
+            commands::remove_glossary_term,
+            commands::import_glossary,
+            commands::export_glossary,
         ])
 }
 

@@ -160,3 +160,106 @@ fn reads_answer_while_writers_wait_for_the_lock() {
         assert!(answer.is_ok(), "{answer:?}");
     }
 }
+
+#[test]
+fn drafting_commands_answer_through_ipc() {
+    let app = app();
+    let w = &app.window;
+    call(w, "load_sample", json!({})).unwrap();
+
+    // A draft is only a proposal: the catalog keeps what it had until the editor saves.
+    let args =
+        json!({ "handle": "rainier-cherries", "field": "title", "marketplace": "tmall-global" });
+    let draft = call(w, "draft", args).unwrap();
+    let text = draft["text"].as_str().unwrap();
+    assert!(text.contains("美国"), "{draft}");
+    assert_eq!(draft["saved"], false);
+    assert!(
+        draft["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["kind"] == "glossary")
+    );
+    let product = call(w, "get_product", json!({ "handle": "rainier-cherries" })).unwrap();
+    assert_eq!(product["title_zh"], "");
+    let args = json!({ "handle": "rainier-cherries", "field": "selling_points", "marketplace": "tmall-global" });
+    assert!(
+        call(w, "draft", args).unwrap()["text"]
+            .as_str()
+            .unwrap()
+            .contains('\n')
+    );
+
+    // Saved, it comes back as a suggestion with its score and difference.
+    let args = json!({
+        "handle": "rainier-cherries", "field": "title", "locale": "zh-CN",
+        "text": text, "base": "", "marketplace": "tmall-global",
+    });
+    call(w, "set_copy", args).unwrap();
+    let args =
+        json!({ "handle": "rainier-cherries", "field": "title", "segment": null, "zh": text });
+    let suggestions = call(w, "suggestions", args).unwrap();
+    assert_eq!(suggestions["tm"][0]["score"], 100);
+    assert_eq!(suggestions["tm"][0]["target"], text);
+    let terms = suggestions["terms"].as_array().unwrap();
+    assert!(
+        !terms.is_empty() && terms.iter().all(|t| t["present"] == true),
+        "{suggestions}"
+    );
+
+    let gloss = call(w, "gloss", json!({ "text": "美国车厘子 907克" })).unwrap();
+    let tokens = gloss["tokens"].as_array().unwrap();
+    assert!(tokens.iter().any(|t| t["source"] == "quantity"), "{gloss}");
+
+    // Option values, edited once for the catalog.
+    let values = call(w, "option_values", json!({})).unwrap();
+    let first = &values.as_array().unwrap()[0];
+    let args = json!({ "name": first["name"], "value": first["value"], "zh": "试一试" });
+    assert_eq!(call(w, "set_option_value", args).unwrap(), true);
+    let values = call(w, "option_values", json!({})).unwrap();
+    assert_eq!(values[0]["zh"], "试一试");
+    let args = json!({ "name": "Size", "value": "no such value", "zh": "无" });
+    assert_eq!(
+        call(w, "set_option_value", args).unwrap_err()["code"],
+        "no-option-value"
+    );
+
+    // The glossary: a term added, exported, removed, imported back.
+    let term = json!({
+        "en": "Hood River", "zh": "胡德河", "forbidden": ["胡德瑞弗"], "note": "", "category": "region",
+        "origin": "user",
+    });
+    assert_eq!(
+        call(w, "put_glossary_term", json!({ "term": term })).unwrap(),
+        true
+    );
+    let csv = app._dir.path().join("glossary.csv");
+    let written = call(w, "export_glossary", json!({ "path": csv })).unwrap();
+    let terms = call(w, "glossary_terms", json!({})).unwrap();
+    assert_eq!(written, terms.as_array().unwrap().len());
+    assert_eq!(
+        call(w, "remove_glossary_term", json!({ "en": "Hood River" })).unwrap(),
+        true
+    );
+    let report = call(w, "import_glossary", json!({ "path": csv })).unwrap();
+    assert_eq!(report["added"], 1, "{report}");
+}
+
+#[test]
+fn one_drafting_batch_at_a_time() {
+    use tauri::Manager;
+    let app = app();
+    let state = app.window.state::<kuajing_app::AppState>();
+    let running = state.draft.start().expect("the first batch starts");
+    let answer = call(&app.window, "cancel_draft", json!({}));
+    assert!(answer.is_ok());
+    assert!(
+        running
+            .cancel_flag()
+            .load(std::sync::atomic::Ordering::SeqCst)
+    );
+    assert!(state.draft.start().is_none());
+    // Rendering is a batch of its own.
+    assert!(state.render.start().is_some());
+}
