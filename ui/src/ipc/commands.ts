@@ -7,12 +7,19 @@ import type {
   Commands,
   CopyCheck,
   CopyField,
+  Draft,
+  DraftBatchReport,
+  DraftProgress,
   ExportReport,
   FetchReport,
+  Gloss,
+  GlossaryImport,
+  GlossaryTerm,
   HistoryEntry,
   ImagePreview,
   ImportReport,
   Locale,
+  OptionValue,
   ProductDetail,
   ProductFields,
   ProductPage,
@@ -21,6 +28,7 @@ import type {
   RenderProgress,
   RenderReport,
   Settings,
+  Suggestions,
 } from './types';
 
 declare global {
@@ -117,6 +125,16 @@ export async function countPhotos(onpartial?: (soFar: number) => void): Promise<
     onpartial?.(photos);
   }
 }
+/** The handles of every product matching `search`, fetched a page at a time. */
+export async function allHandles(search: string): Promise<string[]> {
+  const limit = 500;
+  const out: string[] = [];
+  for (let offset = 0; ; offset += limit) {
+    const page = await productsPage(search, offset, limit);
+    out.push(...page.items.map((p) => p.handle));
+    if (page.items.length < limit || offset + limit >= page.total) return out;
+  }
+}
 export const getProduct = (handle: string): Promise<ProductDetail> => call('get_product', { handle });
 /**
  * Saves the copy unless the catalog no longer holds `base` (the text this edit started from: as
@@ -157,3 +175,27 @@ export const imagePreviews = (handle: string, marketplace: string, lang: Locale)
 /** A data: URL of the rendered slot's `part`-th file, or with `slot` null of the photo itself. */
 export const imageView = (imageId: number, marketplace: string, slot: string | null, part = 0): Promise<string> =>
   call('image_view', { imageId, marketplace, slot, part });
+
+/** A draft of `field`, not saved: put it in the editor, whose autosave saves it. */
+export const draftField = (handle: string, field: CopyField, marketplace: string): Promise<Draft> =>
+  call('draft', { handle, field, marketplace });
+/** TM matches and glossary terms for the field's English (or the description's paragraph `segment`). */
+export const getSuggestions = (handle: string, field: CopyField, segment: string | null, zh: string): Promise<Suggestions> =>
+  call('suggestions', { handle, field, segment, zh });
+/** The Chinese word by word in English (the first call loads the dictionaries: up to a second). */
+export const glossText = (text: string): Promise<Gloss> => call('gloss', { text });
+/** Drafts and saves every empty field of `handles` (null: every product); `onprogress` hears after each product. */
+export const draftEmptyFields = async (
+  handles: string[] | null,
+  marketplace: string,
+  onprogress: (p: DraftProgress) => void,
+): Promise<DraftBatchReport> => call('draft_empty_fields', { handles, marketplace, onProgress: await sink(onprogress) });
+/** The running drafting batch starts no new product; `draftEmptyFields` then resolves with `cancelled`. */
+export const cancelDraft = (): Promise<null> => call('cancel_draft', none);
+export const optionValues = (): Promise<OptionValue[]> => call('option_values', none);
+export const setOptionValue = (name: string, value: string, zh: string): Promise<boolean> => call('set_option_value', { name, value, zh });
+export const glossaryTerms = (): Promise<GlossaryTerm[]> => call('glossary_terms', none);
+export const putGlossaryTerm = (term: GlossaryTerm): Promise<boolean> => call('put_glossary_term', { term });
+export const removeGlossaryTerm = (en: string): Promise<boolean> => call('remove_glossary_term', { en });
+export const importGlossary = (path: string): Promise<GlossaryImport> => call('import_glossary', { path });
+export const exportGlossary = (path: string): Promise<number> => call('export_glossary', { path });

@@ -32,3 +32,18 @@ export async function pickZip(title: string, defaultPath: string): Promise<strin
     throw toAppError(e);
   }
 }
+
+export async function pickCsvToSave(title: string, defaultPath: string): Promise<string | null> {
+  if (!inTauri()) return defaultPath || '/home/demo/Documents/glossary.csv';
+  try {
+    const { save } = await import('@tauri-apps/plugin-dialog');
+    const picked = await save({
+      title,
+      defaultPath: defaultPath || undefined,
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+    return picked ?? null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}

@@ -27,6 +27,7 @@ import type {
   Variant,
 } from './types';
 import { estimateGbkUnits } from '../lib/text';
+import { createDrafting, type Drafting } from './mock-drafting';
 
 const MARKETPLACES: ProfileSummary[] = [
   { id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60 },
@@ -142,6 +143,8 @@ function sampleProducts(): ProductDetail[] {
       hs_code: '0809290000',
       title_zh: '美国华盛顿州雷尼尔黄樱桃礼盒 新鲜采摘 冷链直发',
       description_zh: '来自华盛顿州韦纳奇谷家庭果园的手摘雷尼尔樱桃。\n\n果皮金黄带红晕，口感清甜、酸度低。采摘后24小时内装箱，全程冷链保温运输。\n\n产季：6月下旬至8月初。',
+      selling_points_zh: '产地：美国华盛顿州\n品名：雷尼尔车厘子\n规格：907克',
+      short_title_zh: '华盛顿州雷尼尔车厘子',
       option_names: ['Size'],
       variants: [
         variant('WVO-RAIN-2LB', ['2 lb'], 907, 4900, null, '850012345671', 48, null, [{ key: 'Cost per item', value: '21.50' }]),
@@ -182,6 +185,8 @@ function sampleProducts(): ProductDetail[] {
       hs_code: '0304810000',
       title_zh: '',
       description_zh: '',
+      selling_points_zh: '',
+      short_title_zh: '',
       option_names: ['Weight'],
       variants: [variant('KSS-SOCK-2LB', ['2 lb'], 907, 5600, null, null, 30, null, [{ key: 'Variant Inventory Policy', value: 'continue' }])],
       attributes: [{ key: 'custom.catch_method', value: 'Gillnet' }],
@@ -204,6 +209,8 @@ function sampleProducts(): ProductDetail[] {
       hs_code: '0802220000',
       title_zh: '最好吃的美国俄勒冈烘焙榛子 无油无盐 454克',
       description_zh: '产自俄勒冈州威拉米特河谷的自家农场，低温干烘，不加油不加盐。',
+      selling_points_zh: '',
+      short_title_zh: '',
       option_names: ['Size'],
       variants: [
         variant('WHF-HAZ-1LB', ['1 lb'], 454, 1400, null, '860001112223', 220, null),
@@ -224,25 +231,43 @@ const BANNED: { term: string; reason: string; reason_zh: string; law: string; la
   { term: '治疗', reason: 'medical claim', reason_zh: '医疗用语', law: '《广告法》第十七条', law_en: 'Advertising Law art. 17', category: 'medical' },
 ];
 
+/** Per field: the limit in GBK units (selling points: per line) and the most lines. */
+const LIMITS: Record<CopyField, { units: number | null; lines?: number }> = {
+  title: { units: 60 },
+  short_title: { units: 24 },
+  selling_points: { units: 40, lines: 5 },
+  description: { units: null },
+};
+
+/** Traditional characters the mock knows, with their Simplified forms. */
+const TRADITIONAL: Record<string, string> = { 車: '车', 櫻: '樱', 禮: '礼', 盒: '盒', 產: '产', 鮮: '鲜', 國: '国' };
+
 export function mockCheck(field: CopyField, text: string): CopyCheck {
-  const units = estimateGbkUnits(text);
-  const limit = field === 'title' ? MARKETPLACES[0].title_max_units : null;
+  const lines = field === 'selling_points' ? text.split('\n') : [text];
+  const units = Math.max(0, ...lines.map(estimateGbkUnits));
+  const limit = LIMITS[field]?.units ?? null;
   const findings: Finding[] = [];
   const cs = Array.from(text);
   const joined = cs.join('');
+  const charAt = (utf16: number) => Array.from(joined.slice(0, utf16)).length;
   for (const b of BANNED) {
     let from = 0;
     for (;;) {
       const i = joined.indexOf(b.term, from);
       if (i < 0) break;
-      const start = Array.from(joined.slice(0, i)).length;
+      const start = charAt(i);
+      const end = start + Array.from(b.term).length;
       findings.push({
         code: 'banned-term',
         severity: 'error',
         start,
-        end: start + Array.from(b.term).length,
-        args: { term: b.term, reason: b.reason, reason_zh: b.reason_zh, law: b.law, law_en: b.law_en, category: b.category },
+        end,
+        args: { term: b.term, reason: b.reason, reason_zh: b.reason_zh, law: b.law, law_en: b.law_en, category: b.category, exception: 'none' },
         message: `“${b.term}” is not allowed: ${b.reason} (${b.law_en}).`,
+        fixes: [
+          ...(b.category === 'absolute' ? ['优质', '出色'].map((r) => ({ kind: 'replace-term', start, end, replacement: r })) : []),
+          { kind: 'remove', start, end, replacement: '' },
+        ],
       });
       from = i + b.term.length;
     }
@@ -250,40 +275,86 @@ export function mockCheck(field: CopyField, text: string): CopyCheck {
   cs.forEach((c, i) => {
     if (/\p{Extended_Pictographic}/u.test(c)) {
       const codepoint = `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`;
-      findings.push({ code: 'non-gbk-char', severity: 'error', start: i, end: i + 1, args: { char: c, codepoint }, message: `“${c}” (${codepoint}) cannot be encoded in GBK.` });
+      findings.push({
+        code: 'non-gbk-char',
+        severity: 'error',
+        start: i,
+        end: i + 1,
+        args: { char: c, codepoint, kind: 'other' },
+        message: `“${c}” (${codepoint}) cannot be encoded in GBK.`,
+        fixes: [{ kind: 'remove', start: i, end: i + 1, replacement: '' }],
+      });
+    }
+    const simplified = TRADITIONAL[c];
+    if (simplified && simplified !== c) {
+      findings.push({
+        code: 'traditional-chars',
+        severity: 'warning',
+        start: i,
+        end: i + 1,
+        args: { text: c, simplified },
+        message: `“${c}” is written in Traditional characters; write “${simplified}” instead.`,
+        fixes: [{ kind: 'to-simplified', start: i, end: i + 1, replacement: simplified }],
+      });
     }
   });
   for (const m of joined.matchAll(/(\d+(?:\.\d+)?)\s*(lbs?|oz)\b/gi)) {
-    const start = Array.from(joined.slice(0, m.index)).length;
-    const grams = Math.round(Number(m[1]) * (m[2].toLowerCase() === 'oz' ? 28.35 : 453.6));
+    const start = charAt(m.index);
+    const end = start + Array.from(m[0]).length;
+    const grams = Math.round(Number(m[1]) * (m[2].toLowerCase() === 'oz' ? 28.3495 : 453.592));
+    const suggestion = grams >= 1000 ? `${Math.round(grams / 10) / 100}千克` : `${grams}克`;
     findings.push({
       code: 'imperial-unit',
       severity: 'warning',
       start,
-      end: start + Array.from(m[0]).length,
-      args: { unit: m[0], suggestion: `${grams}克`, value: m[1] },
-      message: `“${m[0]}” is an imperial unit; write ${grams}克 instead.`,
+      end,
+      args: { unit: m[2], suggestion, value: m[1] },
+      message: `“${m[2]}” is an imperial unit; write ${suggestion} instead.`,
+      fixes: [{ kind: 'to-metric', start, end, replacement: suggestion }],
     });
   }
-  if (limit !== null && units > limit) {
-    // Mark the characters past the limit.
-    let u = 0;
-    let cut = cs.length;
-    for (let i = 0; i < cs.length; i++) {
-      u += cs[i].codePointAt(0)! < 0x80 ? 1 : 2;
-      if (u > limit) {
-        cut = i;
-        break;
-      }
-    }
+  const maxLines = LIMITS[field]?.lines;
+  const filled = lines.filter((l) => l.trim()).length;
+  if (maxLines !== undefined && filled > maxLines) {
     findings.push({
-      code: 'title-too-long',
+      code: 'too-many-lines',
       severity: 'error',
-      start: cut,
-      end: cs.length,
-      args: { units: String(units), limit: String(limit) },
-      message: `The title is ${units} GBK units long; the limit is ${limit}.`,
+      start: 0,
+      end: 0,
+      args: { lines: String(filled), limit: String(maxLines) },
+      message: `${filled} lines: this marketplace shows at most ${maxLines} selling points.`,
+      fixes: [],
     });
+  }
+  if (limit !== null) {
+    // Mark the characters past the limit (selling points: in each line).
+    let offset = 0;
+    for (const line of lines) {
+      const lcs = Array.from(line);
+      const lu = estimateGbkUnits(line);
+      if (lu > limit) {
+        let u = 0;
+        let cut = lcs.length;
+        for (let i = 0; i < lcs.length; i++) {
+          u += lcs[i].codePointAt(0)! < 0x80 ? 1 : 2;
+          if (u > limit) {
+            cut = i;
+            break;
+          }
+        }
+        const code = field === 'selling_points' ? 'line-too-long' : 'title-too-long';
+        findings.push({
+          code,
+          severity: 'error',
+          start: offset + cut,
+          end: offset + lcs.length,
+          args: { units: String(lu), limit: String(limit) },
+          message: `The ${field === 'selling_points' ? 'line' : 'title'} is ${lu} GBK units long; the limit is ${limit}.`,
+          fixes: [],
+        });
+      }
+      offset += lcs.length + 1;
+    }
   }
   findings.sort((a, b) => a.start - b.start);
   return { units, limit, findings };
@@ -318,6 +389,9 @@ interface State {
 
 const state: State = { products: new Map(), history: new Map(), rate: null, nextHistory: 1, rendered: new Set(), rendering: false, cancel: false };
 
+/** Fields the mock keeps Chinese copy in, by copy field. */
+const COPY_KEYS = { title: 'title_zh', short_title: 'short_title_zh', selling_points: 'selling_points_zh', description: 'description_zh' } as const;
+
 /** How long the mock takes per photo in a render batch (a real one takes 50-500 ms). */
 export const mockTiming = { photoMs: 400 };
 
@@ -330,6 +404,7 @@ export function resetMock(): void {
   state.rendered.clear();
   state.rendering = false;
   state.cancel = false;
+  drafting.reset();
 }
 
 function record(handle: string, field: string, locale: string | null, old: string | null, nu: string | null, source: HistoryEntry['source']) {
@@ -339,9 +414,7 @@ function record(handle: string, field: string, locale: string | null, old: strin
 }
 
 function errorsOf(p: ProductDetail): number {
-  return [...mockCheck('title', p.title_zh).findings, ...mockCheck('description', p.description_zh).findings].filter(
-    (f) => f.severity === 'error',
-  ).length;
+  return (Object.keys(COPY_KEYS) as CopyField[]).flatMap((f) => mockCheck(f, p[COPY_KEYS[f]]).findings).filter((f) => f.severity === 'error').length;
 }
 
 function summary(p: ProductDetail): ProductSummary {
@@ -408,8 +481,8 @@ function applyFile(source: HistoryEntry['source'], dry: boolean, file: string): 
       if (dry) continue;
       // The file's fields replace the catalog's; Chinese copy and merchant fields are kept.
       if (before.title_en !== p.title_en) record(p.handle, 'title', 'en', before.title_en, p.title_en, source);
-      const { title_zh, description_zh, brand_en, brand_zh, origin, hs_code } = before;
-      state.products.set(p.handle, { ...p, title_zh, description_zh, brand_en, brand_zh, origin, hs_code });
+      const { title_zh, description_zh, selling_points_zh, short_title_zh, brand_en, brand_zh, origin, hs_code } = before;
+      state.products.set(p.handle, { ...p, title_zh, description_zh, selling_points_zh, short_title_zh, brand_en, brand_zh, origin, hs_code });
     }
   }
   return {
@@ -650,7 +723,23 @@ const clone = <T>(v: T): T => structuredClone(v);
 type Args = Record<string, unknown>;
 const str = (a: Args, k: string): string => String(a[k] ?? '');
 
+/** Drafting, suggestions, the gloss, option values and the glossary (./mock-drafting.ts). */
+const drafting: Drafting = createDrafting({
+  products: () => state.products.values(),
+  product: (handle) => getP(handle),
+  check: mockCheck,
+  save: (p, field, text) => {
+    const key = COPY_KEYS[field];
+    record(p.handle, field, 'zh-CN', p[key] || null, text, 'draft' as HistoryEntry['source']);
+    p[key] = text;
+  },
+  fail,
+  sleep,
+  timing: () => mockTiming.photoMs,
+});
+
 const handlers: Record<string, (a: Args) => unknown> = {
+  ...drafting.handlers,
   render_catalog: renderCatalog,
   cancel_render: () => {
     state.cancel = true;
@@ -692,7 +781,8 @@ const handlers: Record<string, (a: Args) => unknown> = {
     const p = getP(str(a, 'handle'));
     const field = str(a, 'field') as CopyField;
     const text = str(a, 'text');
-    const key = field === 'title' ? 'title_zh' : 'description_zh';
+    const key = COPY_KEYS[field];
+    if (!key) fail('bad-field', `the field \`${field}\` cannot be edited here`, { field });
     // As the catalog does: refused when someone saved in between (the same text is never a conflict).
     const base = a.base;
     if (typeof base === 'string' && p[key] !== base && p[key] !== text) {
@@ -705,8 +795,9 @@ const handlers: Record<string, (a: Args) => unknown> = {
     if (p[key] !== text) {
       record(p.handle, field, 'zh-CN', p[key] || null, text, 'edit');
       p[key] = text;
+      drafting.remember(p, field, text);
     }
-    return mockCheck(field, text);
+    return drafting.withGlossary(p, field, text, mockCheck(field, text));
   },
   check_copy: (a) => mockCheck(str(a, 'field') as CopyField, str(a, 'text')),
   set_product_fields: (a) => {
@@ -762,8 +853,9 @@ const handlers: Record<string, (a: Args) => unknown> = {
     for (const p of state.products.values()) {
       const reasons: Message[] = [];
       if (!p.title_zh.trim()) reasons.push({ code: 'no-zh-title', args: {}, message: say('No Chinese title yet. Write one on the product page.', '还没有中文标题。请在商品页填写。') });
-      for (const [field, text] of [['title', p.title_zh], ['description', p.description_zh]] as const) {
-        const name = say(field, field === 'title' ? '标题' : '描述');
+      for (const [field, text] of [['title', p.title_zh], ['short_title', p.short_title_zh], ['selling_points', p.selling_points_zh], ['description', p.description_zh]] as const) {
+        const names = { title: ['title', '标题'], short_title: ['short title', '短标题'], selling_points: ['selling points', '卖点'], description: ['description', '描述'] } as const;
+        const name = say(names[field][0], names[field][1]);
         for (const f of mockCheck(field, text).findings.filter((x) => x.severity === 'error'))
           reasons.push({
             code: 'copy-error',

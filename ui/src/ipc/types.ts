@@ -31,6 +31,21 @@ import type { Severity } from './bindings/Severity';
 import type { Skipped } from './bindings/Skipped';
 import type { SlotPreview } from './bindings/SlotPreview';
 import type { Variant } from './bindings/Variant';
+import type { CheckFix } from './bindings/CheckFix';
+import type { Draft } from './bindings/Draft';
+import type { DraftBatchReport } from './bindings/DraftBatchReport';
+import type { DraftFailure } from './bindings/DraftFailure';
+import type { DraftProgress } from './bindings/DraftProgress';
+import type { DraftSource } from './bindings/DraftSource';
+import type { Gloss } from './bindings/Gloss';
+import type { GlossToken } from './bindings/GlossToken';
+import type { GlossaryImport } from './bindings/GlossaryImport';
+import type { GlossaryTerm } from './bindings/GlossaryTerm';
+import type { OptionValue } from './bindings/OptionValue';
+import type { Suggestions } from './bindings/Suggestions';
+import type { TermHit } from './bindings/TermHit';
+import type { TmDiffPart } from './bindings/TmDiffPart';
+import type { TmMatch } from './bindings/TmMatch';
 
 export type {
   AppError,
@@ -62,13 +77,29 @@ export type {
   Skipped,
   SlotPreview,
   Variant,
+  CheckFix,
+  Draft,
+  DraftBatchReport,
+  DraftFailure,
+  DraftProgress,
+  DraftSource,
+  Gloss,
+  GlossToken,
+  GlossaryImport,
+  GlossaryTerm,
+  OptionValue,
+  Suggestions,
+  TermHit,
+  TmDiffPart,
+  TmMatch,
 };
 
 /** A coded, localisable message (a skipped reason, an image finding). */
 export type Coded = Message;
 
 export type HistorySource = 'import' | 'edit' | 'cli' | 'sample';
-export type CopyField = 'title' | 'description';
+/** The copy fields the product page edits (the catalog knows a few more, not edited here). */
+export type CopyField = 'title' | 'short_title' | 'selling_points' | 'description';
 export type CopyLocale = 'zh-CN';
 
 /**
@@ -115,6 +146,26 @@ export interface Commands {
   image_previews: { args: { handle: string; marketplace: string; lang: Locale }; result: ImagePreview[] };
   /** `slot` null: the photo itself (at most 1600 px); else the rendered slot's `part`-th file. */
   image_view: { args: { imageId: number; marketplace: string; slot: string | null; part: number }; result: string };
+  /** A draft of one field, not saved (the editor's autosave saves it). */
+  draft: { args: { handle: string; field: CopyField; marketplace: string }; result: Draft };
+  /** TM matches and glossary terms for the field's English (`segment`: one paragraph of the description). */
+  suggestions: { args: { handle: string; field: CopyField; segment: string | null; zh: string }; result: Suggestions };
+  gloss: { args: { text: string }; result: Gloss };
+  /** Drafts and saves every empty field of `handles` (null: all); one batch at a time (`draft-running`). */
+  draft_empty_fields: {
+    args: { handles: string[] | null; marketplace: string; onProgress: ProgressSink<DraftProgress> };
+    result: DraftBatchReport;
+  };
+  cancel_draft: { args: Record<string, never>; result: null };
+  option_values: { args: Record<string, never>; result: OptionValue[] };
+  /** Answers whether it changed. */
+  set_option_value: { args: { name: string; value: string; zh: string }; result: boolean };
+  glossary_terms: { args: Record<string, never>; result: GlossaryTerm[] };
+  put_glossary_term: { args: { term: GlossaryTerm }; result: boolean };
+  remove_glossary_term: { args: { en: string }; result: boolean };
+  import_glossary: { args: { path: string }; result: GlossaryImport };
+  /** Answers how many terms were written. */
+  export_glossary: { args: { path: string }; result: number };
 }
 
 export type CommandName = keyof Commands;

@@ -9,6 +9,8 @@ const FIELD_KEYS: readonly (keyof ProductFields)[] = ['brand_en', 'brand_zh', 'o
 export function copyFieldOf(field: string): CopyField | null {
   const base = field.toLowerCase().replace(/[._-]?(zh|zh-cn|zh_cn)$/, '');
   if (base === 'title') return 'title';
+  if (base === 'short_title') return 'short_title';
+  if (base === 'selling_points') return 'selling_points';
   if (base === 'description' || base === 'body' || base === 'body_html') return 'description';
   return null;
 }
@@ -32,7 +34,7 @@ export function restoreTarget(e: HistoryEntry): RestoreTarget | null {
 /** The id of the UI string naming a history field, or null for an unknown one. */
 export function fieldLabelId(field: string): string | null {
   const copy = copyFieldOf(field);
-  if (copy) return `ui-field-${copy}`;
+  if (copy) return `ui-field-${copy.replace('_', '-')}`;
   if (field === 'product') return 'ui-field-product';
   if ((FIELD_KEYS as readonly string[]).includes(field)) return `ui-field-${field.replace('_', '-')}`;
   return null;

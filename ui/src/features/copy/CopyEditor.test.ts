@@ -101,8 +101,8 @@ describe('CopyEditor', () => {
       limit: 60,
       findings: text.includes('最好')
         ? [
-            { code: 'banned-term', severity: 'error', start: 2, end: 4, args: { term: '最好', reason: 'r', reason_zh: 'r', law: 'l' }, message: 'm' },
-            { code: 'no-such-code-anywhere', severity: 'warning', start: 0, end: 1, args: {} as Record<string, string>, message: 'Message from Rust' },
+            { code: 'banned-term', severity: 'error', start: 2, end: 4, args: { term: '最好', reason: 'r', reason_zh: 'r', law: 'l' }, message: 'm', fixes: [] },
+            { code: 'no-such-code-anywhere', severity: 'warning', start: 0, end: 1, args: {} as Record<string, string>, message: 'Message from Rust', fixes: [] },
           ]
         : [],
     });

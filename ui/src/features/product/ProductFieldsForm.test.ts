@@ -19,6 +19,8 @@ const product: ProductDetail = {
   hs_code: '',
   title_zh: '',
   description_zh: '',
+  selling_points_zh: '',
+  short_title_zh: '',
   option_names: [],
   variants: [],
   attributes: [],
