@@ -432,9 +432,7 @@ mod tests {
     fn a_panic_with_a_plain_message_keeps_it_and_errors_keep_their_code() {
         let answer = tauri::async_runtime::block_on(blocking::<()>(|| panic!("plain")));
         assert!(answer.unwrap_err().message.contains("plain"));
-        let answer = tauri::async_runtime::block_on(blocking::<()>(|| {
-            Err(Error::RenderRunning)
-        }));
+        let answer = tauri::async_runtime::block_on(blocking::<()>(|| Err(Error::RenderRunning)));
         assert_eq!(answer.unwrap_err().code, "render-running");
     }
 }
