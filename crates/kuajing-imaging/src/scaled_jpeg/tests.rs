@@ -336,6 +336,22 @@ fn declines_progressions_no_encoder_writes() {
 }
 
 #[test]
+fn declines_a_picture_larger_than_its_data_before_allocating_it() {
+    // Found by fuzzing: 3 KB of progressive JPEG declaring 65439 x 64951 pixels.
+    for name in ["jpeg-420.jpg", "jpeg-420-progressive.jpg", "jpeg-gray.jpg"] {
+        let mut bytes = fixture(name);
+        let sof = bytes
+            .windows(2)
+            .position(|w| w[0] == 0xFF && (w[1] == 0xC0 || w[1] == 0xC2))
+            .expect("a frame header");
+        bytes[sof + 5..sof + 9].copy_from_slice(&[0xFD, 0xB7, 0xFF, 0x9F]);
+        let started = std::time::Instant::now();
+        assert_eq!(decode(&bytes, 4).err(), Some(Miss::Corrupt), "{name}");
+        assert!(started.elapsed().as_secs() < 1, "{name}");
+    }
+}
+
+#[test]
 fn damaged_data_never_panics() {
     for name in [
         "jpeg-restart-5.jpg",

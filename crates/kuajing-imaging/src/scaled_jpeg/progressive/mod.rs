@@ -78,6 +78,15 @@ impl Job {
         })
     }
 
+    /// The bits of entropy-coded data in this scan if it is a first DC scan (each block it
+    /// covers takes one code or more), else 0.
+    pub(super) fn dc_first_bits(&self) -> usize {
+        match self.pass {
+            Pass::DcFirst => self.entropy.end * 8,
+            _ => 0,
+        }
+    }
+
     /// The component whose AC coefficients this scan refines, if it is an AC scan.
     fn ac_component(&self) -> Option<usize> {
         match self.pass {
