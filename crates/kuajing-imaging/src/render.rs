@@ -62,21 +62,28 @@ pub fn render_slots(
 ) -> Result<Vec<Result<Rendered, Error>>, Error> {
     let mut source = open(bytes, name, limits)?;
     let size = source.upright_size();
+    // A slot with no area or an impossible size gets its own error from `render_photo`; it
+    // takes no part in choosing the decoded size (found by fuzzing: a 0-pixel slot made
+    // `fitted` clamp into an empty range and panic).
+    let valid: Vec<&SlotSpec> = specs
+        .iter()
+        .filter(|s| check_slot(s, name).is_ok())
+        .collect();
     let (mut need_w, mut need_h) = (1, 1);
-    for spec in specs {
+    for spec in &valid {
         let (w, h) = spec.needed_size(size);
         need_w = need_w.max(w);
         need_h = need_h.max(h);
     }
     // Turning a photo the right way up costs a pass over every decoded pixel; slots that
     // neither trim nor crop can turn their smaller, resized image instead.
-    let upright = specs
+    let upright = valid
         .iter()
         .any(|s| s.trim.is_some() || s.fit == Fit::Cover);
     // When every slot places the whole photo at one size, the decoder can make that size
     // directly (a JPEG is then resized in the DCT domain); the resize below is then a copy.
     let (w, h) = (f64::from(size.width), f64::from(size.height));
-    let sizes: Vec<Option<(u32, u32)>> = specs
+    let sizes: Vec<Option<(u32, u32)>> = valid
         .iter()
         .map(|s| s.trim.is_none().then(|| fitted(s, w, h, false)).flatten())
         .collect();

@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 
 use image::{DynamicImage, GenericImageView, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 use kuajing_imaging::{
-    Error, Limits, OutputFormat, SlotSpec, decode, decode_file, render, render_file, thumbnail,
+    Error, Limits, OutputFormat, SlotSpec, decode, decode_file, render, render_file, render_slots,
+    thumbnail,
 };
 use support::*;
 
@@ -499,6 +500,26 @@ fn invalid_slots_are_errors() {
     .unwrap_err();
     assert_eq!(e.code(), "invalid-slot");
     assert_eq!(thumbnail(&img, 0).unwrap_err().code(), "invalid-slot");
+}
+
+#[test]
+fn an_invalid_slot_beside_good_ones_is_its_own_error() {
+    // Found by fuzzing: a 0-pixel slot made choosing the decode size panic.
+    let bytes = jpeg(&photo_like(64, 48, 2));
+    let limits = Limits::default();
+    let specs = [
+        main_slot(),
+        SlotSpec {
+            width: 0,
+            ..main_slot()
+        },
+        SlotSpec::contain(1, 1, 1024 * 1024),
+    ];
+    let results = render_slots(&bytes, "p.jpg", &specs, &limits).unwrap();
+    assert_eq!(results.len(), 3);
+    assert!(results[0].is_ok());
+    assert_eq!(results[1].as_ref().unwrap_err().code(), "invalid-slot");
+    assert!(results[2].is_ok());
 }
 
 #[test]
