@@ -10,6 +10,7 @@
 //! Screenshots of each screen go to `target/e2e-screens/` for a person to look at.
 
 mod closing;
+mod drafting;
 mod driver;
 mod images;
 mod listing;
@@ -19,6 +20,7 @@ use std::time::Duration;
 use anyhow::Result;
 
 use closing::*;
+use drafting::*;
 use driver::*;
 use images::*;
 use listing::*;
@@ -48,6 +50,15 @@ async fn a_long_product_list_comes_by_pages_and_the_keys_reach_its_end() -> Resu
     let (_process, driver) = start_app(home.path()).await?;
     let outcome = a_long_list_comes_by_pages(&driver, home.path()).await;
     finish(driver, outcome, "long-list").await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn a_merchant_drafts_takes_a_suggestion_fixes_a_unit_and_exports() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome = draft_suggest_fix_and_export(&driver, home.path()).await;
+    finish(driver, outcome, "drafting").await
 }
 
 #[tokio::test]
