@@ -21,7 +21,7 @@ ui-source-draft = Draft
 ## Drafting a field
 
 ui-draft = Draft
-ui-draft-hint = Fill this field with a draft from the glossary, translation memory and the marketplace's template (Ctrl+Z takes it back)
+ui-draft-hint = Fill this field with a draft from the glossary, translation memory and the marketplace's template (Alt+D; Ctrl+Z takes it back)
 ui-draft-sources = Where the draft came from
 ui-draft-sources-hint = check each part before you publish
 ui-draft-source-glossary = Glossary

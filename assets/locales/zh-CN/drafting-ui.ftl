@@ -20,7 +20,7 @@ ui-source-draft = 起草
 ## 起草字段
 
 ui-draft = 起草
-ui-draft-hint = 用术语表、翻译记忆和平台模板为此字段起草（Ctrl+Z 可撤销）
+ui-draft-hint = 用术语表、翻译记忆和平台模板为此字段起草（Alt+D；Ctrl+Z 可撤销）
 ui-draft-sources = 草稿来源
 ui-draft-sources-hint = 发布前请逐项核对
 ui-draft-source-glossary = 术语表

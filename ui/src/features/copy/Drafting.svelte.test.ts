@@ -132,6 +132,35 @@ describe('Draft', () => {
   });
 });
 
+describe('Alt+D', () => {
+  it('drafts the field that has the focus, whatever the layout types for the key', async () => {
+    answers.draft = () => ({
+      handle: 'rainier-cherries',
+      field: 'title',
+      marketplace: 'tmall-global',
+      text: '美国华盛顿州新鲜雷尼尔车厘子',
+      units: 28,
+      limit: 60,
+      findings: [],
+      sources: [],
+      saved: false,
+    });
+    const { cmp, box } = editor({ initial: '' });
+    const e = new KeyboardEvent('keydown', { key: '∂', code: 'KeyD', altKey: true, bubbles: true, cancelable: true });
+    box.dispatchEvent(e);
+    expect(e.defaultPrevented).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
+    flushSync();
+    expect(calls.filter((c) => c.cmd === 'draft')).toHaveLength(1);
+    expect(box.value).toBe('美国华盛顿州新鲜雷尼尔车厘子');
+    // Ctrl+Alt+D (AltGr on some layouts) types a character; it does not draft.
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'd', code: 'KeyD', altKey: true, ctrlKey: true, bubbles: true, cancelable: true }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.filter((c) => c.cmd === 'draft')).toHaveLength(1);
+    unmount(cmp);
+  });
+});
+
 describe('Alt+1..9', () => {
   const matches = [match('华盛顿州雷尼尔车厘子', 81), match('雷尼尔车厘子 2.27千克', 90, '雷尼尔车厘子 907克')];
 
