@@ -14,6 +14,8 @@ const COMMANDS: &[&str] = &[
     "product_history",
     "get_settings",
     "set_rate",
+    "set_tm_threshold",
+    "set_mt",
     "default_export_path",
     "export_bundle",
     "fetch_images",

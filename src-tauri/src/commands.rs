@@ -14,8 +14,8 @@ use std::sync::Arc;
 use kuajing_core::{
     AppError, CatalogInfo, CopyCheck, CopyField, Draft, DraftBatchReport, DraftProgress, Error,
     ExportReport, FetchReport, Gloss, GlossaryImport, GlossaryTerm, HistoryEntry, ImagePreview,
-    ImportReport, Locale, OptionValue, ProductDetail, ProductFields, ProductPage, ProfileSummary,
-    RenderProgress, RenderReport, Settings, Suggestions, Workbench,
+    ImportReport, Locale, MtSettings, OptionValue, ProductDetail, ProductFields, ProductPage,
+    ProfileSummary, RenderProgress, RenderReport, Settings, Suggestions, Workbench,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -175,6 +175,26 @@ pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings> {
 }
 
 #[tauri::command]
+pub async fn set_tm_threshold(state: State<'_, AppState>, threshold: u8) -> Result<Settings> {
+    with_workbench(&state, move |w| {
+        w.set_tm_threshold(threshold)?;
+        w.settings()
+    })
+    .await
+}
+
+/// Sets the machine-draft endpoint (a typed `key` goes to the OS keyring), or turns machine
+/// drafts off with `null`.
+#[tauri::command]
+pub async fn set_mt(
+    state: State<'_, AppState>,
+    mt: Option<MtSettings>,
+    key: Option<String>,
+) -> Result<Settings> {
+    with_workbench(&state, move |w| w.set_mt(mt.as_ref(), key.as_deref())).await
+}
+
+#[tauri::command]
 pub async fn set_rate(state: State<'_, AppState>, rate: f64, date: String) -> Result<Settings> {
     with_workbench(&state, move |w| w.set_rate(rate, &date)).await
 }
@@ -246,15 +266,17 @@ pub fn cancel_render(state: State<'_, AppState>) {
 }
 
 /// A draft of one field, not saved: the editor puts it in the box and its autosave saves it.
+/// With `mt`, a machine draft from the endpoint in the settings.
 #[tauri::command]
 pub async fn draft(
     state: State<'_, AppState>,
     handle: String,
     field: CopyField,
     marketplace: String,
+    mt: Option<bool>,
 ) -> Result<Draft> {
     with_workbench(&state, move |w| {
-        w.draft(&handle, field, &marketplace, false)
+        w.draft_with(&handle, field, &marketplace, mt.unwrap_or(false), false)
     })
     .await
 }
@@ -434,5 +456,54 @@ mod tests {
         assert!(answer.unwrap_err().message.contains("plain"));
         let answer = tauri::async_runtime::block_on(blocking::<()>(|| Err(Error::RenderRunning)));
         assert_eq!(answer.unwrap_err().code, "render-running");
+    }
+}
+
+#[cfg(test)]
+mod registration {
+    /// The names between `start` and the next `end` in `text` that look like `prefix` + name.
+    fn names(text: &str, start: &str, end: &str, prefix: &str) -> Vec<String> {
+        let from = text.find(start).map_or("", |at| &text[at + start.len()..]);
+        let body = from.find(end).map_or(from, |at| &from[..at]);
+        let mut found: Vec<String> = body
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter_map(|item| item.trim_matches('"').strip_prefix(prefix))
+            .map(|name| name.replace('-', "_"))
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// A command must be registered in three places; one left out is "Command not found" at
+    /// run time, in the window only. This catches it in `cargo test`.
+    #[test]
+    fn every_command_is_handled_listed_and_granted() {
+        let handled = names(
+            include_str!("lib.rs"),
+            "generate_handler![",
+            "]",
+            "commands::",
+        );
+        let listed = names(include_str!("../build.rs"), "COMMANDS", "];", "");
+        let granted = names(
+            include_str!("../capabilities/default.json"),
+            "\"permissions\"",
+            "]",
+            "allow-",
+        );
+        let listed: Vec<String> = listed
+            .into_iter()
+            .filter(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_') && !n.is_empty())
+            .collect();
+        assert!(handled.len() > 30, "{handled:?}");
+        assert_eq!(
+            handled, listed,
+            "lib.rs generate_handler! against build.rs COMMANDS"
+        );
+        let ours: Vec<String> = granted
+            .into_iter()
+            .filter(|n| handled.contains(n))
+            .collect();
+        assert_eq!(handled, ours, "capabilities/default.json allow-… entries");
     }
 }

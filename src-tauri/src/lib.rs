@@ -50,6 +50,8 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::product_history,
             commands::get_settings,
             commands::set_rate,
+            commands::set_tm_threshold,
+            commands::set_mt,
             commands::default_export_path,
             commands::export_bundle,
             commands::fetch_images,

@@ -170,8 +170,22 @@ fn drafting_commands_answer_through_ipc() {
     // A draft is only a proposal: the catalog keeps what it had until the editor saves.
     let args =
         json!({ "handle": "rainier-cherries", "field": "title", "marketplace": "tmall-global" });
-    let draft = call(w, "draft", args).unwrap();
+    let draft = call(w, "draft", args.clone()).unwrap();
     let text = draft["text"].as_str().unwrap();
+    // A machine draft before an endpoint is set says so; the settings carry the endpoint.
+    let mut machine = args;
+    machine["mt"] = json!(true);
+    let refused = call(w, "draft", machine.clone()).unwrap_err();
+    assert_eq!(refused["code"], "mt-not-configured", "{refused}");
+    let settings = call(w, "set_tm_threshold", json!({ "threshold": 80 })).unwrap();
+    assert_eq!(settings["tm_threshold"], 80);
+    let mt = json!({ "endpoint": "http://127.0.0.1:9/v1", "model": "m", "api_key_env": null });
+    let settings = call(w, "set_mt", json!({ "mt": mt, "key": null })).unwrap();
+    assert_eq!(settings["mt"]["endpoint"], "http://127.0.0.1:9/v1");
+    let unreachable = call(w, "draft", machine).unwrap_err();
+    assert_eq!(unreachable["code"], "mt-unreachable", "{unreachable}");
+    let settings = call(w, "set_mt", json!({ "mt": null, "key": null })).unwrap();
+    assert!(settings["mt"].is_null());
     assert!(text.contains("美国"), "{draft}");
     assert_eq!(draft["saved"], false);
     assert!(

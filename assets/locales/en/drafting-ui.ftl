@@ -22,6 +22,8 @@ ui-source-draft = Draft
 
 ui-draft = Draft
 ui-draft-hint = Fill this field with a draft from the glossary, translation memory and the marketplace's template (Alt+D; Ctrl+Z takes it back)
+ui-draft-mt = Machine draft
+ui-draft-mt-hint = Ask the machine-draft server in Settings for this field; the answer is checked like typed text
 ui-draft-sources = Where the draft came from
 ui-draft-sources-hint = check each part before you publish
 ui-draft-source-glossary = Glossary

@@ -19,7 +19,12 @@ error-unknown-slot = That marketplace has no such image slot.
 error-not-fetched = This image has not been downloaded yet. Connect to the internet and download the images.
 error-render-running = A batch is already rendering: wait for it to finish or cancel it.
 error-no-sheet = Kuajing has no bulk-upload sheet for { $marketplace } yet. Its images can be rendered; export for Tmall Global.
-error-bad-field = Only the title and the description can be edited here.
+error-bad-field = Only the title, short title, selling points and description can be edited here.
+error-blank = The { $value ->
+    [zh] Chinese
+   *[other] English
+} text is empty: fill it in.
+error-bad-threshold = The match threshold must be a whole number from 1 to 100.
 error-bad-shipped-data = Kuajing's built-in data is damaged. Reinstall Kuajing.
 error-export-write = The bundle could not be written. Nothing was left half-written; check the folder and try again.
 error-export-duplicate-file = Two files in the bundle would have the same name.

@@ -228,6 +228,22 @@ ui-settings-rate-label = USD → CNY
 ui-settings-date-label = Rate date
 ui-settings-rate-invalid = Enter a number greater than 0, e.g. 7.10.
 ui-settings-date-invalid = Enter a date as YYYY-MM-DD.
+ui-settings-rate-save = Save rate
+ui-settings-tm = Translation memory
+ui-settings-tm-label = Suggest matches scoring at least
+ui-settings-tm-hint = 100 is the same English. Lower finds more, looser matches; 70 is the usual start.
+ui-settings-tm-invalid = Enter a whole number from 1 to 100.
+ui-settings-mt = Machine drafts (optional)
+ui-settings-mt-off = Off. Drafts come from your glossary, translation memory and the marketplace's templates, all on this computer. To add a Machine draft button, point Kuajing at an OpenAI-compatible server: one on this computer (Ollama, llama.cpp, vLLM) or a cloud API.
+ui-settings-mt-on = On: { $model } at { $endpoint }. Only the Machine draft button contacts it.
+ui-settings-mt-endpoint = Endpoint
+ui-settings-mt-model = Model
+ui-settings-mt-key-env = Key variable
+ui-settings-mt-key = API key
+ui-settings-mt-key-placeholder = Kept in the system keyring (optional)
+ui-settings-mt-hint = A server on this computer needs no key. For a cloud API, name the environment variable that holds the key, or type the key: it is kept in the system keyring, never in the catalog.
+ui-settings-mt-turn-off = Turn off
+ui-settings-mt-turned-off = Turned off
 ui-settings-catalog = Catalog file
 
 # Downloading photos named by URL in the Shopify export.

@@ -21,6 +21,8 @@ ui-source-draft = 起草
 
 ui-draft = 起草
 ui-draft-hint = 用术语表、翻译记忆和平台模板为此字段起草（Alt+D；Ctrl+Z 可撤销）
+ui-draft-mt = 机器起草
+ui-draft-mt-hint = 请设置中的机器起草服务为此字段起草；结果与手写内容一样接受检查
 ui-draft-sources = 草稿来源
 ui-draft-sources-hint = 发布前请逐项核对
 ui-draft-source-glossary = 术语表

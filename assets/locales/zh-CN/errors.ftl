@@ -18,7 +18,12 @@ error-unknown-slot = 该平台没有这个图片位。
 error-not-fetched = 此图片尚未下载。请联网后下载图片。
 error-render-running = 已有一批图片正在生成：请等它完成，或先取消。
 error-no-sheet = Kuajing 尚不支持 { $marketplace } 的批量上传表格。可以渲染其图片；导出请选天猫国际。
-error-bad-field = 这里只能编辑标题和描述。
+error-bad-field = 这里只能编辑标题、短标题、卖点和描述。
+error-blank = { $value ->
+    [zh] 中文
+   *[other] 英文
+}内容为空，请填写。
+error-bad-threshold = 匹配阈值必须是 1 到 100 之间的整数。
 error-bad-shipped-data = Kuajing 内置数据已损坏。请重新安装 Kuajing。
 error-export-write = 无法写出导出包。不会留下写了一半的文件；请检查文件夹后重试。
 error-export-duplicate-file = 导出包中有两个文件重名。

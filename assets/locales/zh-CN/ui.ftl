@@ -197,6 +197,22 @@ ui-settings-rate-label = 美元 → 人民币
 ui-settings-date-label = 汇率日期
 ui-settings-rate-invalid = 请输入大于 0 的数字，例如 7.10。
 ui-settings-date-invalid = 请按 YYYY-MM-DD 格式输入日期。
+ui-settings-rate-save = 保存汇率
+ui-settings-tm = 翻译记忆
+ui-settings-tm-label = 建议匹配度不低于
+ui-settings-tm-hint = 100 表示英文完全相同。数值越低，匹配越多越宽松；一般从 70 开始。
+ui-settings-tm-invalid = 请输入 1 到 100 之间的整数。
+ui-settings-mt = 机器起草（可选）
+ui-settings-mt-off = 未开启。草稿来自您的术语表、翻译记忆和平台模板，全部在本机完成。如需“机器起草”按钮，请填写兼容 OpenAI 的服务地址：本机服务（Ollama、llama.cpp、vLLM）或云端 API。
+ui-settings-mt-on = 已开启：{ $endpoint } 上的 { $model }。只有“机器起草”按钮会连接它。
+ui-settings-mt-endpoint = 服务地址
+ui-settings-mt-model = 模型
+ui-settings-mt-key-env = 密钥变量
+ui-settings-mt-key = API 密钥
+ui-settings-mt-key-placeholder = 保存在系统钥匙串中（可选）
+ui-settings-mt-hint = 本机服务无需密钥。云端 API 请填写存放密钥的环境变量名，或直接输入密钥：密钥保存在系统钥匙串中，绝不写入商品库。
+ui-settings-mt-turn-off = 关闭
+ui-settings-mt-turned-off = 已关闭
 ui-settings-catalog = 目录文件
 
 # Downloading photos named by URL in the Shopify export.

@@ -256,7 +256,7 @@ impl Workbench {
     ) -> Result<bool> {
         let zh = zh.trim();
         if zh.is_empty() {
-            return Err(Error::BadField("zh".to_owned()));
+            return Err(Error::Blank("zh".to_owned()));
         }
         let mut conn = self.catalog.connect()?;
         let tx = kuajing_catalog::write_tx(&mut conn)?;
@@ -315,7 +315,7 @@ impl Workbench {
     /// Sets the lowest score a TM match needs to be shown: 1 to 100.
     pub fn set_tm_threshold(&self, threshold: u8) -> Result<()> {
         if !(1..=100).contains(&threshold) {
-            return Err(Error::BadField(format!("threshold {threshold}")));
+            return Err(Error::BadThreshold(threshold));
         }
         let mut conn = self.catalog.connect()?;
         let tx = kuajing_catalog::write_tx(&mut conn)?;
@@ -804,10 +804,10 @@ fn clean_term(term: &GlossaryTerm) -> Result<GlossaryTerm> {
     term.category = term.category.trim().to_ascii_lowercase();
     term.forbidden.retain(|f| !f.trim().is_empty());
     if term.en.is_empty() {
-        return Err(Error::BadField("en".to_owned()));
+        return Err(Error::Blank("en".to_owned()));
     }
     if term.zh.is_empty() {
-        return Err(Error::BadField("zh".to_owned()));
+        return Err(Error::Blank("zh".to_owned()));
     }
     Ok(term)
 }

@@ -89,8 +89,15 @@ pub enum Error {
         /// Whether a server answered (the network is up).
         answered: bool,
     },
-    #[error("the field `{0}` cannot be edited here (use title or description)")]
+    #[error(
+        "the field `{0}` cannot be edited here (use title, short_title, selling_points or description)"
+    )]
     BadField(String),
+    /// A value that must be given was blank: `zh` (the Chinese) or `en` (the English).
+    #[error("the {0} text is empty: fill it in")]
+    Blank(String),
+    #[error("the match threshold must be a whole number from 1 to 100, not {0}")]
+    BadThreshold(u8),
     #[error(
         "{path} is the catalog, one of its files, or inside its media or render folder: choose another place for the bundle"
     )]
@@ -131,6 +138,8 @@ impl Error {
             Error::NotFetched => "not-fetched",
             Error::RenderRunning => "render-running",
             Error::BadField(_) => "bad-field",
+            Error::Blank(_) => "blank",
+            Error::BadThreshold(_) => "bad-threshold",
             Error::Download { .. } => "download",
             Error::ExportOntoCatalog { .. } => "export-onto-catalog",
             Error::OutputIsInput { .. } => "output-is-input",
@@ -173,7 +182,10 @@ impl Error {
                 put("row", row.to_string());
                 put("first", first.clone());
             }
-            Error::BadRate(v) | Error::BadDate(v) | Error::BadField(v) => put("value", v.clone()),
+            Error::BadRate(v) | Error::BadDate(v) | Error::BadField(v) | Error::Blank(v) => {
+                put("value", v.clone())
+            }
+            Error::BadThreshold(v) => put("value", v.to_string()),
             Error::Download { url, reason, .. } => {
                 put("url", url.clone());
                 put("reason", reason.clone());

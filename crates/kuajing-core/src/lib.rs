@@ -53,7 +53,7 @@ pub use products::{
     CatalogInfo, ImageState, ProductDetail, ProductImage, ProductPage, ProductSummary, Variant,
 };
 pub use render_batch::{RenderNote, RenderProgress, RenderReport};
-pub use settings::{ProfileSummary, Settings, today};
+pub use settings::{MtSettings, ProfileSummary, Settings, today};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -1,4 +1,5 @@
-//! Merchant settings (the exchange rate) and the marketplaces on offer.
+//! Merchant settings (the exchange rate, the translation-memory threshold, the machine-draft
+//! endpoint) and the marketplaces on offer.
 
 use kuajing_catalog::Rate;
 use kuajing_catalog::queries::settings as setting_rows;
@@ -10,6 +11,19 @@ use crate::{Error, Result, Workbench};
 #[ts(export)]
 pub struct Settings {
     pub rate: Option<Rate>,
+    /// The lowest score a translation-memory match needs to be shown (1 to 100).
+    pub tm_threshold: u8,
+    /// Where machine drafts go; `None` (the default) means machine drafting is off.
+    pub mt: Option<MtSettings>,
+}
+
+/// The machine-draft endpoint as stored: where the key is, never the key.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct MtSettings {
+    pub endpoint: String,
+    pub model: String,
+    pub api_key_env: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -25,7 +39,30 @@ impl Workbench {
     pub fn settings(&self) -> Result<Settings> {
         Ok(Settings {
             rate: setting_rows::rate(&self.catalog.connect()?)?,
+            tm_threshold: self.tm_threshold()?,
+            mt: self.mt_config()?.map(|c| MtSettings {
+                endpoint: c.endpoint,
+                model: c.model,
+                api_key_env: c.api_key_env,
+            }),
         })
+    }
+
+    /// Sets where machine drafts go (checked: an http(s) URL without a password, a model, a
+    /// variable name for the key), or turns machine drafting off with `None`. A `key` typed
+    /// with it goes to the OS keyring under the endpoint's host, never into the catalog; where
+    /// there is no keyring that is `mt-keyring` and nothing is changed.
+    pub fn set_mt(&self, mt: Option<&MtSettings>, key: Option<&str>) -> Result<Settings> {
+        let config = mt
+            .map(|m| kuajing_mt::MtConfig::new(&m.endpoint, &m.model, m.api_key_env.as_deref()))
+            .transpose()?;
+        if let (Some(config), Some(key)) = (&config, key.map(str::trim))
+            && !key.is_empty()
+        {
+            kuajing_mt::store_key(&config.endpoint, key)?;
+        }
+        self.set_mt_config(config.as_ref())?;
+        self.settings()
     }
 
     /// Sets the USD→CNY rate taken on `date` (`YYYY-MM-DD`).

@@ -8,7 +8,7 @@
 
 use std::path::PathBuf;
 
-use kuajing_core::{CopyField, DraftSource, GlossaryTerm, Locale, Rules, Workbench};
+use kuajing_core::{CopyField, DraftSource, GlossaryTerm, Locale, MtSettings, Rules, Workbench};
 
 fn fixture() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -414,4 +414,76 @@ fn a_chinese_brand_name_set_once_serves_every_product_of_the_vendor() {
         .draft("salmon-jerky", CopyField::Title, "tmall-global", false)
         .unwrap();
     assert!(draft.text.starts_with("柯迪亚克湾"), "{}", draft.text);
+}
+
+#[test]
+fn the_settings_carry_the_tm_threshold_and_the_machine_draft_endpoint() {
+    let (_dir, w) = imported();
+    let s = w.settings().unwrap();
+    assert_eq!(s.tm_threshold, 70);
+    assert!(s.mt.is_none(), "machine drafts are off until set");
+
+    w.set_tm_threshold(85).unwrap();
+    assert_eq!(w.settings().unwrap().tm_threshold, 85);
+    assert_eq!(w.set_tm_threshold(0).unwrap_err().code(), "bad-threshold");
+
+    // A URL pasted from a server's docs is trimmed to its base; the key stays out.
+    let s = w
+        .set_mt(
+            Some(&MtSettings {
+                endpoint: " http://127.0.0.1:11434/v1/chat/completions ".into(),
+                model: "qwen2.5:7b".into(),
+                api_key_env: Some("OLLAMA_KEY".into()),
+            }),
+            None,
+        )
+        .unwrap();
+    let mt = s.mt.unwrap();
+    assert_eq!(mt.endpoint, "http://127.0.0.1:11434/v1");
+    assert_eq!(mt.api_key_env.as_deref(), Some("OLLAMA_KEY"));
+
+    let refused = w
+        .set_mt(
+            Some(&MtSettings {
+                endpoint: "http://user:secret@example.com/v1".into(),
+                model: "m".into(),
+                api_key_env: None,
+            }),
+            None,
+        )
+        .unwrap_err();
+    assert_eq!(refused.code(), "mt-bad-endpoint");
+    assert_eq!(
+        w.settings().unwrap().mt.unwrap().model,
+        "qwen2.5:7b",
+        "a refused endpoint leaves the stored one"
+    );
+
+    // A typed key goes to the OS keyring, or (no keyring, as on CI) nothing changes.
+    let cloud = MtSettings {
+        endpoint: "https://kuajing-test.invalid/v1".into(),
+        model: "m".into(),
+        api_key_env: None,
+    };
+    match w.set_mt(Some(&cloud), Some("sk-test-1")) {
+        Ok(s) => {
+            assert_eq!(s.mt.unwrap().endpoint, cloud.endpoint);
+            let stored = kuajing_mt::keyring_key(&cloud.endpoint).unwrap().unwrap();
+            assert_eq!(stored.expose(), "sk-test-1");
+            kuajing_mt::delete_key(&cloud.endpoint).unwrap();
+        }
+        Err(e) => {
+            assert_eq!(e.code(), "mt-keyring");
+            assert_eq!(w.settings().unwrap().mt.unwrap().model, "qwen2.5:7b");
+        }
+    }
+    let stored = w.settings().unwrap();
+    assert!(
+        !serde_json::to_string(&stored)
+            .unwrap()
+            .contains("sk-test-1"),
+        "the key is never in the settings"
+    );
+
+    assert!(w.set_mt(None, None).unwrap().mt.is_none());
 }

@@ -1,9 +1,12 @@
 //! Drafting on the sample: a draft with its sources, a translation-memory suggestion taken with
 //! Alt+1, an imperial unit fixed in one click (and undone with Ctrl+Z), the option values, draft
-//! all empty fields, and the bundle that comes out.
+//! all empty fields, the drafting settings and a machine draft from a stub server on loopback,
+//! and the bundle that comes out.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::driver::*;
@@ -79,6 +82,53 @@ async fn shot(driver: &WebDriver, name: &str) -> Result<()> {
         .perform()
         .await;
     screenshot(driver, name).await
+}
+
+/// What the stub machine-draft server answers.
+const MACHINE_TITLE: &str = "美国华盛顿州宾莹车厘子 新鲜采摘";
+
+/// An OpenAI-compatible chat endpoint on loopback that answers every request with `content`,
+/// and counts the requests.
+fn stub_endpoint(content: &'static str) -> (String, Arc<AtomicUsize>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let url = format!(
+        "http://{}/v1",
+        listener.local_addr().expect("a bound address")
+    );
+    let seen = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&seen);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            counter.fetch_add(1, Ordering::SeqCst);
+            let Ok(read) = stream.try_clone() else { return };
+            let mut reader = BufReader::new(read);
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            if reader.read_exact(&mut body).is_err() {
+                continue;
+            }
+            let answer = serde_json::json!({
+                "choices": [{"message": {"role": "assistant", "content": content}}]
+            })
+            .to_string();
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{answer}",
+                answer.len()
+            );
+        }
+    });
+    (url, seen)
 }
 
 pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path) -> Result<()> {
@@ -251,7 +301,8 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
     .await?;
     shot(driver, "47-glossary").await?;
 
-    // The bundle carries what was drafted, suggested and fixed.
+    // Settings: the TM threshold, and a machine-draft endpoint (a stub server on loopback).
+    let (endpoint, asked) = stub_endpoint(MACHINE_TITLE);
     click(driver, "[data-testid=settings-open]").await?;
     set_value(&wait_for(driver, "[data-testid=rate-input]").await?, "7.2").await?;
     click(driver, "[data-testid=rate-save]").await?;
@@ -260,7 +311,49 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
         "7.2",
     )
     .await?;
+    set_value(&wait_for(driver, "[data-testid=tm-threshold]").await?, "75").await?;
+    click(driver, "[data-testid=tm-threshold-save]:not(:disabled)").await?;
+    wait_for(driver, "[data-testid=tm-threshold-form] [role=status]").await?;
+    wait_for(driver, "[data-testid=mt-state][data-on=false]").await?;
+    set_value(
+        &wait_for(driver, "[data-testid=mt-endpoint]").await?,
+        &endpoint,
+    )
+    .await?;
+    set_value(
+        &wait_for(driver, "[data-testid=mt-model]").await?,
+        "stub-model",
+    )
+    .await?;
+    click_centred(driver, "[data-testid=mt-save]:not(:disabled)").await?;
+    wait_for(driver, "[data-testid=mt-state][data-on=true]").await?;
+    shot(driver, "40-settings-drafting").await?;
     click(driver, "[data-testid=settings-close]").await?;
+    if asked.load(Ordering::SeqCst) != 0 {
+        bail!("saving the settings contacted the machine-draft endpoint");
+    }
+
+    // Machine draft: only this button asks the endpoint; its answer is checked and shown
+    // with its source, and saved by the autosave.
+    click(driver, "[data-testid=view-products]").await?;
+    click(
+        driver,
+        "[data-testid=product-row][data-handle=bing-cherries]",
+    )
+    .await?;
+    let title = wait_for(driver, "[data-testid=title-zh]").await?;
+    click(driver, "[data-testid=draft-mt-title]:not(:disabled)").await?;
+    wait_value(&title, "the machine's title", |v| v == MACHINE_TITLE).await?;
+    wait_for(
+        driver,
+        "[data-field=title] [data-testid=draft-source][data-kind=mt]",
+    )
+    .await?;
+    wait_for(driver, "[data-testid=saved-state][data-state=saved]").await?;
+    if asked.load(Ordering::SeqCst) != 1 {
+        bail!("one machine draft should ask the endpoint once");
+    }
+    shot(driver, "40-machine-draft").await?;
     click(driver, "[data-testid=export-open]").await?;
     let out = home.join("drafted.zip");
     set_value(
@@ -278,7 +371,11 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
         zip::ZipArchive::new(std::fs::File::open(&out).context("the bundle was written")?)?;
     let mut sheet = String::new();
     zip.by_name("listing.csv")?.read_to_string(&mut sheet)?;
-    for want in [drafted.as_str(), "俄勒冈州雷尼尔车厘子 454克"] {
+    for want in [
+        drafted.as_str(),
+        "俄勒冈州雷尼尔车厘子 454克",
+        MACHINE_TITLE,
+    ] {
         if !sheet.contains(want) {
             bail!("the sheet lacks `{want}`: {sheet}");
         }

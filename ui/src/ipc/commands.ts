@@ -28,6 +28,7 @@ import type {
   RenderProgress,
   RenderReport,
   Settings,
+  MtSettings,
   Suggestions,
 } from './types';
 
@@ -151,6 +152,9 @@ export const setProductFields = (handle: string, fields: ProductFields): Promise
 export const productHistory = (handle: string): Promise<HistoryEntry[]> => call('product_history', { handle });
 export const getSettings = (): Promise<Settings> => call('get_settings', none);
 export const setRate = (rate: number, date: string): Promise<Settings> => call('set_rate', { rate, date });
+export const setTmThreshold = (threshold: number): Promise<Settings> => call('set_tm_threshold', { threshold });
+/** Where machine drafts go (null: off). A typed `key` goes to the OS keyring, never the catalog. */
+export const setMt = (mt: MtSettings | null, key: string | null = null): Promise<Settings> => call('set_mt', { mt, key });
 export const defaultExportPath = (marketplace: string): Promise<string> => call('default_export_path', { marketplace });
 /** Downloads the product's photos named by URL; offline they stay waiting. */
 export const fetchImages = (handle: string | null): Promise<FetchReport> => call('fetch_images', { handle });
@@ -176,9 +180,10 @@ export const imagePreviews = (handle: string, marketplace: string, lang: Locale)
 export const imageView = (imageId: number, marketplace: string, slot: string | null, part = 0): Promise<string> =>
   call('image_view', { imageId, marketplace, slot, part });
 
-/** A draft of `field`, not saved: put it in the editor, whose autosave saves it. */
-export const draftField = (handle: string, field: CopyField, marketplace: string): Promise<Draft> =>
-  call('draft', { handle, field, marketplace });
+/** A draft of `field`, not saved: put it in the editor, whose autosave saves it. With `mt`, a
+ * machine draft from the endpoint in the settings (the only call that contacts it). */
+export const draftField = (handle: string, field: CopyField, marketplace: string, mt = false): Promise<Draft> =>
+  call('draft', { handle, field, marketplace, mt });
 /** TM matches and glossary terms for the field's English (or the description's paragraph `segment`). */
 export const getSuggestions = (handle: string, field: CopyField, segment: string | null, zh: string): Promise<Suggestions> =>
   call('suggestions', { handle, field, segment, zh });

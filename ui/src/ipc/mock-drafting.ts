@@ -17,6 +17,7 @@ import type {
   ProductDetail,
   ProgressSink,
   Suggestions,
+  MtSettings,
   TermHit,
   TmDiffPart,
   TmMatch,
@@ -35,6 +36,8 @@ export interface DraftingHost {
   sleep(ms: number): Promise<unknown>;
   /** How long one product takes in "draft all", in ms. */
   timing(): number;
+  /** The machine-draft endpoint, if one is set. */
+  mt(): MtSettings | null;
 }
 
 export interface Drafting {
@@ -226,6 +229,14 @@ export function createDrafting(host: DraftingHost): Drafting {
   function english(p: ProductDetail, field: CopyField, segment: string | null): string {
     if (segment !== null) return segment;
     return field === 'title' || field === 'short_title' ? p.title_en : plain(p.description_en);
+  }
+
+  /** The mock's "machine": the template draft, said to come from the endpoint. */
+  function machineDraft(handle: string, field: CopyField, marketplace: string): Draft {
+    const mt = host.mt();
+    if (!mt) host.fail('mt-not-configured', 'machine drafts are off: set an endpoint in Settings');
+    const d = draft(handle, field, marketplace);
+    return { ...d, sources: [{ kind: 'mt', endpoint: mt.endpoint, model: mt.model }] };
   }
 
   function draft(handle: string, field: CopyField, marketplace: string): Draft {
@@ -436,7 +447,7 @@ export function createDrafting(host: DraftingHost): Drafting {
   }
 
   const handlers: Record<string, (a: Args) => unknown> = {
-    draft: (a) => draft(String(a.handle ?? ''), String(a.field) as CopyField, String(a.marketplace ?? 'tmall-global')),
+    draft: (a) => (a.mt ? machineDraft : draft)(String(a.handle ?? ''), String(a.field) as CopyField, String(a.marketplace ?? 'tmall-global')),
     suggestions,
     gloss: (a) => gloss(String(a.text ?? '')),
     draft_empty_fields: draftAll,

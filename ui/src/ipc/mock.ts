@@ -18,6 +18,7 @@ import type {
   ProductSummary,
   ProfileSummary,
   ProgressSink,
+  MtSettings,
   Rate,
   RenderNote,
   RenderProgress,
@@ -380,6 +381,8 @@ interface State {
   products: Map<string, ProductDetail>;
   history: Map<string, HistoryEntry[]>;
   rate: Rate | null;
+  tmThreshold: number;
+  mt: MtSettings | null;
   nextHistory: number;
   /** `marketplace/image/slot` keys already rendered: the render cache. */
   rendered: Set<string>;
@@ -387,7 +390,7 @@ interface State {
   cancel: boolean;
 }
 
-const state: State = { products: new Map(), history: new Map(), rate: null, nextHistory: 1, rendered: new Set(), rendering: false, cancel: false };
+const state: State = { products: new Map(), history: new Map(), rate: null, tmThreshold: 70, mt: null, nextHistory: 1, rendered: new Set(), rendering: false, cancel: false };
 
 /** Fields the mock keeps Chinese copy in, by copy field. */
 const COPY_KEYS = { title: 'title_zh', short_title: 'short_title_zh', selling_points: 'selling_points_zh', description: 'description_zh' } as const;
@@ -400,6 +403,8 @@ export function resetMock(): void {
   state.products.clear();
   state.history.clear();
   state.rate = null;
+  state.tmThreshold = 70;
+  state.mt = null;
   state.nextHistory = 1;
   state.rendered.clear();
   state.rendering = false;
@@ -736,7 +741,10 @@ const drafting: Drafting = createDrafting({
   fail,
   sleep,
   timing: () => mockTiming.photoMs,
+  mt: () => state.mt,
 });
+
+const settings = () => ({ rate: state.rate, tm_threshold: state.tmThreshold, mt: state.mt });
 
 const handlers: Record<string, (a: Args) => unknown> = {
   ...drafting.handlers,
@@ -818,14 +826,31 @@ const handlers: Record<string, (a: Args) => unknown> = {
     getP(str(a, 'handle'));
     return state.history.get(str(a, 'handle')) ?? [];
   },
-  get_settings: () => ({ rate: state.rate }),
+  get_settings: settings,
+  set_tm_threshold: (a) => {
+    const n = Number(a.threshold);
+    if (!Number.isInteger(n) || n < 1 || n > 100) fail('bad-threshold', `the match threshold must be a whole number from 1 to 100, not ${String(a.threshold)}`, { value: String(a.threshold) });
+    state.tmThreshold = n;
+    return settings();
+  },
+  set_mt: (a) => {
+    const mt = a.mt as MtSettings | null;
+    if (mt === null) state.mt = null;
+    else {
+      const endpoint = mt.endpoint.trim().replace(/\/+$/, '').replace(/\/chat\/completions$/, '');
+      if (!/^https?:\/\/[^\s/@]+/.test(endpoint)) fail('mt-bad-endpoint', `${endpoint} is not a usable endpoint: it must start with http:// or https://`, { url: endpoint, reason: 'it must start with http:// or https://' });
+      if (!mt.model.trim()) fail('mt-no-model', 'name the model the server should run');
+      state.mt = { endpoint, model: mt.model.trim(), api_key_env: mt.api_key_env?.trim() || null };
+    }
+    return settings();
+  },
   set_rate: (a) => {
     const rate = Number(a.rate);
     const date = str(a, 'date');
     if (!(rate > 0)) fail('bad-rate', 'The rate must be a number above zero.', { rate: String(a.rate) });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) fail('bad-date', `“${date}” is not a date (YYYY-MM-DD).`, { date });
     state.rate = { usd_cny: rate, date };
-    return { rate: state.rate };
+    return settings();
   },
   default_export_path: (a) => `/home/demo/Documents/Kuajing/${str(a, 'marketplace') || 'tmall-global'}-${new Date().toISOString().slice(0, 10)}.zip`,
   // The mock is always offline: remote photos keep waiting, as they do without a network.

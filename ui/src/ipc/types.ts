@@ -27,6 +27,7 @@ import type { RenderNote } from './bindings/RenderNote';
 import type { RenderProgress } from './bindings/RenderProgress';
 import type { RenderReport } from './bindings/RenderReport';
 import type { Settings } from './bindings/Settings';
+import type { MtSettings } from './bindings/MtSettings';
 import type { Severity } from './bindings/Severity';
 import type { Skipped } from './bindings/Skipped';
 import type { SlotPreview } from './bindings/SlotPreview';
@@ -73,6 +74,7 @@ export type {
   RenderProgress,
   RenderReport,
   Settings,
+  MtSettings,
   Severity,
   Skipped,
   SlotPreview,
@@ -133,6 +135,10 @@ export interface Commands {
   product_history: { args: { handle: string }; result: HistoryEntry[] };
   get_settings: { args: Record<string, never>; result: Settings };
   set_rate: { args: { rate: number; date: string }; result: Settings };
+  /** The lowest score (1..100) a translation-memory match needs to be shown. */
+  set_tm_threshold: { args: { threshold: number }; result: Settings };
+  /** Where machine drafts go (a typed key goes to the OS keyring); null turns machine drafts off. */
+  set_mt: { args: { mt: MtSettings | null; key: string | null }; result: Settings };
   default_export_path: { args: { marketplace: string }; result: string };
   fetch_images: { args: { handle: string | null }; result: FetchReport };
   /** `lang`: the UI language, which the bundle's report.txt (and the report's messages) are written in. */
@@ -146,8 +152,8 @@ export interface Commands {
   image_previews: { args: { handle: string; marketplace: string; lang: Locale }; result: ImagePreview[] };
   /** `slot` null: the photo itself (at most 1600 px); else the rendered slot's `part`-th file. */
   image_view: { args: { imageId: number; marketplace: string; slot: string | null; part: number }; result: string };
-  /** A draft of one field, not saved (the editor's autosave saves it). */
-  draft: { args: { handle: string; field: CopyField; marketplace: string }; result: Draft };
+  /** A draft of one field, not saved (the editor's autosave saves it); `mt`: from the machine-draft endpoint. */
+  draft: { args: { handle: string; field: CopyField; marketplace: string; mt: boolean }; result: Draft };
   /** TM matches and glossary terms for the field's English (`segment`: one paragraph of the description). */
   suggestions: { args: { handle: string; field: CopyField; segment: string | null; zh: string }; result: Suggestions };
   gloss: { args: { text: string }; result: Gloss };

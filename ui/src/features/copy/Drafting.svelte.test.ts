@@ -33,7 +33,7 @@ afterEach(async () => {
   document.body.innerHTML = '';
 });
 
-function editor(props: { field?: CopyField; initial?: string; tm?: TmMatch[]; draftable?: boolean; glossed?: boolean } = {}) {
+function editor(props: { field?: CopyField; initial?: string; tm?: TmMatch[]; draftable?: boolean; glossed?: boolean; machine?: boolean } = {}) {
   const target = document.createElement('div');
   document.body.append(target);
   const field = props.field ?? 'title';
@@ -49,6 +49,7 @@ function editor(props: { field?: CopyField; initial?: string; tm?: TmMatch[]; dr
       testid: 'box',
       draftable: props.draftable ?? true,
       glossed: props.glossed ?? false,
+      machine: props.machine ?? false,
       tm: props.tm ?? [],
     },
   });
@@ -99,7 +100,8 @@ describe('Draft', () => {
     target.querySelector<HTMLButtonElement>('[data-testid="draft-title"]')!.click();
     await vi.advanceTimersByTimeAsync(0);
     flushSync();
-    expect(calls.find((c) => c.cmd === 'draft')!.args).toEqual({ handle: 'rainier-cherries', field: 'title', marketplace: 'tmall-global' });
+    expect(calls.find((c) => c.cmd === 'draft')!.args).toEqual({ handle: 'rainier-cherries', field: 'title', marketplace: 'tmall-global', mt: false });
+    expect(target.querySelector('[data-testid="draft-mt-title"]')).toBeNull();
     expect(box.value).toBe(draft.text);
     const sources = [...target.querySelectorAll<HTMLElement>('[data-testid="draft-source"]')];
     expect(sources.map((s) => s.dataset.kind)).toEqual(['glossary', 'units', 'tm', 'template']);
@@ -113,6 +115,45 @@ describe('Draft', () => {
     expect(saves()).toEqual([]);
     await vi.advanceTimersByTimeAsync(400);
     expect(saves()).toEqual([draft.text]);
+    unmount(cmp);
+  });
+
+  it('with an endpoint set, Machine draft asks it and shows the machine as the source', async () => {
+    answers.draft = (a) => ({
+      handle: 'rainier-cherries',
+      field: 'title',
+      marketplace: 'tmall-global',
+      text: a.mt ? '美国华盛顿州雷尼尔车厘子 新鲜直达' : '本地草稿',
+      units: 30,
+      limit: 60,
+      findings: [],
+      sources: a.mt ? [{ kind: 'mt', endpoint: 'http://127.0.0.1:11434/v1', model: 'qwen2.5:7b' }] : [],
+      saved: false,
+    });
+    const { target, cmp, box } = editor({ machine: true });
+    target.querySelector<HTMLButtonElement>('[data-testid="draft-mt-title"]')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    flushSync();
+    expect(calls.filter((c) => c.cmd === 'draft').map((c) => c.args.mt)).toEqual([true]);
+    expect(box.value).toBe('美国华盛顿州雷尼尔车厘子 新鲜直达');
+    const source = target.querySelector<HTMLElement>('[data-testid="draft-source"]')!;
+    expect(source.dataset.kind).toBe('mt');
+    expect(source.textContent).toContain('qwen2.5:7b');
+    unmount(cmp);
+  });
+
+  it('a machine that cannot be reached says so and keeps the text', async () => {
+    answers.draft = () => {
+      throw { code: 'mt-unreachable', message: 'cannot reach http://127.0.0.1:9/v1/chat/completions: connection refused', args: { url: 'http://127.0.0.1:9/v1/chat/completions', reason: 'connection refused' } };
+    };
+    const { target, cmp, box } = editor({ initial: '我的标题', machine: true });
+    target.querySelector<HTMLButtonElement>('[data-testid="draft-mt-title"]')!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    flushSync();
+    expect(box.value).toBe('我的标题');
+    const note = target.querySelector<HTMLElement>('[data-testid="draft-error"]')!;
+    expect(note.dataset.code).toBe('mt-unreachable');
+    expect(note.textContent).toContain('127.0.0.1:9');
     unmount(cmp);
   });
 
