@@ -175,7 +175,9 @@ def main():
     w(f"Written by `bash scripts/bench-images.sh` on {meta['date']} (commit {meta['git']}). "
       "Every number below comes from that run; re-run the script rather than editing this file. "
       "Catalog benchmarks (import, list, saves during an import, export memory): "
-      "[benchmarks-catalog.md](benchmarks-catalog.md).")
+      "[benchmarks-catalog.md](benchmarks-catalog.md). Drafting benchmarks (checks per keystroke "
+      "and per 10,000-product catalog, translation-memory search, gloss): "
+      "[drafting.md](drafting.md), sections Lint speed, Translation memory and Gloss.")
     w("")
     if meta.get("kuajing_stand_in") == "1":
         w(f"> **The kuajing numbers in this run are from a stand-in** (`{short_cmd(meta['kuajing'], root)}`, "
