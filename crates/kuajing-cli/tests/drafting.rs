@@ -5,6 +5,7 @@
 
 mod support;
 
+use kuajing_mt::stub::Stub;
 use support::{Env, fixtures};
 
 fn seed_goods() -> String {
@@ -206,53 +207,11 @@ fn gloss_reads_chinese_back_word_by_word() {
     assert!(!env.catalog().exists());
 }
 
-/// A one-connection-at-a-time HTTP stub on loopback answering every request with `body` as
-/// an OpenAI-style chat completion; returns its base URL and the count of requests seen.
-fn stub_endpoint(
-    content: &'static str,
-) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
-    use std::io::{BufRead, BufReader, Read, Write};
-    use std::sync::atomic::Ordering;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/v1", listener.local_addr().unwrap());
-    let seen = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let counter = std::sync::Arc::clone(&seen);
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            counter.fetch_add(1, Ordering::SeqCst);
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut length = 0;
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                    length = v.trim().parse().unwrap_or(0);
-                }
-            }
-            let mut body = vec![0; length];
-            reader.read_exact(&mut body).unwrap();
-            let answer = serde_json::json!({
-                "choices": [{"message": {"role": "assistant", "content": content}}]
-            })
-            .to_string();
-            let _ = write!(
-                stream,
-                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{answer}",
-                answer.len()
-            );
-        }
-    });
-    (url, seen)
-}
-
 #[test]
 fn a_machine_draft_comes_from_the_endpoint_is_checked_and_only_when_asked() {
-    use std::sync::atomic::Ordering;
     let env = imported();
-    let (url, seen) = stub_endpoint("标题：美国佛蒙特州纯枫糖浆 32 fl oz 最好");
+    let stub = Stub::completing("标题：美国佛蒙特州纯枫糖浆 32 fl oz 最好").unwrap();
+    let url = stub.endpoint.clone();
     env.ok_json(&[
         "mt",
         "set",
@@ -264,14 +223,15 @@ fn a_machine_draft_comes_from_the_endpoint_is_checked_and_only_when_asked() {
     ]);
     // Without --mt nothing goes out.
     env.ok_json(&["draft", "vermont-maple-syrup", "--json"]);
-    assert_eq!(seen.load(Ordering::SeqCst), 0);
+    assert_eq!(stub.answered(), 0);
     let out = env.run(&["draft", "vermont-maple-syrup", "--mt", "--json"]);
     let draft: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(seen.load(Ordering::SeqCst), 1);
+    assert_eq!(stub.answered(), 1);
     // The answer is cleaned, its units converted, and its banned term found (exit 1).
     assert_eq!(draft["text"], "美国佛蒙特州纯枫糖浆 946毫升 最好");
     assert_eq!(draft["sources"][0]["kind"], "mt");
-    assert_eq!(draft["sources"][0]["model"], "stub-model");
+    // The model the server says answered (asked for stub-model, it names its own).
+    assert_eq!(draft["sources"][0]["model"], "qwen2.5:7b-instruct");
     assert!(
         draft["findings"]
             .as_array()

@@ -1,98 +1,19 @@
 //! Machine drafts against a stub OpenAI-compatible server on loopback: what is sent, what
 //! comes back, and how each kind of failure is reported (and how fast).
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::sync::mpsc;
-use std::thread;
+use std::net::TcpListener;
 use std::time::{Duration, Instant};
 
+use kuajing_mt::stub::{Stub, completion};
 use kuajing_mt::{ApiKey, Error, Field, Mt, MtConfig, MtRequest, Timeouts, api_key_with, draft};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-/// What the stub received: the request line, the headers (names lower-cased) and the body.
-#[derive(Debug)]
-struct Seen {
-    request_line: String,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Seen {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// A server on 127.0.0.1 that answers one connection with `status` and `body`, and hands the
-/// request it read to the test.
-fn stub(
-    status: &str,
-    content_type: &str,
-    body: &str,
-) -> std::io::Result<(String, mpsc::Receiver<Seen>)> {
-    let listener = TcpListener::bind("127.0.0.1:0")?;
-    let endpoint = format!("http://{}/v1", listener.local_addr()?);
-    let response = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    let (tx, rx) = mpsc::channel();
-    thread::spawn(move || -> std::io::Result<()> {
-        let (stream, _) = listener.accept()?;
-        let seen = read_request(&stream)?;
-        (&stream).write_all(response.as_bytes())?;
-        (&stream).flush()?;
-        let _ = tx.send(seen);
-        Ok(())
-    });
-    Ok((endpoint, rx))
-}
-
-fn read_request(stream: &TcpStream) -> std::io::Result<Seen> {
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    let mut reader = BufReader::new(stream);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    let mut headers = Vec::new();
-    loop {
-        let mut line = String::new();
-        reader.read_line(&mut line)?;
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
-        }
-    }
-    let length: usize = headers
-        .iter()
-        .find(|(n, _)| n == "content-length")
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(0);
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body)?;
-    Ok(Seen {
-        request_line: request_line.trim_end().to_owned(),
-        headers,
-        body: String::from_utf8_lossy(&body).into_owned(),
-    })
-}
-
-fn completion(content: &str) -> String {
-    json!({
-        "id": "chatcmpl-1",
-        "object": "chat.completion",
-        "model": "qwen2.5:7b-instruct",
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-    })
-    .to_string()
+/// A stub answering every request with `status` and `body`, and its endpoint.
+fn stub(status: &str, content_type: &str, body: &str) -> std::io::Result<(String, Stub)> {
+    let stub = Stub::responding(status, content_type, body)?;
+    Ok((stub.endpoint.clone(), stub))
 }
 
 fn config(endpoint: &str, key_env: Option<&str>) -> Result<MtConfig, Error> {
@@ -134,7 +55,9 @@ fn a_draft_sends_the_english_terms_and_limit_and_returns_clean_copy() -> TestRes
     assert_eq!(answer.model, "qwen2.5:7b-instruct");
     assert_eq!(answer.endpoint, endpoint);
 
-    let seen = seen.recv_timeout(Duration::from_secs(5))?;
+    let seen = seen
+        .next_request(Duration::from_secs(5))
+        .ok_or("the stub got no request")?;
     assert_eq!(seen.request_line, "POST /v1/chat/completions HTTP/1.1");
     assert_eq!(seen.header("authorization"), Some("Bearer sk-test-123"));
     assert_eq!(seen.header("content-type"), Some("application/json"));
@@ -174,7 +97,9 @@ fn without_a_key_no_authorization_is_sent() -> TestResult {
     };
     let answer = Mt::new(config, None)?.draft(&request)?;
     assert_eq!(answer.text, "果肉饱满\n加州直采");
-    let seen = seen.recv_timeout(Duration::from_secs(5))?;
+    let seen = seen
+        .next_request(Duration::from_secs(5))
+        .ok_or("the stub got no request")?;
     assert_eq!(seen.header("authorization"), None);
     let body: Value = serde_json::from_str(&seen.body)?;
     let user = body["messages"][1]["content"]

@@ -3,15 +3,14 @@
 //! all empty fields, the drafting settings and a machine draft from a stub server on loopback,
 //! and the bundle that comes out.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Read;
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::driver::*;
 use crate::listing::import_through_the_dialog;
 use anyhow::{Context, Result, bail};
+use kuajing_mt::stub::Stub;
 use thirtyfour::prelude::*;
 
 /// The text box's value once `check` holds for it.
@@ -86,50 +85,6 @@ async fn shot(driver: &WebDriver, name: &str) -> Result<()> {
 
 /// What the stub machine-draft server answers.
 const MACHINE_TITLE: &str = "美国华盛顿州宾莹车厘子 新鲜采摘";
-
-/// An OpenAI-compatible chat endpoint on loopback that answers every request with `content`,
-/// and counts the requests.
-fn stub_endpoint(content: &'static str) -> (String, Arc<AtomicUsize>) {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
-    let url = format!(
-        "http://{}/v1",
-        listener.local_addr().expect("a bound address")
-    );
-    let seen = Arc::new(AtomicUsize::new(0));
-    let counter = Arc::clone(&seen);
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            counter.fetch_add(1, Ordering::SeqCst);
-            let Ok(read) = stream.try_clone() else { return };
-            let mut reader = BufReader::new(read);
-            let mut length = 0;
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
-                    break;
-                }
-                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                    length = v.trim().parse().unwrap_or(0);
-                }
-            }
-            let mut body = vec![0; length];
-            if reader.read_exact(&mut body).is_err() {
-                continue;
-            }
-            let answer = serde_json::json!({
-                "choices": [{"message": {"role": "assistant", "content": content}}]
-            })
-            .to_string();
-            let _ = write!(
-                stream,
-                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{answer}",
-                answer.len()
-            );
-        }
-    });
-    (url, seen)
-}
 
 pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path) -> Result<()> {
     click(driver, "[data-testid=load-sample]").await?;
@@ -302,7 +257,8 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
     shot(driver, "47-glossary").await?;
 
     // Settings: the TM threshold, and a machine-draft endpoint (a stub server on loopback).
-    let (endpoint, asked) = stub_endpoint(MACHINE_TITLE);
+    let stub = Stub::completing(MACHINE_TITLE)?;
+    let endpoint = stub.endpoint.clone();
     click(driver, "[data-testid=settings-open]").await?;
     set_value(&wait_for(driver, "[data-testid=rate-input]").await?, "7.2").await?;
     click(driver, "[data-testid=rate-save]").await?;
@@ -329,7 +285,7 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
     wait_for(driver, "[data-testid=mt-state][data-on=true]").await?;
     shot(driver, "40-settings-drafting").await?;
     click(driver, "[data-testid=settings-close]").await?;
-    if asked.load(Ordering::SeqCst) != 0 {
+    if stub.answered() != 0 {
         bail!("saving the settings contacted the machine-draft endpoint");
     }
 
@@ -350,7 +306,7 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
     )
     .await?;
     wait_for(driver, "[data-testid=saved-state][data-state=saved]").await?;
-    if asked.load(Ordering::SeqCst) != 1 {
+    if stub.answered() != 1 {
         bail!("one machine draft should ask the endpoint once");
     }
     shot(driver, "40-machine-draft").await?;
