@@ -219,6 +219,27 @@ ui-export-open-settings = Open Settings
 
 ## Settings dialog
 
+ui-keys-title = Keyboard shortcuts
+ui-keys-everywhere = Everywhere
+ui-keys-search = Search products
+ui-keys-import = Import a Shopify export
+ui-keys-export = Export a bundle
+ui-keys-settings = Settings
+ui-keys-help = This list
+ui-keys-escape = Close a dialog, or clear the search
+ui-keys-list = Product list
+ui-keys-list-move = Previous or next product
+ui-keys-list-jump = A page up or down, the first or last product
+ui-keys-list-open = Open the selected product
+ui-keys-editor = Chinese fields
+ui-keys-draft = Draft this field
+ui-keys-tm = Put in translation-memory match 1 to 9
+ui-keys-save = Save now (it also saves by itself)
+ui-keys-undo = Undo typing, a draft or a fix
+ui-keys-tables = Options and glossary
+ui-keys-table-save = Save the row
+ui-keys-table-undo = Undo the row's change
+ui-keys-button = Keyboard shortcuts (?)
 ui-settings-title = Settings
 ui-settings-rate = Exchange rate
 ui-settings-rate-intro = Shopify prices are in US dollars; exports convert them to yuan at this rate.

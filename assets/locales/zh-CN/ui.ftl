@@ -188,6 +188,27 @@ ui-export-open-settings = 打开设置
 
 ## 设置对话框
 
+ui-keys-title = 快捷键
+ui-keys-everywhere = 任何位置
+ui-keys-search = 搜索商品
+ui-keys-import = 导入 Shopify 导出文件
+ui-keys-export = 导出商品包
+ui-keys-settings = 设置
+ui-keys-help = 本列表
+ui-keys-escape = 关闭对话框，或清除搜索
+ui-keys-list = 商品列表
+ui-keys-list-move = 上一个或下一个商品
+ui-keys-list-jump = 上翻或下翻一页，第一个或最后一个商品
+ui-keys-list-open = 打开所选商品
+ui-keys-editor = 中文字段
+ui-keys-draft = 为此字段起草
+ui-keys-tm = 填入第 1 到 9 条翻译记忆
+ui-keys-save = 立即保存（也会自动保存）
+ui-keys-undo = 撤销输入、草稿或修正
+ui-keys-tables = 规格值和术语表
+ui-keys-table-save = 保存此行
+ui-keys-table-undo = 撤销此行的修改
+ui-keys-button = 快捷键 (?)
 ui-settings-title = 设置
 ui-settings-rate = 汇率
 ui-settings-rate-intro = Shopify 的价格以美元计，导出时按此汇率换算成人民币。

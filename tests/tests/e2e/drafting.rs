@@ -95,6 +95,8 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
     )
     .await?;
     let title = wait_for(driver, "[data-testid=title-zh]").await?;
+    // The keyboard help: ? outside a text box.
+    help(driver, "39-shortcuts").await?;
     // Draft: the title fills with Chinese naming the origin, and says where each part came from.
     click(driver, "[data-testid=draft-title]:not(:disabled)").await?;
     let drafted = wait_value(&title, "a draft with 美国", |v| v.contains("美国")).await?;
@@ -364,5 +366,30 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
     )
     .await?;
     shot(driver, "49-description-zh").await?;
+    help(driver, "50-shortcuts-zh").await?;
+    Ok(())
+}
+
+/// Opens the keyboard help with ?, from outside any text box, shoots it and closes it with Esc.
+async fn help(driver: &WebDriver, name: &str) -> Result<()> {
+    driver
+        .execute(
+            "document.activeElement && document.activeElement.blur()",
+            vec![],
+        )
+        .await?;
+    driver.action_chain().send_keys("?").perform().await?;
+    wait_for(
+        driver,
+        "[data-testid=shortcuts-dialog] [data-testid=shortcut][data-what=ui-keys-draft]",
+    )
+    .await?;
+    shot(driver, name).await?;
+    press(driver, Key::Escape).await?;
+    wait_gone(
+        driver,
+        "[data-testid=shortcuts-dialog] [data-testid=shortcut]",
+    )
+    .await?;
     Ok(())
 }
