@@ -16,6 +16,7 @@ const MIGRATIONS: &[Migration] = &[
         "0002_drafting",
         include_str!("../migrations/0002_drafting.sql"),
     ),
+    ("0003_review", include_str!("../migrations/0003_review.sql")),
 ];
 
 pub(crate) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
@@ -40,6 +41,8 @@ fn run_these(conn: &mut Connection, path: &Path, migrations: &[Migration]) -> Re
     if check(version(conn)?)? {
         return Ok(());
     }
+    // 0003 hashes the English of existing copy in SQL.
+    crate::queries::review::register_hash(conn)?;
     let tx = crate::write_tx(conn)?;
     // Another process may have migrated while this one waited for the lock.
     let found = version(&tx)?;

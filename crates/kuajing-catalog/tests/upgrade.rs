@@ -126,3 +126,45 @@ fn every_earlier_catalog_upgrades_with_nothing_lost() {
     }
     assert!(seen > 0, "no catalog fixtures in {}", fixtures.display());
 }
+
+/// Schema 3 (review): the v1 catalog's one Chinese title, saved by a person (`cli`), becomes
+/// `translated`, made from the English title it has now.
+#[test]
+fn existing_chinese_copy_gets_a_review_state_and_the_hash_of_its_english() {
+    use kuajing_catalog::queries::review::{self, ReviewState};
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/catalogs/v1-sample.sqlite");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalog.sqlite");
+    std::fs::copy(&fixture, &path).unwrap();
+    let catalog = Catalog::open(&path).unwrap();
+    let conn = catalog.connect().unwrap();
+    let zh: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM copy WHERE locale = 'zh-CN' AND text <> ''",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let rows = review::rows(&conn, "zh-CN").unwrap();
+    assert_eq!(rows.len() as i64, zh);
+    assert!(!rows.is_empty());
+    for row in &rows {
+        assert_eq!(row.state, ReviewState::Translated, "{row:?}");
+        assert!(!row.stale);
+        assert_eq!(row.source_en, row.english);
+        let stored: String = conn
+            .query_row(
+                "SELECT source_hash FROM review WHERE product_id = ?1 AND field = ?2",
+                kuajing_catalog::rusqlite::params![row.product_id, row.field],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let field = review::REVIEWED_FIELDS
+            .into_iter()
+            .find(|f| f.as_str() == row.field)
+            .unwrap();
+        let source = review::source_text(&conn, row.product_id, field).unwrap();
+        assert_eq!(stored, review::hash(&source));
+    }
+}

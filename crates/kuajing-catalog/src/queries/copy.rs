@@ -1,10 +1,11 @@
 //! Listing copy per locale and field. Every change goes through [`set`], which records it in
-//! the history in the same transaction.
+//! the history in the same transaction (and, for English, flags the translations made from
+//! the old text stale: `review::source_changed`).
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use crate::queries::{history, products};
+use crate::queries::{history, products, review};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -102,6 +103,10 @@ pub fn set(
         Some(text),
         source,
     )?;
+    // Translations made from the old English are now stale.
+    if locale == Locale::En {
+        review::source_changed(conn, product_id)?;
+    }
     Ok(true)
 }
 

@@ -1,4 +1,6 @@
-//! The edit history: one row per change to copy or product fields, newest last.
+//! The edit history: one row per change to copy or product fields, newest last. Review state
+//! changes are rows too (field `review:<field>`, old and new state, `who`, `comment`: see
+//! `review.rs`), so one id order holds text and state changes.
 
 use rusqlite::{Connection, params};
 use serde::Serialize;
@@ -17,6 +19,15 @@ pub struct HistoryEntry {
     pub old: Option<String>,
     pub new: Option<String>,
     pub source: String,
+    /// Who changed a review state (`review:<field>` entries): a reviewer's name, `""` for
+    /// the catalog itself (a state dropped because the English changed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub who: Option<String>,
+    /// The comment left with a review state change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub comment: Option<String>,
 }
 
 pub fn record(
@@ -56,7 +67,7 @@ pub fn record_catalog(
 /// A product's history, newest first.
 pub fn for_product(conn: &Connection, handle: &str) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, at, handle, field, locale, old, new, source FROM history
+        "SELECT id, at, handle, field, locale, old, new, source, who, comment FROM history
          WHERE handle = ?1 ORDER BY id DESC",
     )?;
     let rows = stmt.query_map([handle], |r| {
@@ -69,6 +80,8 @@ pub fn for_product(conn: &Connection, handle: &str) -> Result<Vec<HistoryEntry>>
             old: r.get(5)?,
             new: r.get(6)?,
             source: r.get(7)?,
+            who: r.get(8)?,
+            comment: r.get(9)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -8,6 +8,7 @@ pub mod images;
 pub mod list;
 pub mod options;
 pub mod products;
+pub mod review;
 pub mod settings;
 pub mod tm;
 

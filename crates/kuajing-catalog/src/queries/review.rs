@@ -1,0 +1,469 @@
+//! Review state per product × locale × field (table `review`), and the review events, which
+//! are rows of `history` (field `review:<field>`, old and new state, `who`, `comment`).
+//!
+//! Each row remembers the English the translation was made from and its SHA-256. When the
+//! English changes ([`source_changed`], called by `copy::set` inside the writer's
+//! transaction), the field is flagged stale, and a `reviewed` or `approved` one drops to
+//! `translated`. Which transitions a reviewer may make is the core's business
+//! (`kuajing_core::review`); this module stores what it is told.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::Result;
+use crate::queries::copy::{self, CopyField, Locale};
+
+/// The fields that are reviewed (the four drafting fills; SEO copy is the merchant's).
+pub const REVIEWED_FIELDS: [CopyField; 4] = [
+    CopyField::Title,
+    CopyField::ShortTitle,
+    CopyField::SellingPoints,
+    CopyField::Description,
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ReviewState {
+    Draft,
+    Translated,
+    Reviewed,
+    Approved,
+    Rejected,
+}
+
+impl ReviewState {
+    pub const ALL: [ReviewState; 5] = [
+        ReviewState::Draft,
+        ReviewState::Translated,
+        ReviewState::Reviewed,
+        ReviewState::Approved,
+        ReviewState::Rejected,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewState::Draft => "draft",
+            ReviewState::Translated => "translated",
+            ReviewState::Reviewed => "reviewed",
+            ReviewState::Approved => "approved",
+            ReviewState::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReviewState> {
+        ReviewState::ALL
+            .into_iter()
+            .find(|state| state.as_str() == s)
+    }
+}
+
+/// The prefix of a review event's `history.field`: `review:title`.
+pub const EVENT_PREFIX: &str = "review:";
+
+/// The history source of a state dropped because the English changed.
+pub const STALE_SOURCE: &str = "stale";
+
+/// One field's review row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewRow {
+    pub product_id: i64,
+    pub handle: String,
+    pub vendor: String,
+    pub locale: String,
+    pub field: String,
+    pub state: ReviewState,
+    pub stale: bool,
+    /// The English the translation was made from.
+    pub source_en: String,
+    pub who: String,
+    pub at: String,
+    /// The Chinese (or other locale's) text.
+    pub text: String,
+    /// The English the field is made from now.
+    pub english: String,
+}
+
+/// A comment left with a state change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommentRow {
+    pub product_id: i64,
+    pub field: String,
+    pub locale: String,
+    pub state: Option<String>,
+    pub who: String,
+    pub at: String,
+    pub comment: String,
+}
+
+/// SHA-256 of `text` in lowercase hex.
+pub fn hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Registers `kuajing_sha256(text)` (= [`hash`]) on `conn`, for migrations.
+pub(crate) fn register_hash(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "kuajing_sha256",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(hash(&ctx.get::<String>(0)?)),
+    )
+}
+
+/// The English a field's translation is made from: the English title for the title and the
+/// short title, the Body HTML for the description, both (title, blank line, Body HTML) for
+/// the selling points. `migrations/0003_review.sql` computes the same for existing copy.
+pub fn source_text(conn: &Connection, product_id: i64, field: CopyField) -> Result<String> {
+    let en = |f| copy::get(conn, product_id, Locale::En, f);
+    Ok(match field {
+        CopyField::Description => en(CopyField::Description)?,
+        CopyField::SellingPoints => {
+            format!(
+                "{}\n\n{}",
+                en(CopyField::Title)?,
+                en(CopyField::Description)?
+            )
+        }
+        _ => en(CopyField::Title)?,
+    })
+}
+
+/// The field's state, if it has one.
+pub fn state(
+    conn: &Connection,
+    product_id: i64,
+    locale: Locale,
+    field: CopyField,
+) -> Result<Option<(ReviewState, bool)>> {
+    let row = conn
+        .query_row(
+            "SELECT state, stale FROM review WHERE product_id = ?1 AND locale = ?2 AND field = ?3",
+            params![product_id, locale.as_str(), field.as_str()],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)),
+        )
+        .optional()?;
+    Ok(row.and_then(|(s, stale)| ReviewState::parse(&s).map(|s| (s, stale))))
+}
+
+/// What a state change is.
+#[derive(Debug, Clone, Copy)]
+pub struct Change<'a> {
+    pub state: ReviewState,
+    /// Who made it (a reviewer's name; `""` for the catalog itself).
+    pub who: &'a str,
+    pub comment: Option<&'a str>,
+    /// The history source: `review`, or the save's (`edit`, `cli`, `draft`…).
+    pub source: &'a str,
+}
+
+/// Sets the field's state, made from the English it has now, not stale; records the event
+/// in history when the state changes or a comment is given. Returns the state it had.
+pub fn set(
+    conn: &Connection,
+    product_id: i64,
+    locale: Locale,
+    field: CopyField,
+    change: Change<'_>,
+) -> Result<Option<ReviewState>> {
+    let before = state(conn, product_id, locale, field)?;
+    let source = source_text(conn, product_id, field)?;
+    conn.execute(
+        "INSERT INTO review (product_id, locale, field, state, stale, source_en, source_hash, who)
+         VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)
+         ON CONFLICT (product_id, locale, field)
+         DO UPDATE SET state = excluded.state, stale = 0, source_en = excluded.source_en,
+                       source_hash = excluded.source_hash, who = excluded.who,
+                       at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+        params![
+            product_id,
+            locale.as_str(),
+            field.as_str(),
+            change.state.as_str(),
+            source,
+            hash(&source),
+            change.who
+        ],
+    )?;
+    let old = before.map(|(s, _)| s);
+    if (old.is_some() && old != Some(change.state)) || change.comment.is_some() {
+        record(conn, product_id, locale, field, old, change)?;
+    }
+    Ok(old)
+}
+
+/// Forgets the field's state (its text was emptied).
+pub fn clear(conn: &Connection, product_id: i64, locale: Locale, field: CopyField) -> Result<()> {
+    conn.execute(
+        "DELETE FROM review WHERE product_id = ?1 AND locale = ?2 AND field = ?3",
+        params![product_id, locale.as_str(), field.as_str()],
+    )?;
+    Ok(())
+}
+
+fn record(
+    conn: &Connection,
+    product_id: i64,
+    locale: Locale,
+    field: CopyField,
+    old: Option<ReviewState>,
+    change: Change<'_>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO history (product_id, handle, field, locale, old, new, source, who, comment)
+         SELECT id, handle, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM products WHERE id = ?1",
+        params![
+            product_id,
+            format!("{EVENT_PREFIX}{}", field.as_str()),
+            locale.as_str(),
+            old.map(ReviewState::as_str),
+            change.state.as_str(),
+            change.source,
+            change.who,
+            change.comment
+        ],
+    )?;
+    Ok(())
+}
+
+/// The product's English changed (`copy::set` calls this in the writer's transaction): every
+/// reviewed field whose English is no longer the one it was made from is flagged stale, and a
+/// `reviewed` or `approved` one drops to `translated` (history source [`STALE_SOURCE`]),
+/// keeping its text and the English it was made from. Fields whose English is the same keep
+/// their state. Returns how many fields became stale.
+pub fn source_changed(conn: &Connection, product_id: i64) -> Result<usize> {
+    let rows: Vec<(String, String, String)> = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT locale, field, source_hash FROM review WHERE product_id = ?1 AND stale = 0",
+        )?;
+        stmt.query_map([product_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?
+    };
+    let mut flagged = 0;
+    for (locale, field_name, source_hash) in rows {
+        let Some(field) = REVIEWED_FIELDS
+            .into_iter()
+            .find(|f| f.as_str() == field_name)
+        else {
+            continue;
+        };
+        if hash(&source_text(conn, product_id, field)?) == source_hash {
+            continue;
+        }
+        flagged += 1;
+        let before: String = conn.query_row(
+            "UPDATE review SET stale = 1 WHERE product_id = ?1 AND locale = ?2 AND field = ?3
+             RETURNING state",
+            params![product_id, locale, field_name],
+            |r| r.get(0),
+        )?;
+        let before = ReviewState::parse(&before);
+        if matches!(before, Some(ReviewState::Reviewed | ReviewState::Approved)) {
+            conn.execute(
+                "UPDATE review SET state = 'translated', who = '',
+                   at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                 WHERE product_id = ?1 AND locale = ?2 AND field = ?3",
+                params![product_id, locale, field_name],
+            )?;
+            conn.execute(
+                "INSERT INTO history (product_id, handle, field, locale, old, new, source, who)
+                 SELECT id, handle, ?2, ?3, ?4, 'translated', ?5, '' FROM products WHERE id = ?1",
+                params![
+                    product_id,
+                    format!("{EVENT_PREFIX}{field_name}"),
+                    locale,
+                    before.map(ReviewState::as_str),
+                    STALE_SOURCE
+                ],
+            )?;
+        }
+    }
+    Ok(flagged)
+}
+
+/// Every reviewed field of `locale` with its product's handle, vendor, text and current
+/// English, by handle then field. The queue filters these; one walk of `review` by its index.
+pub fn rows(conn: &Connection, locale: &str) -> Result<Vec<ReviewRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.product_id, p.handle, p.vendor, r.locale, r.field, r.state, r.stale,
+                r.source_en, r.who, r.at, coalesce(c.text, ''),
+                coalesce(t.text, ''), coalesce(d.text, '')
+         FROM review r
+         JOIN products p ON p.id = r.product_id
+         LEFT JOIN copy c ON c.product_id = r.product_id AND c.locale = r.locale
+                          AND c.field = r.field
+         LEFT JOIN copy t ON t.product_id = r.product_id AND t.locale = 'en' AND t.field = 'title'
+         LEFT JOIN copy d ON d.product_id = r.product_id AND d.locale = 'en'
+                          AND d.field = 'description'
+         WHERE r.locale = ?1
+         ORDER BY p.handle,
+                  CASE r.field WHEN 'title' THEN 0 WHEN 'short_title' THEN 1
+                               WHEN 'selling_points' THEN 2 ELSE 3 END",
+    )?;
+    let rows = stmt.query_map([locale], |r| {
+        let field: String = r.get(4)?;
+        let title: String = r.get(11)?;
+        let description: String = r.get(12)?;
+        let english = match field.as_str() {
+            "description" => description,
+            "selling_points" => format!("{title}\n\n{description}"),
+            _ => title,
+        };
+        Ok((
+            r.get::<_, String>(5)?,
+            ReviewRow {
+                product_id: r.get(0)?,
+                handle: r.get(1)?,
+                vendor: r.get(2)?,
+                locale: r.get(3)?,
+                field,
+                state: ReviewState::Draft,
+                stale: r.get(6)?,
+                source_en: r.get(7)?,
+                who: r.get(8)?,
+                at: r.get(9)?,
+                text: r.get(10)?,
+                english,
+            },
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (state, mut row) = row?;
+        row.state = ReviewState::parse(&state).unwrap_or(ReviewState::Draft);
+        out.push(row);
+    }
+    Ok(out)
+}
+
+/// Every comment left on `locale`'s fields, oldest first.
+pub fn comments(conn: &Connection, locale: &str) -> Result<Vec<CommentRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT product_id, substr(field, length(?2) + 1), locale, new, coalesce(who, ''), at,
+                comment
+         FROM history
+         WHERE comment IS NOT NULL AND product_id IS NOT NULL AND locale = ?1
+           AND field LIKE ?2 || '%'
+         ORDER BY id",
+    )?;
+    let rows = stmt.query_map(params![locale, EVENT_PREFIX], |r| {
+        Ok(CommentRow {
+            product_id: r.get(0)?,
+            field: r.get(1)?,
+            locale: r.get(2)?,
+            state: r.get(3)?,
+            who: r.get(4)?,
+            at: r.get(5)?,
+            comment: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::queries::products;
+    use crate::test_support::temp_catalog;
+
+    fn change(state: ReviewState) -> Change<'static> {
+        Change {
+            state,
+            who: "mei",
+            comment: None,
+            source: "review",
+        }
+    }
+
+    #[test]
+    fn the_hash_is_sha256() {
+        assert_eq!(
+            hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn an_english_change_flags_only_the_fields_made_from_it_and_drops_approval() {
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        let mut p = products::tests::sample("cherries");
+        products::upsert(&conn, &p, "import").unwrap();
+        let id = products::id_of(&conn, "cherries").unwrap();
+        for field in [CopyField::Title, CopyField::Description] {
+            copy::set(&conn, id, Locale::ZhCn, field, "樱桃", "edit").unwrap();
+            set(
+                &conn,
+                id,
+                Locale::ZhCn,
+                field,
+                change(ReviewState::Approved),
+            )
+            .unwrap();
+        }
+        // The same file again changes nothing.
+        products::upsert(&conn, &p, "import").unwrap();
+        assert_eq!(
+            state(&conn, id, Locale::ZhCn, CopyField::Title).unwrap(),
+            Some((ReviewState::Approved, false))
+        );
+        p.title_en = format!("{} XL", p.title_en);
+        products::upsert(&conn, &p, "import").unwrap();
+        assert_eq!(
+            state(&conn, id, Locale::ZhCn, CopyField::Title).unwrap(),
+            Some((ReviewState::Translated, true))
+        );
+        assert_eq!(
+            state(&conn, id, Locale::ZhCn, CopyField::Description).unwrap(),
+            Some((ReviewState::Approved, false))
+        );
+        let rows = rows(&conn, "zh-CN").unwrap();
+        let title = rows.iter().find(|r| r.field == "title").unwrap();
+        assert!(title.english.ends_with(" XL"));
+        assert_eq!(format!("{} XL", title.source_en), title.english);
+        let events: Vec<_> = crate::queries::history::for_product(&conn, "cherries")
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.field == "review:title")
+            .collect();
+        assert_eq!(events[0].source, STALE_SOURCE);
+        assert_eq!(events[0].old.as_deref(), Some("approved"));
+        assert_eq!(events[0].new.as_deref(), Some("translated"));
+    }
+
+    #[test]
+    fn comments_come_back_per_field_in_order() {
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        products::upsert(&conn, &products::tests::sample("cherries"), "import").unwrap();
+        let id = products::id_of(&conn, "cherries").unwrap();
+        copy::set(&conn, id, Locale::ZhCn, CopyField::Title, "樱桃", "edit").unwrap();
+        set(
+            &conn,
+            id,
+            Locale::ZhCn,
+            CopyField::Title,
+            change(ReviewState::Translated),
+        )
+        .unwrap();
+        for (state, comment) in [
+            (ReviewState::Rejected, "用车厘子"),
+            (ReviewState::Translated, "改了"),
+        ] {
+            let change = Change {
+                comment: Some(comment),
+                ..change(state)
+            };
+            set(&conn, id, Locale::ZhCn, CopyField::Title, change).unwrap();
+        }
+        let comments = comments(&conn, "zh-CN").unwrap();
+        let texts: Vec<_> = comments.iter().map(|c| c.comment.as_str()).collect();
+        assert_eq!(texts, ["用车厘子", "改了"]);
+        assert_eq!(comments[0].field, "title");
+        assert_eq!(comments[0].state.as_deref(), Some("rejected"));
+        assert_eq!(comments[0].who, "mei");
+    }
+}
