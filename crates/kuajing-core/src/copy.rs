@@ -165,6 +165,8 @@ impl Workbench {
     }
 
     /// Saves `text` as the product's copy (kept in history with `source`) and checks it.
+    /// A change sets the field's review state in the same transaction: `draft` for a draft
+    /// (`source` starting with `draft`), else `translated` (see `review.rs`).
     ///
     /// `base` is the text the edit started from. When it is given and the catalog no longer
     /// holds it (another window or the CLI saved in between), nothing is written and the error
@@ -190,6 +192,9 @@ impl Workbench {
             Some(base) => copy_rows::set_based(&tx, handle, locale, field, text, base, source)?,
             None => copy_rows::set(&tx, id, locale, field, text, source)?,
         };
+        if changed {
+            self.review_saved(&tx, id, locale, field, text, source)?;
+        }
         // What a person saved is worth remembering; a draft is not (yet).
         if changed && locale == Locale::ZhCn && !source.starts_with("draft") && source != "import" {
             self.remember(&tx, id, handle, field, text)?;

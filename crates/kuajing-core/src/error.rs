@@ -106,6 +106,25 @@ pub enum Error {
     OutputIsInput { path: PathBuf },
     #[error("{path} already exists: remove it, choose another folder, or pass --overwrite")]
     OutputExists { path: PathBuf },
+    #[error(
+        "the {field} of `{handle}` cannot go from {from} to {to} (a reviewer may take translated to reviewed, approved or rejected; reviewed to approved or rejected; approved back to reviewed; a save makes any state translated)"
+    )]
+    ReviewTransition {
+        handle: String,
+        field: String,
+        from: String,
+        to: String,
+    },
+    #[error("rejecting the {field} of `{handle}` needs a comment saying what is wrong")]
+    ReviewNeedsComment { handle: String, field: String },
+    #[error("the {field} of `{handle}` has no {locale} text to review: draft or write it first")]
+    NothingToReview {
+        handle: String,
+        field: String,
+        locale: String,
+    },
+    #[error("the reviewer's name is empty: give a name")]
+    ReviewerBlank,
 }
 
 impl Error {
@@ -144,6 +163,10 @@ impl Error {
             Error::ExportOntoCatalog { .. } => "export-onto-catalog",
             Error::OutputIsInput { .. } => "output-is-input",
             Error::OutputExists { .. } => "output-exists",
+            Error::ReviewTransition { .. } => "review-transition",
+            Error::ReviewNeedsComment { .. } => "review-needs-comment",
+            Error::NothingToReview { .. } => "nothing-to-review",
+            Error::ReviewerBlank => "reviewer-blank",
         }
     }
 
@@ -199,7 +222,28 @@ impl Error {
                 put("name", name.clone());
                 put("value", value.clone());
             }
-            Error::NothingToDraft { handle, field } => {
+            Error::ReviewTransition {
+                handle,
+                field,
+                from,
+                to,
+            } => {
+                put("handle", handle.clone());
+                put("field", field.clone());
+                put("from", from.clone());
+                put("to", to.clone());
+            }
+            Error::NothingToReview {
+                handle,
+                field,
+                locale,
+            } => {
+                put("handle", handle.clone());
+                put("field", field.clone());
+                put("locale", locale.clone());
+            }
+            Error::NothingToDraft { handle, field }
+            | Error::ReviewNeedsComment { handle, field } => {
                 put("handle", handle.clone());
                 put("field", field.clone());
             }

@@ -19,6 +19,7 @@ mod message;
 mod previews;
 mod products;
 mod render_batch;
+mod review;
 mod sample;
 mod settings;
 
@@ -53,6 +54,10 @@ pub use products::{
     CatalogInfo, ImageState, ProductDetail, ProductImage, ProductPage, ProductSummary, Variant,
 };
 pub use render_batch::{RenderNote, RenderProgress, RenderReport};
+pub use review::{
+    REVIEW_SOURCE, REVIEWER_KEY, ReviewComment, ReviewFilter, ReviewItem, ReviewProgress,
+    ReviewQueue, ReviewState, SourceDiff, state_after_save, transition_allowed,
+};
 pub use settings::{MtSettings, ProfileSummary, Settings, today};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
