@@ -26,6 +26,7 @@ macro_rules! out {
 mod drafting;
 mod fail;
 mod images;
+mod review;
 
 use fail::bad_argument;
 
@@ -173,6 +174,12 @@ enum Command {
     /// What Chinese text says, word by word in English (the catalog's glossary first, when
     /// there is a catalog; quantities read back in both systems)
     Gloss { text: String },
+    /// Review translations: set a field's state (with who and a comment), the queue of
+    /// fields to review, the reviewer's name
+    Review {
+        #[command(subcommand)]
+        action: review::ReviewAction,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -546,6 +553,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Options { action } => drafting::options(&open()?, action, json)?,
         Command::Glossary { action } => drafting::glossary(&open()?, action, json)?,
         Command::Tm { action } => drafting::tm(&open()?, action, json)?,
+        Command::Review { action } => review::review(&open()?, action, json)?,
         Command::Gloss { text } => {
             // Glossing never creates a catalog: without one, the dictionary alone.
             let gloss = if catalog.exists() {
