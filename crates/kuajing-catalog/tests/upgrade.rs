@@ -146,7 +146,7 @@ fn existing_chinese_copy_gets_a_review_state_and_the_hash_of_its_english() {
             |r| r.get(0),
         )
         .unwrap();
-    let rows = review::rows(&conn, "zh-CN").unwrap();
+    let rows = review::rows(&conn, "zh-CN", &review::RowFilter::default()).unwrap();
     assert_eq!(rows.len() as i64, zh);
     assert!(!rows.is_empty());
     for row in &rows {

@@ -110,16 +110,18 @@ pub struct ReviewProgress {
 }
 
 impl ReviewProgress {
-    fn add(&mut self, state: ReviewState, stale: bool) {
-        self.total += 1;
-        self.stale += u32::from(stale);
+    fn add(&mut self, state: ReviewState, stale: bool, n: u32) {
+        self.total += n;
+        if stale {
+            self.stale += n;
+        }
         *match state {
             ReviewState::Draft => &mut self.draft,
             ReviewState::Translated => &mut self.translated,
             ReviewState::Reviewed => &mut self.reviewed,
             ReviewState::Approved => &mut self.approved,
             ReviewState::Rejected => &mut self.rejected,
-        } += 1;
+        } += n;
     }
 }
 
@@ -318,9 +320,7 @@ impl Workbench {
             locale,
             ..ReviewFilter::default()
         };
-        let queue = self.queue_where(&filter, |row| {
-            row.product_id == id && row.field == field.as_str()
-        })?;
+        let queue = self.queue_where(&filter, Some((id, field)))?;
         queue
             .items
             .into_iter()
@@ -338,48 +338,34 @@ impl Workbench {
         if filter.has_findings.is_some() {
             kuajing_marketplace::load(&filter.marketplace)?;
         }
-        self.queue_where(filter, |_| true)
+        self.queue_where(filter, None)
     }
 
     fn queue_where(
         &self,
         filter: &ReviewFilter,
-        only: impl Fn(&review_rows::ReviewRow) -> bool,
+        only: Option<(i64, CopyField)>,
     ) -> Result<ReviewQueue> {
         let conn = self.catalog.connect()?;
         let locale = filter.locale.as_str();
-        let vendor = filter.vendor.as_deref().map(str::to_lowercase);
-        let needle = filter
+        let text = filter
             .text
             .as_deref()
             .map(|t| t.trim().to_lowercase())
             .filter(|t| !t.is_empty());
+        let rows_filter = review_rows::RowFilter {
+            state: filter.state,
+            stale: filter.stale,
+            vendor: filter.vendor.as_deref(),
+            text: text.as_deref(),
+            only,
+        };
         let mut progress = ReviewProgress::default();
+        for (state, stale, n) in review_rows::counts(&conn, locale, &rows_filter)? {
+            progress.add(state, stale, n);
+        }
         let mut picked = Vec::new();
-        for row in review_rows::rows(&conn, locale)? {
-            if !only(&row) {
-                continue;
-            }
-            if vendor
-                .as_ref()
-                .is_some_and(|v| row.vendor.to_lowercase() != *v)
-            {
-                continue;
-            }
-            if let Some(needle) = &needle {
-                let hit = [&row.handle, &row.text, &row.english]
-                    .iter()
-                    .any(|s| s.to_lowercase().contains(needle.as_str()));
-                if !hit {
-                    continue;
-                }
-            }
-            progress.add(row.state, row.stale);
-            if filter.state.is_some_and(|s| s != row.state)
-                || filter.stale.is_some_and(|s| s != row.stale)
-            {
-                continue;
-            }
+        for row in review_rows::rows(&conn, locale, &rows_filter)? {
             if let Some(wanted) = filter.has_findings {
                 let Some(field) = field_of(&row.field) else {
                     continue;

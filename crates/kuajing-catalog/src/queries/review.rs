@@ -284,34 +284,77 @@ pub fn source_changed(conn: &Connection, product_id: i64) -> Result<usize> {
     Ok(flagged)
 }
 
-/// Every reviewed field of `locale` with its product's handle, vendor, text and current
-/// English, by handle then field. The queue filters these; one walk of `review` by its index.
-pub fn rows(conn: &Connection, locale: &str) -> Result<Vec<ReviewRow>> {
-    let mut stmt = conn.prepare_cached(
+/// Which review rows to read. `None` means any.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RowFilter<'a> {
+    pub state: Option<ReviewState>,
+    pub stale: Option<bool>,
+    /// The product's vendor, case-insensitive.
+    pub vendor: Option<&'a str>,
+    /// Contained in the handle, the text or the English (lowercase; ASCII case-insensitive).
+    pub text: Option<&'a str>,
+    /// One product's field.
+    pub only: Option<(i64, CopyField)>,
+}
+
+/// The English a row is made from, in SQL (as [`source_text`] computes it).
+const ENGLISH_SQL: &str = "CASE r.field WHEN 'description' THEN coalesce(d.text, '')
+    WHEN 'selling_points' THEN coalesce(t.text, '') || char(10) || char(10) || coalesce(d.text, '')
+    ELSE coalesce(t.text, '') END";
+
+const JOINS_SQL: &str = "FROM review r
+    JOIN products p ON p.id = r.product_id
+    LEFT JOIN copy c ON c.product_id = r.product_id AND c.locale = r.locale AND c.field = r.field
+    LEFT JOIN copy t ON t.product_id = r.product_id AND t.locale = 'en' AND t.field = 'title'
+    LEFT JOIN copy d ON d.product_id = r.product_id AND d.locale = 'en' AND d.field = 'description'";
+
+/// The conditions of `filter` on parameters ?1 (locale) to ?7, and whether it needs the text.
+fn where_sql(filter: &RowFilter<'_>, with_state: bool) -> String {
+    let mut sql = String::from(
+        "WHERE r.locale = ?1 AND (?4 IS NULL OR p.vendor = ?4 COLLATE NOCASE)
+        AND (?6 IS NULL OR (r.product_id = ?6 AND r.field = ?7))",
+    );
+    if with_state {
+        sql.push_str(" AND (?2 IS NULL OR r.state = ?2) AND (?3 IS NULL OR r.stale = ?3)");
+    }
+    if filter.text.is_some() {
+        sql.push_str(&format!(
+            " AND (instr(lower(p.handle), ?5) OR instr(lower(coalesce(c.text, '')), ?5)
+               OR instr(lower({ENGLISH_SQL}), ?5))"
+        ));
+    }
+    sql
+}
+
+fn bind<'a>(locale: &'a str, filter: &'a RowFilter<'a>) -> [Box<dyn rusqlite::ToSql + 'a>; 7] {
+    [
+        Box::new(locale),
+        Box::new(filter.state.map(ReviewState::as_str)),
+        Box::new(filter.stale),
+        Box::new(filter.vendor),
+        Box::new(filter.text),
+        Box::new(filter.only.map(|(id, _)| id)),
+        Box::new(filter.only.map(|(_, f)| f.as_str())),
+    ]
+}
+
+/// The reviewed fields of `locale` that `filter` picks, with their product's handle, vendor,
+/// text and current English, by handle then field (title, short title, selling points,
+/// description).
+pub fn rows(conn: &Connection, locale: &str, filter: &RowFilter<'_>) -> Result<Vec<ReviewRow>> {
+    let sql = format!(
         "SELECT r.product_id, p.handle, p.vendor, r.locale, r.field, r.state, r.stale,
-                r.source_en, r.who, r.at, coalesce(c.text, ''),
-                coalesce(t.text, ''), coalesce(d.text, '')
-         FROM review r
-         JOIN products p ON p.id = r.product_id
-         LEFT JOIN copy c ON c.product_id = r.product_id AND c.locale = r.locale
-                          AND c.field = r.field
-         LEFT JOIN copy t ON t.product_id = r.product_id AND t.locale = 'en' AND t.field = 'title'
-         LEFT JOIN copy d ON d.product_id = r.product_id AND d.locale = 'en'
-                          AND d.field = 'description'
-         WHERE r.locale = ?1
+                r.source_en, r.who, r.at, coalesce(c.text, ''), {ENGLISH_SQL}
+         {JOINS_SQL}
+         {}
          ORDER BY p.handle,
                   CASE r.field WHEN 'title' THEN 0 WHEN 'short_title' THEN 1
                                WHEN 'selling_points' THEN 2 ELSE 3 END",
-    )?;
-    let rows = stmt.query_map([locale], |r| {
-        let field: String = r.get(4)?;
-        let title: String = r.get(11)?;
-        let description: String = r.get(12)?;
-        let english = match field.as_str() {
-            "description" => description,
-            "selling_points" => format!("{title}\n\n{description}"),
-            _ => title,
-        };
+        where_sql(filter, true)
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let params = bind(locale, filter);
+    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
         Ok((
             r.get::<_, String>(5)?,
             ReviewRow {
@@ -319,14 +362,14 @@ pub fn rows(conn: &Connection, locale: &str) -> Result<Vec<ReviewRow>> {
                 handle: r.get(1)?,
                 vendor: r.get(2)?,
                 locale: r.get(3)?,
-                field,
+                field: r.get(4)?,
                 state: ReviewState::Draft,
                 stale: r.get(6)?,
                 source_en: r.get(7)?,
                 who: r.get(8)?,
                 at: r.get(9)?,
                 text: r.get(10)?,
-                english,
+                english: r.get(11)?,
             },
         ))
     })?;
@@ -335,6 +378,41 @@ pub fn rows(conn: &Connection, locale: &str) -> Result<Vec<ReviewRow>> {
         let (state, mut row) = row?;
         row.state = ReviewState::parse(&state).unwrap_or(ReviewState::Draft);
         out.push(row);
+    }
+    Ok(out)
+}
+
+/// How many of `filter`'s fields (its state and stale conditions ignored) are in each state,
+/// and stale or not: `(state, stale, count)`.
+pub fn counts(
+    conn: &Connection,
+    locale: &str,
+    filter: &RowFilter<'_>,
+) -> Result<Vec<(ReviewState, bool, u32)>> {
+    let joins = if filter.text.is_some() {
+        JOINS_SQL
+    } else {
+        "FROM review r JOIN products p ON p.id = r.product_id"
+    };
+    let sql = format!(
+        "SELECT r.state, r.stale, count(*) {joins} {} GROUP BY r.state, r.stale",
+        where_sql(filter, false)
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let params = bind(locale, filter);
+    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, bool>(1)?,
+            r.get::<_, u32>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (state, stale, n) = row?;
+        if let Some(state) = ReviewState::parse(&state) {
+            out.push((state, stale, n));
+        }
     }
     Ok(out)
 }
@@ -420,7 +498,7 @@ mod tests {
             state(&conn, id, Locale::ZhCn, CopyField::Description).unwrap(),
             Some((ReviewState::Approved, false))
         );
-        let rows = rows(&conn, "zh-CN").unwrap();
+        let rows = rows(&conn, "zh-CN", &RowFilter::default()).unwrap();
         let title = rows.iter().find(|r| r.field == "title").unwrap();
         assert!(title.english.ends_with(" XL"));
         assert_eq!(format!("{} XL", title.source_en), title.english);
