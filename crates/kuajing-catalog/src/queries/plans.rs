@@ -162,3 +162,31 @@ fn the_scan_detector_sees_a_table_walk() {
         table_scans(&conn, old)
     );
 }
+
+#[test]
+fn review_states_and_stale_flags_find_their_rows_through_indexes() {
+    use crate::queries::review::{self, Change, ReviewState};
+    let (_dir, catalog) = temp_catalog();
+    let conn = catalog.connect().unwrap();
+    for handle in ["a", "b"] {
+        products::upsert(&conn, &products::tests::sample(handle), "import").unwrap();
+        let id = products::id_of(&conn, handle).unwrap();
+        copy::set(&conn, id, Locale::ZhCn, CopyField::Title, "樱桃", "edit").unwrap();
+    }
+    let run = statements(&conn, |conn| {
+        let id = products::id_of(conn, "a").unwrap();
+        let change = Change {
+            state: ReviewState::Approved,
+            who: "mei",
+            comment: Some("好"),
+            source: "review",
+        };
+        review::set(conn, id, Locale::ZhCn, CopyField::Title, change).unwrap();
+        review::state(conn, id, Locale::ZhCn, CopyField::Title).unwrap();
+        // An import that changes the English: the stale check runs once per product.
+        let mut a = products::tests::sample("a");
+        a.title_en.push_str(" XL");
+        products::upsert(conn, &a, "import").unwrap();
+    });
+    assert_no_scans(&conn, &run);
+}
