@@ -126,8 +126,10 @@ impl ReviewProgress {
 }
 
 /// The queue's filters. Vendor and text narrow the scope the progress counts; state, stale
-/// and findings pick items within it.
+/// and findings pick items within it. Missing keys take the defaults (zh-CN, no filter,
+/// findings for tmall-global).
 #[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[serde(default)]
 #[ts(export)]
 pub struct ReviewFilter {
     pub locale: Locale,

@@ -395,3 +395,12 @@ fn the_queue_filters_by_state_vendor_text_and_findings() {
     });
     assert!(nobody.is_empty());
 }
+
+#[test]
+fn a_filter_from_the_ui_may_leave_out_what_it_does_not_filter_by() {
+    let filter: ReviewFilter = serde_json::from_str(r#"{"stale": true}"#).unwrap();
+    assert_eq!(filter.stale, Some(true));
+    assert_eq!(filter.locale, Locale::ZhCn);
+    assert_eq!(filter.marketplace, "tmall-global");
+    assert!(filter.state.is_none() && filter.vendor.is_none());
+}
