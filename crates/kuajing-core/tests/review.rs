@@ -404,3 +404,52 @@ fn a_filter_from_the_ui_may_leave_out_what_it_does_not_filter_by() {
     assert_eq!(filter.marketplace, "tmall-global");
     assert!(filter.state.is_none() && filter.vendor.is_none());
 }
+
+#[test]
+fn a_saved_draft_starts_as_draft_and_a_persons_save_makes_it_translated() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbench = Workbench::open(
+        &dir.path().join("catalog.sqlite"),
+        Rules::new("en").unwrap(),
+    )
+    .unwrap();
+    let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/drafting/us-seed-goods.csv");
+    assert!(workbench.import(&seed, false).unwrap().applied);
+    let handle = "vermont-maple-syrup";
+    let draft = workbench
+        .draft(handle, CopyField::Title, "tmall-global", true)
+        .unwrap();
+    assert!(draft.saved);
+    assert_eq!(
+        state_of(&workbench, handle, CopyField::Title),
+        (ReviewState::Draft, false)
+    );
+    // A draft is not translated: a reviewer cannot approve it yet.
+    let err = set(&workbench, handle, ReviewState::Approved, None).unwrap_err();
+    assert_eq!(err.code(), "review-transition");
+    save(
+        &workbench,
+        handle,
+        &format!("{}（礼盒）", draft.text),
+        "edit",
+    );
+    assert_eq!(
+        state_of(&workbench, handle, CopyField::Title),
+        (ReviewState::Translated, false)
+    );
+    // Drafting every empty field leaves each new one as a draft.
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let report = workbench
+        .draft_empty_fields(&[handle.to_owned()], "tmall-global", &cancel, |_| {})
+        .unwrap();
+    assert!(report.progress.drafted > 0, "{report:?}");
+    let queue = workbench.review_queue(&ReviewFilter::default()).unwrap();
+    for item in queue.items.iter().filter(|i| i.field != CopyField::Title) {
+        assert_eq!(item.state, ReviewState::Draft, "{:?}", item.field);
+    }
+    assert_eq!(
+        queue.progress.draft as usize,
+        report.progress.drafted as usize
+    );
+}
