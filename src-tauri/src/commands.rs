@@ -15,7 +15,8 @@ use kuajing_core::{
     AppError, CatalogInfo, CopyCheck, CopyField, Draft, DraftBatchReport, DraftProgress, Error,
     ExportReport, FetchReport, Gloss, GlossaryImport, GlossaryTerm, HistoryEntry, ImagePreview,
     ImportReport, Locale, MtSettings, OptionValue, ProductDetail, ProductFields, ProductPage,
-    ProfileSummary, RenderProgress, RenderReport, Settings, Suggestions, Workbench,
+    ProfileSummary, RenderProgress, RenderReport, ReviewFilter, ReviewItem, ReviewQueue,
+    ReviewState, Settings, Suggestions, Workbench,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -192,6 +193,40 @@ pub async fn set_mt(
     key: Option<String>,
 ) -> Result<Settings> {
     with_workbench(&state, move |w| w.set_mt(mt.as_ref(), key.as_deref())).await
+}
+
+/// Sets a field's review state (with a comment; `rejected` needs one) as the reviewer in the
+/// settings; the item as it is now.
+#[tauri::command]
+pub async fn review_set(
+    state: State<'_, AppState>,
+    handle: String,
+    field: CopyField,
+    to: ReviewState,
+    comment: Option<String>,
+) -> Result<ReviewItem> {
+    with_workbench(&state, move |w| {
+        w.review_set(&handle, field, Locale::ZhCn, to, comment.as_deref(), None)
+    })
+    .await
+}
+
+/// The fields to review under `filter`, with the progress over its scope.
+#[tauri::command]
+pub async fn review_queue(state: State<'_, AppState>, filter: ReviewFilter) -> Result<ReviewQueue> {
+    with_workbench(&state, move |w| w.review_queue(&filter)).await
+}
+
+/// The name review changes are recorded under.
+#[tauri::command]
+pub async fn reviewer(state: State<'_, AppState>) -> Result<String> {
+    with_workbench(&state, |w| w.reviewer()).await
+}
+
+/// Sets the reviewer's name (`null`: back to the OS user's); the name now in use.
+#[tauri::command]
+pub async fn set_reviewer(state: State<'_, AppState>, name: Option<String>) -> Result<String> {
+    with_workbench(&state, move |w| w.set_reviewer(name.as_deref())).await
 }
 
 #[tauri::command]

@@ -277,3 +277,39 @@ fn one_drafting_batch_at_a_time() {
     // Rendering is a batch of its own.
     assert!(state.render.start().is_some());
 }
+
+#[test]
+fn review_commands_answer_through_ipc() {
+    let app = app();
+    let w = &app.window;
+    call(w, "load_sample", json!({})).unwrap();
+    let args = json!({
+        "handle": "rainier-cherries", "field": "title", "locale": "zh-CN",
+        "text": "美国华盛顿州雷尼尔车厘子", "base": "", "marketplace": "tmall-global",
+    });
+    call(w, "set_copy", args).unwrap();
+
+    // A person's save is `translated`; the queue counts it in its progress.
+    let queue = call(
+        w,
+        "review_queue",
+        json!({ "filter": { "state": "translated" } }),
+    )
+    .unwrap();
+    assert_eq!(queue["items"].as_array().unwrap().len(), 1, "{queue}");
+    assert_eq!(queue["items"][0]["handle"], "rainier-cherries");
+    assert_eq!(queue["progress"]["translated"], 1);
+
+    call(w, "set_reviewer", json!({ "name": "Li Wei" })).unwrap();
+    assert_eq!(call(w, "reviewer", json!({})).unwrap(), "Li Wei");
+    let rejected = json!({ "handle": "rainier-cherries", "field": "title", "to": "rejected" });
+    let refused = call(w, "review_set", rejected).unwrap_err();
+    assert_eq!(refused["code"], "review-needs-comment", "{refused}");
+    let approve = json!({ "handle": "rainier-cherries", "field": "title", "to": "approved" });
+    let item = call(w, "review_set", approve).unwrap();
+    assert_eq!(item["state"], "approved");
+    assert_eq!(item["by"], "Li Wei");
+    let again = json!({ "handle": "rainier-cherries", "field": "title", "to": "approved" });
+    let refused = call(w, "review_set", again).unwrap_err();
+    assert_eq!(refused["code"], "review-transition", "{refused}");
+}

@@ -29,6 +29,10 @@ import type {
   RenderReport,
   Settings,
   MtSettings,
+  ReviewFilter,
+  ReviewItem,
+  ReviewQueue,
+  ReviewState,
   Suggestions,
 } from './types';
 
@@ -152,6 +156,13 @@ export const setProductFields = (handle: string, fields: ProductFields): Promise
 export const productHistory = (handle: string): Promise<HistoryEntry[]> => call('product_history', { handle });
 export const getSettings = (): Promise<Settings> => call('get_settings', none);
 export const setRate = (rate: number, date: string): Promise<Settings> => call('set_rate', { rate, date });
+/** Sets a field's review state as the reviewer in the settings (`rejected` needs a comment). */
+export const reviewSet = (handle: string, field: CopyField, to: ReviewState, comment: string | null = null): Promise<ReviewItem> =>
+  call('review_set', { handle, field, to, comment });
+/** The review queue under `filter` (missing keys: no filter), with the progress over its scope. */
+export const reviewQueue = (filter: Partial<ReviewFilter>): Promise<ReviewQueue> => call('review_queue', { filter });
+export const getReviewer = (): Promise<string> => call('reviewer', none);
+export const setReviewer = (name: string | null): Promise<string> => call('set_reviewer', { name });
 export const setTmThreshold = (threshold: number): Promise<Settings> => call('set_tm_threshold', { threshold });
 /** Where machine drafts go (null: off). A typed `key` goes to the OS keyring, never the catalog. */
 export const setMt = (mt: MtSettings | null, key: string | null = null): Promise<Settings> => call('set_mt', { mt, key });

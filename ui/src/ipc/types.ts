@@ -28,6 +28,13 @@ import type { RenderProgress } from './bindings/RenderProgress';
 import type { RenderReport } from './bindings/RenderReport';
 import type { Settings } from './bindings/Settings';
 import type { MtSettings } from './bindings/MtSettings';
+import type { ReviewComment } from './bindings/ReviewComment';
+import type { ReviewFilter } from './bindings/ReviewFilter';
+import type { ReviewItem } from './bindings/ReviewItem';
+import type { ReviewProgress } from './bindings/ReviewProgress';
+import type { ReviewQueue } from './bindings/ReviewQueue';
+import type { ReviewState } from './bindings/ReviewState';
+import type { SourceDiff } from './bindings/SourceDiff';
 import type { Severity } from './bindings/Severity';
 import type { Skipped } from './bindings/Skipped';
 import type { SlotPreview } from './bindings/SlotPreview';
@@ -75,6 +82,13 @@ export type {
   RenderReport,
   Settings,
   MtSettings,
+  ReviewComment,
+  ReviewFilter,
+  ReviewItem,
+  ReviewProgress,
+  ReviewQueue,
+  ReviewState,
+  SourceDiff,
   Severity,
   Skipped,
   SlotPreview,
@@ -137,6 +151,13 @@ export interface Commands {
   set_rate: { args: { rate: number; date: string }; result: Settings };
   /** The lowest score (1..100) a translation-memory match needs to be shown. */
   set_tm_threshold: { args: { threshold: number }; result: Settings };
+  /** Sets a field's review state (`rejected` needs a comment); refused: `review-transition`. */
+  review_set: { args: { handle: string; field: CopyField; to: ReviewState; comment: string | null }; result: ReviewItem };
+  /** The fields to review under the filter (missing keys: no filter), with the progress. */
+  review_queue: { args: { filter: Partial<ReviewFilter> }; result: ReviewQueue };
+  reviewer: { args: Record<string, never>; result: string };
+  /** null: back to the OS user's name. */
+  set_reviewer: { args: { name: string | null }; result: string };
   /** Where machine drafts go (a typed key goes to the OS keyring); null turns machine drafts off. */
   set_mt: { args: { mt: MtSettings | null; key: string | null }; result: Settings };
   default_export_path: { args: { marketplace: string }; result: string };
