@@ -29,6 +29,7 @@ import type {
 } from './types';
 import { estimateGbkUnits } from '../lib/text';
 import { createDrafting, type Drafting } from './mock-drafting';
+import { createReview, type Review } from './mock-review';
 
 const MARKETPLACES: ProfileSummary[] = [
   { id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60 },
@@ -410,6 +411,7 @@ export function resetMock(): void {
   state.rendering = false;
   state.cancel = false;
   drafting.reset();
+  review.reset();
 }
 
 function record(handle: string, field: string, locale: string | null, old: string | null, nu: string | null, source: HistoryEntry['source']) {
@@ -454,6 +456,9 @@ function fileProducts(file: string): ProductDetail[] {
     // Since the sample was exported, the 5 lb bag of hazelnuts went on sale.
     const nuts = products.find((p) => p.handle === 'dry-roasted-hazelnuts')!;
     nuts.variants[1] = { ...nuts.variants[1], price_cents: 5400, compare_at_cents: 5900, inventory_qty: 28 };
+    // A file named …retitled… also renames the cherries (their Chinese goes stale under review).
+    const cherries = products.find((p) => p.handle === 'rainier-cherries-gift-box')!;
+    if (/retitled/i.test(file)) cherries.title_en = 'Rainier Cherries Gift Box, 2 lb — Fresh from Washington';
   }
   return products;
 }
@@ -487,7 +492,9 @@ function applyFile(source: HistoryEntry['source'], dry: boolean, file: string): 
       // The file's fields replace the catalog's; Chinese copy and merchant fields are kept.
       if (before.title_en !== p.title_en) record(p.handle, 'title', 'en', before.title_en, p.title_en, source);
       const { title_zh, description_zh, selling_points_zh, short_title_zh, brand_en, brand_zh, origin, hs_code } = before;
-      state.products.set(p.handle, { ...p, title_zh, description_zh, selling_points_zh, short_title_zh, brand_en, brand_zh, origin, hs_code });
+      const after = { ...p, title_zh, description_zh, selling_points_zh, short_title_zh, brand_en, brand_zh, origin, hs_code };
+      review.sourceChanged(before, after);
+      state.products.set(p.handle, after);
     }
   }
   return {
@@ -737,6 +744,7 @@ const drafting: Drafting = createDrafting({
     const key = COPY_KEYS[field];
     record(p.handle, field, 'zh-CN', p[key] || null, text, 'draft' as HistoryEntry['source']);
     p[key] = text;
+    review.drafted(p, field);
   },
   fail,
   sleep,
@@ -744,10 +752,19 @@ const drafting: Drafting = createDrafting({
   mt: () => state.mt,
 });
 
+/** Review states, comments, stale flags and the queue (./mock-review.ts). */
+const review: Review = createReview({
+  products: () => state.products.values(),
+  product: (handle) => getP(handle),
+  check: mockCheck,
+  fail,
+});
+
 const settings = () => ({ rate: state.rate, tm_threshold: state.tmThreshold, mt: state.mt });
 
 const handlers: Record<string, (a: Args) => unknown> = {
   ...drafting.handlers,
+  ...review.handlers,
   render_catalog: renderCatalog,
   cancel_render: () => {
     state.cancel = true;
@@ -804,6 +821,7 @@ const handlers: Record<string, (a: Args) => unknown> = {
       record(p.handle, field, 'zh-CN', p[key] || null, text, 'edit');
       p[key] = text;
       drafting.remember(p, field, text);
+      review.saved(p, field);
     }
     return drafting.withGlossary(p, field, text, mockCheck(field, text));
   },
