@@ -7,8 +7,8 @@ import { FluentResource } from '@fluent/bundle';
 import { buildBundles, messageIds } from './fluent';
 
 const root = new URL('../../../assets/locales/', import.meta.url).pathname;
-// The UI's own messages: ui.ftl, and drafting-ui.ftl for the drafting screens.
-const read = (lang: string) => ['ui.ftl', 'drafting-ui.ftl'].map((f) => readFileSync(join(root, lang, f), 'utf8')).join('\n');
+// The UI's own messages: ui.ftl, drafting-ui.ftl for the drafting screens, review-ui.ftl for review.
+const read = (lang: string) => ['ui.ftl', 'drafting-ui.ftl', 'review-ui.ftl'].map((f) => readFileSync(join(root, lang, f), 'utf8')).join('\n');
 const en = read('en');
 const zh = read('zh-CN');
 
@@ -82,6 +82,7 @@ describe('ui.ftl', () => {
     for (const s of ['import', 'edit', 'cli', 'sample', 'draft']) used.add(`ui-source-${s}`);
     for (const f of ['title', 'short-title', 'selling-points', 'description', 'product', 'brand-en', 'brand-zh', 'origin', 'hs-code']) used.add(`ui-field-${f}`);
     for (const k of ['glossary', 'template', 'units', 'tm', 'mt']) used.add(`ui-draft-source-${k}`);
+    for (const s of ['draft', 'translated', 'reviewed', 'approved', 'rejected']) used.add(`ui-review-state-${s}`);
     expect([...used].filter((id) => !ids.has(id))).toEqual([]);
   });
 });

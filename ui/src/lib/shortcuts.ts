@@ -84,6 +84,16 @@ export const SHORTCUTS: { group: string; items: ShortcutHelp[] }[] = [
     ],
   },
   {
+    group: 'ui-keys-review',
+    items: [
+      { keys: ['mod+Enter'], what: 'ui-keys-review-approve' },
+      { keys: ['mod+Shift+Enter'], what: 'ui-keys-review-reject' },
+      { keys: ['Alt+↑', 'Alt+↓', 'K', 'J'], what: 'ui-keys-review-move' },
+      { keys: ['E'], what: 'ui-keys-review-edit' },
+      { keys: ['mod+Z'], what: 'ui-keys-review-undo' },
+    ],
+  },
+  {
     group: 'ui-keys-tables',
     items: [
       { keys: ['Enter'], what: 'ui-keys-table-save' },
@@ -99,5 +109,7 @@ export function keyLabel(key: string, mac = isMac()): string {
 
 /** How to write a shortcut on this platform, e.g. "Ctrl+K" or "⌘K". */
 export function shortcutLabel(key: string, mac = isMac()): string {
-  return mac ? `⌘${key.toUpperCase()}` : `Ctrl+${key.toUpperCase()}`;
+  // One letter is written in capitals (Ctrl+K); a named key as it is (Ctrl+Enter).
+  const k = key.length === 1 ? key.toUpperCase() : key;
+  return mac ? `⌘${k}` : `Ctrl+${k}`;
 }

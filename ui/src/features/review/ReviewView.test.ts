@@ -1,0 +1,210 @@
+// @vitest-environment jsdom
+// The review screen against the mock backend: the queue, the filters and one test per key
+// (issue 11: the translator never touches the mouse).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushSync, mount, unmount } from 'svelte';
+import ReviewView from './ReviewView.svelte';
+import { reviewQueue, setInvoker } from '../../ipc/commands';
+import { mockInvoke, resetMock } from '../../ipc/mock';
+import { SHORTCUTS } from '../../lib/shortcuts';
+import { reviewKey } from './keys';
+
+// Real timers: the mock answers after 40 ms, as a backend would.
+beforeEach(() => {
+  resetMock();
+  setInvoker(mockInvoke);
+});
+afterEach(() => {
+  setInvoker(null);
+  document.body.innerHTML = '';
+});
+
+async function shown(sample = true) {
+  if (sample) await mockInvoke('load_sample');
+  const target = document.createElement('div');
+  document.body.append(target);
+  const cmp = mount(ReviewView, { target, props: { marketplace: 'tmall-global' } });
+  flushSync();
+  const $ = <T extends HTMLElement>(id: string) => target.querySelector<T>(`[data-testid="${id}"]`);
+  const rows = () => [...target.querySelectorAll<HTMLElement>('[data-testid="review-item"]')];
+  const current = () => {
+    const r = target.querySelector<HTMLElement>('[data-testid="review-item"][aria-selected="true"]');
+    return r ? `${r.dataset.handle}/${r.dataset.field}` : null;
+  };
+  const key = (init: KeyboardEventInit, on: EventTarget = document.body) => {
+    on.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+    flushSync();
+  };
+  /** Waits for the commands in flight (the mock answers in 40 ms each). */
+  const settle = async (ms = 200) => {
+    await new Promise((r) => setTimeout(r, ms));
+    flushSync();
+  };
+  await vi.waitFor(() => expect(rows().length + ($('review-empty') ? 1 : 0)).toBeGreaterThan(0));
+  return { target, cmp, $, rows, current, key, settle };
+}
+
+const stateOf = async (handle: string, field: string) => (await reviewQueue({})).items.find((i) => i.handle === handle && i.field === field)?.state;
+
+describe('ReviewView', () => {
+  it('shows the queue, the progress and the current item side by side', async () => {
+    const { cmp, $, rows, current } = await shown();
+    expect(rows().map((r) => r.dataset.state)).toEqual(Array(6).fill('translated'));
+    expect(current()).toBe('dry-roasted-hazelnuts/title');
+    expect($('review-progress')!.textContent).toContain('0 of 6 fields approved');
+    expect($('review-english')!.textContent).toBe('Dry Roasted Oregon Hazelnuts, 1 lb Bag');
+    expect($('review-chinese')!.textContent).toContain('榛子');
+    // 最好 is a banned term: the finding is shown.
+    await vi.waitFor(() => expect($('review-findings')?.textContent).toContain('最好'));
+    // Glossary terms of the English, with their Chinese; and the gloss under the Chinese.
+    expect($('review-terms')!.textContent).toContain('Hazelnuts → 榛子');
+    expect($('gloss-row')).not.toBeNull();
+    unmount(cmp);
+  });
+
+  it('says when there is nothing to review, and when no field matches', async () => {
+    const empty = await shown(false);
+    expect(empty.$('review-empty')!.textContent).toContain('Nothing to review');
+    unmount(empty.cmp);
+    document.body.innerHTML = '';
+    const { cmp, $, settle } = await shown();
+    const stale = $<HTMLInputElement>('review-filter-stale')!;
+    stale.click();
+    await settle(400);
+    expect($('review-empty')!.textContent).toContain('No field matches these filters');
+    unmount(cmp);
+  });
+
+  it('Ctrl+Enter approves and goes to the next item', async () => {
+    const { cmp, $, current, key, settle } = await shown();
+    key({ key: 'Enter', ctrlKey: true });
+    await settle();
+    expect(await stateOf('dry-roasted-hazelnuts', 'title')).toBe('approved');
+    expect(current()).toBe('dry-roasted-hazelnuts/description');
+    expect($('review-progress')!.textContent).toContain('1 of 6 fields approved');
+    unmount(cmp);
+  });
+
+  it('Ctrl+Shift+Enter rejects with a comment: Enter submits, Esc cancels', async () => {
+    const { cmp, $, current, key, settle } = await shown();
+    key({ key: 'Enter', ctrlKey: true, shiftKey: true });
+    await settle(50);
+    const input = $<HTMLInputElement>('review-comment-input')!;
+    expect(document.activeElement).toBe(input);
+    // Esc cancels: nothing changes.
+    key({ key: 'Escape' }, input);
+    expect($('review-comment-input')).toBeNull();
+    expect(await stateOf('dry-roasted-hazelnuts', 'title')).toBe('translated');
+    key({ key: 'Enter', ctrlKey: true, shiftKey: true });
+    await settle(50);
+    const again = $<HTMLInputElement>('review-comment-input')!;
+    again.value = '最好 is an absolute claim';
+    again.dispatchEvent(new Event('input', { bubbles: true }));
+    key({ key: 'Enter' }, again);
+    await settle();
+    expect(await stateOf('dry-roasted-hazelnuts', 'title')).toBe('rejected');
+    expect(current()).toBe('dry-roasted-hazelnuts/title');
+    expect($('review-thread')!.textContent).toContain('最好 is an absolute claim');
+    expect($('review-comment-input')).toBeNull();
+    unmount(cmp);
+  });
+
+  it('Alt+↓/↑ and J/K move through the queue, J not while typing', async () => {
+    const { cmp, $, current, key } = await shown();
+    key({ key: 'ArrowDown', altKey: true });
+    expect(current()).toBe('dry-roasted-hazelnuts/description');
+    key({ key: 'j' });
+    expect(current()).toBe('rainier-cherries-gift-box/title');
+    key({ key: 'k' });
+    key({ key: 'ArrowUp', altKey: true });
+    expect(current()).toBe('dry-roasted-hazelnuts/title');
+    key({ key: 'k' });
+    expect(current()).toBe('dry-roasted-hazelnuts/title');
+    key({ key: 'j' }, $('review-filter-text')!);
+    expect(current()).toBe('dry-roasted-hazelnuts/title');
+    unmount(cmp);
+  });
+
+  it('E edits the Chinese in place, saving makes it translated, Esc leaves', async () => {
+    const { cmp, $, key, settle } = await shown();
+    await mockInvoke('review_set', { handle: 'dry-roasted-hazelnuts', field: 'title', to: 'reviewed', comment: null });
+    key({ key: 'e' }, $('review-filter-vendor')!);
+    expect($('review-editor')).toBeNull();
+    key({ key: 'e' });
+    await settle(50);
+    const box = $<HTMLTextAreaElement>('review-editor')!;
+    expect(box.value).toContain('榛子');
+    box.value = '美国俄勒冈干烘榛子 无油无盐 454克';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    flushSync();
+    // E while typing is a letter, not the shortcut; Esc saves and leaves.
+    key({ key: 'e' }, box);
+    key({ key: 'Escape' }, box);
+    await settle(300);
+    expect($('review-editor')).toBeNull();
+    expect($('review-chinese')!.textContent).toBe('美国俄勒冈干烘榛子 无油无盐 454克');
+    expect(await stateOf('dry-roasted-hazelnuts', 'title')).toBe('translated');
+    unmount(cmp);
+  });
+
+  it('Ctrl+Z undoes the last state changes, one by one, not while typing', async () => {
+    const { cmp, $, current, key, settle } = await shown();
+    key({ key: 'Enter', ctrlKey: true });
+    await settle();
+    key({ key: 'Enter', ctrlKey: true });
+    await settle();
+    expect(await stateOf('dry-roasted-hazelnuts', 'description')).toBe('approved');
+    key({ key: 'z', ctrlKey: true }, $('review-filter-text')!);
+    await settle();
+    expect(await stateOf('dry-roasted-hazelnuts', 'description')).toBe('approved');
+    key({ key: 'z', ctrlKey: true });
+    await settle();
+    expect(await stateOf('dry-roasted-hazelnuts', 'description')).toBe('translated');
+    expect(current()).toBe('dry-roasted-hazelnuts/description');
+    key({ key: 'z', ctrlKey: true });
+    await settle();
+    expect(await stateOf('dry-roasted-hazelnuts', 'title')).toBe('translated');
+    expect($('review-progress')!.textContent).toContain('0 of 6 fields approved');
+    unmount(cmp);
+  });
+
+  it('shows the word diff of the English under a stale translation', async () => {
+    await mockInvoke('load_sample');
+    await mockInvoke('review_set', { handle: 'rainier-cherries-gift-box', field: 'title', to: 'approved', comment: null });
+    await mockInvoke('import_file', { path: '/tmp/retitled.csv' });
+    const { cmp, $, rows, settle } = await shown(false);
+    $<HTMLInputElement>('review-filter-stale')!.click();
+    await settle(400);
+    expect(rows().map((r) => r.dataset.field)).toEqual(['title', 'short_title', 'selling_points']);
+    expect(rows()[0].dataset.stale).toBe('true');
+    expect(rows()[0].dataset.state).toBe('translated');
+    const diff = $('review-diff')!;
+    expect([...diff.querySelectorAll('del')].map((e) => e.textContent)).toEqual([' Box']);
+    expect([...diff.querySelectorAll('ins')].map((e) => e.textContent)).toEqual([' Box, 2 lb']);
+    unmount(cmp);
+  });
+
+  it('an error from the backend is shown in words', async () => {
+    const { cmp, $, key, settle } = await shown();
+    key({ key: 'Enter', ctrlKey: true });
+    await settle();
+    // Back on the approved title: approving it again is refused.
+    key({ key: 'k' });
+    key({ key: 'Enter', ctrlKey: true });
+    await settle();
+    expect($('review-error')!.dataset.code).toBe('review-transition');
+    expect($('review-error')!.textContent).toContain('cannot go from approved to approved');
+    unmount(cmp);
+  });
+});
+
+describe('review keys', () => {
+  it('maps each listed key to its action', () => {
+    expect(reviewKey({ key: 'Enter', ctrlKey: true, metaKey: false, altKey: false, shiftKey: false })).toBe('approve');
+    expect(reviewKey({ key: 'Enter', ctrlKey: false, metaKey: true, altKey: false, shiftKey: true }, true)).toBe('reject');
+    expect(reviewKey({ key: 'j', ctrlKey: true, metaKey: false, altKey: false, shiftKey: false })).toBeNull();
+    expect(reviewKey({ key: 'Enter', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false })).toBeNull();
+    const group = SHORTCUTS.find((g) => g.group === 'ui-keys-review')!;
+    expect(group.items.map((i) => i.what)).toEqual(['ui-keys-review-approve', 'ui-keys-review-reject', 'ui-keys-review-move', 'ui-keys-review-edit', 'ui-keys-review-undo']);
+  });
+});
