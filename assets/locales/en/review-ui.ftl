@@ -41,3 +41,19 @@ ui-keys-review-reject = Reject, with a comment
 ui-keys-review-move = Previous or next field
 ui-keys-review-edit = Edit the Chinese in place (Esc leaves)
 ui-keys-review-undo = Undo the last state change
+ui-review-batch = Approve fields without findings…
+ui-review-batch-title = Approve fields without findings
+ui-review-batch-ask = { $count ->
+    [one] Approve the { $count } translated or reviewed field of this list that has no findings?
+   *[other] Approve the { $count } translated or reviewed fields of this list that have no findings?
+  } Undo sets them back.
+ui-review-batch-none = No translated or reviewed field of this list is free of findings.
+ui-review-batch-yes = { $count ->
+    [one] Approve { $count } field
+   *[other] Approve { $count } fields
+  }
+ui-review-batch-done = { $count ->
+    [one] { $count } field approved
+   *[other] { $count } fields approved
+  }
+ui-review-undo = Undo

@@ -7,10 +7,12 @@ import ReviewView from './ReviewView.svelte';
 import { reviewQueue, setInvoker } from '../../ipc/commands';
 import { mockInvoke, resetMock } from '../../ipc/mock';
 import { SHORTCUTS } from '../../lib/shortcuts';
+import { polyfillDialog } from '../../lib/jsdom-dialog';
 import { reviewKey } from './keys';
 
 // Real timers: the mock answers after 40 ms, as a backend would.
 beforeEach(() => {
+  polyfillDialog();
   resetMock();
   setInvoker(mockInvoke);
 });
@@ -194,6 +196,35 @@ describe('ReviewView', () => {
     await settle();
     expect($('review-error')!.dataset.code).toBe('review-transition');
     expect($('review-error')!.textContent).toContain('cannot go from approved to approved');
+    unmount(cmp);
+  });
+});
+
+describe('batch approval', () => {
+  it('approves the fields without findings after asking, and Undo sets them back', async () => {
+    const { cmp, $, settle } = await shown();
+    const clean = (await reviewQueue({ has_findings: false })).items.map((i) => `${i.handle}/${i.field}`);
+    expect(clean).not.toContain('dry-roasted-hazelnuts/title');
+    expect(clean.length).toBeGreaterThan(0);
+    $<HTMLButtonElement>('review-batch-approve')!.click();
+    await settle(150);
+    expect($('review-batch-dialog')!.textContent).toContain(`Approve the ${clean.length} translated or reviewed fields`);
+    // Cancel changes nothing.
+    $<HTMLButtonElement>('review-batch-cancel')!.click();
+    await settle(50);
+    expect((await reviewQueue({ state: 'approved' })).items).toHaveLength(0);
+    $<HTMLButtonElement>('review-batch-approve')!.click();
+    await settle(150);
+    $<HTMLButtonElement>('review-batch-yes')!.click();
+    await vi.waitFor(() => expect($('review-batch-done')).not.toBeNull(), { timeout: 3000 });
+    await settle();
+    const approved = (await reviewQueue({ state: 'approved' })).items.map((i) => `${i.handle}/${i.field}`);
+    expect(approved).toEqual(clean);
+    expect($('review-progress')!.textContent).toContain(`${clean.length} of 6 fields approved`);
+    $<HTMLButtonElement>('review-undo')!.click();
+    await vi.waitFor(() => expect($('review-batch-done')).toBeNull(), { timeout: 3000 });
+    await settle();
+    expect((await reviewQueue({ state: 'approved' })).items).toHaveLength(0);
     unmount(cmp);
   });
 });
