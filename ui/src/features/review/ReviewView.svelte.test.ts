@@ -27,7 +27,7 @@ async function shown(sample = true) {
   document.body.append(target);
   const cmp = mount(ReviewView, { target, props: { marketplace: 'tmall-global' } });
   flushSync();
-  const $ = <T extends HTMLElement>(id: string) => target.querySelector<T>(`[data-testid="${id}"]`);
+  const q = <T extends HTMLElement>(id: string) => target.querySelector<T>(`[data-testid="${id}"]`);
   const rows = () => [...target.querySelectorAll<HTMLElement>('[data-testid="review-item"]')];
   const current = () => {
     const r = target.querySelector<HTMLElement>('[data-testid="review-item"][aria-selected="true"]');
@@ -42,77 +42,77 @@ async function shown(sample = true) {
     await new Promise((r) => setTimeout(r, ms));
     flushSync();
   };
-  await vi.waitFor(() => expect(rows().length + ($('review-empty') ? 1 : 0)).toBeGreaterThan(0));
-  return { target, cmp, $, rows, current, key, settle };
+  await vi.waitFor(() => expect(rows().length + (q('review-empty') ? 1 : 0)).toBeGreaterThan(0));
+  return { target, cmp, q, rows, current, key, settle };
 }
 
 const stateOf = async (handle: string, field: string) => (await reviewQueue({})).items.find((i) => i.handle === handle && i.field === field)?.state;
 
 describe('ReviewView', () => {
   it('shows the queue, the progress and the current item side by side', async () => {
-    const { cmp, $, rows, current } = await shown();
+    const { cmp, q, rows, current } = await shown();
     expect(rows().map((r) => r.dataset.state)).toEqual(Array(6).fill('translated'));
     expect(current()).toBe('dry-roasted-hazelnuts/title');
-    expect($('review-progress')!.textContent).toContain('0 of 6 fields approved');
-    expect($('review-english')!.textContent).toBe('Dry Roasted Oregon Hazelnuts, 1 lb Bag');
-    expect($('review-chinese')!.textContent).toContain('榛子');
+    expect(q('review-progress')!.textContent).toContain('0 of 6 fields approved');
+    expect(q('review-english')!.textContent).toBe('Dry Roasted Oregon Hazelnuts, 1 lb Bag');
+    expect(q('review-chinese')!.textContent).toContain('榛子');
     // 最好 is a banned term: the finding is shown.
-    await vi.waitFor(() => expect($('review-findings')?.textContent).toContain('最好'));
+    await vi.waitFor(() => expect(q('review-findings')?.textContent).toContain('最好'));
     // Glossary terms of the English, with their Chinese; and the gloss under the Chinese.
-    expect($('review-terms')!.textContent).toContain('Hazelnuts → 榛子');
-    expect($('gloss-row')).not.toBeNull();
+    expect(q('review-terms')!.textContent).toContain('Hazelnuts → 榛子');
+    expect(q('gloss-row')).not.toBeNull();
     unmount(cmp);
   });
 
   it('says when there is nothing to review, and when no field matches', async () => {
     const empty = await shown(false);
-    expect(empty.$('review-empty')!.textContent).toContain('Nothing to review');
+    expect(empty.q('review-empty')!.textContent).toContain('Nothing to review');
     unmount(empty.cmp);
     document.body.innerHTML = '';
-    const { cmp, $, settle } = await shown();
-    const stale = $<HTMLInputElement>('review-filter-stale')!;
+    const { cmp, q, settle } = await shown();
+    const stale = q<HTMLInputElement>('review-filter-stale')!;
     stale.click();
     await settle(400);
-    expect($('review-empty')!.textContent).toContain('No field matches these filters');
+    expect(q('review-empty')!.textContent).toContain('No field matches these filters');
     unmount(cmp);
   });
 
   it('Ctrl+Enter approves and goes to the next item', async () => {
-    const { cmp, $, current, key, settle } = await shown();
+    const { cmp, q, current, key, settle } = await shown();
     key({ key: 'Enter', ctrlKey: true });
     await settle();
     expect(await stateOf('dry-roasted-hazelnuts', 'title')).toBe('approved');
     expect(current()).toBe('dry-roasted-hazelnuts/description');
-    expect($('review-progress')!.textContent).toContain('1 of 6 fields approved');
+    expect(q('review-progress')!.textContent).toContain('1 of 6 fields approved');
     unmount(cmp);
   });
 
   it('Ctrl+Shift+Enter rejects with a comment: Enter submits, Esc cancels', async () => {
-    const { cmp, $, current, key, settle } = await shown();
+    const { cmp, q, current, key, settle } = await shown();
     key({ key: 'Enter', ctrlKey: true, shiftKey: true });
     await settle(50);
-    const input = $<HTMLInputElement>('review-comment-input')!;
+    const input = q<HTMLInputElement>('review-comment-input')!;
     expect(document.activeElement).toBe(input);
     // Esc cancels: nothing changes.
     key({ key: 'Escape' }, input);
-    expect($('review-comment-input')).toBeNull();
+    expect(q('review-comment-input')).toBeNull();
     expect(await stateOf('dry-roasted-hazelnuts', 'title')).toBe('translated');
     key({ key: 'Enter', ctrlKey: true, shiftKey: true });
     await settle(50);
-    const again = $<HTMLInputElement>('review-comment-input')!;
+    const again = q<HTMLInputElement>('review-comment-input')!;
     again.value = '最好 is an absolute claim';
     again.dispatchEvent(new Event('input', { bubbles: true }));
     key({ key: 'Enter' }, again);
     await settle();
     expect(await stateOf('dry-roasted-hazelnuts', 'title')).toBe('rejected');
     expect(current()).toBe('dry-roasted-hazelnuts/title');
-    expect($('review-thread')!.textContent).toContain('最好 is an absolute claim');
-    expect($('review-comment-input')).toBeNull();
+    expect(q('review-thread')!.textContent).toContain('最好 is an absolute claim');
+    expect(q('review-comment-input')).toBeNull();
     unmount(cmp);
   });
 
   it('Alt+↓/↑ and J/K move through the queue, J not while typing', async () => {
-    const { cmp, $, current, key } = await shown();
+    const { cmp, q, current, key } = await shown();
     key({ key: 'ArrowDown', altKey: true });
     expect(current()).toBe('dry-roasted-hazelnuts/description');
     key({ key: 'j' });
@@ -122,19 +122,19 @@ describe('ReviewView', () => {
     expect(current()).toBe('dry-roasted-hazelnuts/title');
     key({ key: 'k' });
     expect(current()).toBe('dry-roasted-hazelnuts/title');
-    key({ key: 'j' }, $('review-filter-text')!);
+    key({ key: 'j' }, q('review-filter-text')!);
     expect(current()).toBe('dry-roasted-hazelnuts/title');
     unmount(cmp);
   });
 
   it('E edits the Chinese in place, saving makes it translated, Esc leaves', async () => {
-    const { cmp, $, key, settle } = await shown();
+    const { cmp, q, key, settle } = await shown();
     await mockInvoke('review_set', { handle: 'dry-roasted-hazelnuts', field: 'title', to: 'reviewed', comment: null });
-    key({ key: 'e' }, $('review-filter-vendor')!);
-    expect($('review-editor')).toBeNull();
+    key({ key: 'e' }, q('review-filter-vendor')!);
+    expect(q('review-editor')).toBeNull();
     key({ key: 'e' });
     await settle(50);
-    const box = $<HTMLTextAreaElement>('review-editor')!;
+    const box = q<HTMLTextAreaElement>('review-editor')!;
     expect(box.value).toContain('榛子');
     box.value = '美国俄勒冈干烘榛子 无油无盐 454克';
     box.dispatchEvent(new Event('input', { bubbles: true }));
@@ -143,20 +143,20 @@ describe('ReviewView', () => {
     key({ key: 'e' }, box);
     key({ key: 'Escape' }, box);
     await settle(300);
-    expect($('review-editor')).toBeNull();
-    expect($('review-chinese')!.textContent).toBe('美国俄勒冈干烘榛子 无油无盐 454克');
+    expect(q('review-editor')).toBeNull();
+    expect(q('review-chinese')!.textContent).toBe('美国俄勒冈干烘榛子 无油无盐 454克');
     expect(await stateOf('dry-roasted-hazelnuts', 'title')).toBe('translated');
     unmount(cmp);
   });
 
   it('Ctrl+Z undoes the last state changes, one by one, not while typing', async () => {
-    const { cmp, $, current, key, settle } = await shown();
+    const { cmp, q, current, key, settle } = await shown();
     key({ key: 'Enter', ctrlKey: true });
     await settle();
     key({ key: 'Enter', ctrlKey: true });
     await settle();
     expect(await stateOf('dry-roasted-hazelnuts', 'description')).toBe('approved');
-    key({ key: 'z', ctrlKey: true }, $('review-filter-text')!);
+    key({ key: 'z', ctrlKey: true }, q('review-filter-text')!);
     await settle();
     expect(await stateOf('dry-roasted-hazelnuts', 'description')).toBe('approved');
     key({ key: 'z', ctrlKey: true });
@@ -166,7 +166,7 @@ describe('ReviewView', () => {
     key({ key: 'z', ctrlKey: true });
     await settle();
     expect(await stateOf('dry-roasted-hazelnuts', 'title')).toBe('translated');
-    expect($('review-progress')!.textContent).toContain('0 of 6 fields approved');
+    expect(q('review-progress')!.textContent).toContain('0 of 6 fields approved');
     unmount(cmp);
   });
 
@@ -174,55 +174,68 @@ describe('ReviewView', () => {
     await mockInvoke('load_sample');
     await mockInvoke('review_set', { handle: 'rainier-cherries-gift-box', field: 'title', to: 'approved', comment: null });
     await mockInvoke('import_file', { path: '/tmp/retitled.csv' });
-    const { cmp, $, rows, settle } = await shown(false);
-    $<HTMLInputElement>('review-filter-stale')!.click();
+    const { cmp, q, rows, settle } = await shown(false);
+    q<HTMLInputElement>('review-filter-stale')!.click();
     await settle(400);
     expect(rows().map((r) => r.dataset.field)).toEqual(['title', 'short_title', 'selling_points']);
     expect(rows()[0].dataset.stale).toBe('true');
     expect(rows()[0].dataset.state).toBe('translated');
-    const diff = $('review-diff')!;
+    const diff = q('review-diff')!;
     expect([...diff.querySelectorAll('del')].map((e) => e.textContent)).toEqual([' Box']);
     expect([...diff.querySelectorAll('ins')].map((e) => e.textContent)).toEqual([' Box, 2 lb']);
     unmount(cmp);
   });
 
+  it('reloads when the catalog changed elsewhere: an import makes fields stale', async () => {
+    await mockInvoke('load_sample');
+    const target = document.createElement('div');
+    document.body.append(target);
+    const props = $state({ marketplace: 'tmall-global', version: 0 });
+    const cmp = mount(ReviewView, { target, props });
+    await vi.waitFor(() => expect(target.querySelectorAll('[data-testid="review-item"]').length).toBe(6));
+    await mockInvoke('import_file', { path: '/tmp/retitled.csv' });
+    props.version++;
+    await vi.waitFor(() => expect(target.querySelectorAll('[data-testid="review-item"][data-stale="true"]').length).toBe(3));
+    unmount(cmp);
+  });
+
   it('an error from the backend is shown in words', async () => {
-    const { cmp, $, key, settle } = await shown();
+    const { cmp, q, key, settle } = await shown();
     key({ key: 'Enter', ctrlKey: true });
     await settle();
     // Back on the approved title: approving it again is refused.
     key({ key: 'k' });
     key({ key: 'Enter', ctrlKey: true });
     await settle();
-    expect($('review-error')!.dataset.code).toBe('review-transition');
-    expect($('review-error')!.textContent).toContain('cannot go from approved to approved');
+    expect(q('review-error')!.dataset.code).toBe('review-transition');
+    expect(q('review-error')!.textContent).toContain('cannot go from approved to approved');
     unmount(cmp);
   });
 });
 
 describe('batch approval', () => {
   it('approves the fields without findings after asking, and Undo sets them back', async () => {
-    const { cmp, $, settle } = await shown();
+    const { cmp, q, settle } = await shown();
     const clean = (await reviewQueue({ has_findings: false })).items.map((i) => `${i.handle}/${i.field}`);
     expect(clean).not.toContain('dry-roasted-hazelnuts/title');
     expect(clean.length).toBeGreaterThan(0);
-    $<HTMLButtonElement>('review-batch-approve')!.click();
+    q<HTMLButtonElement>('review-batch-approve')!.click();
     await settle(150);
-    expect($('review-batch-dialog')!.textContent).toContain(`Approve the ${clean.length} translated or reviewed fields`);
+    expect(q('review-batch-dialog')!.textContent).toContain(`Approve the ${clean.length} translated or reviewed fields`);
     // Cancel changes nothing.
-    $<HTMLButtonElement>('review-batch-cancel')!.click();
+    q<HTMLButtonElement>('review-batch-cancel')!.click();
     await settle(50);
     expect((await reviewQueue({ state: 'approved' })).items).toHaveLength(0);
-    $<HTMLButtonElement>('review-batch-approve')!.click();
+    q<HTMLButtonElement>('review-batch-approve')!.click();
     await settle(150);
-    $<HTMLButtonElement>('review-batch-yes')!.click();
-    await vi.waitFor(() => expect($('review-batch-done')).not.toBeNull(), { timeout: 3000 });
+    q<HTMLButtonElement>('review-batch-yes')!.click();
+    await vi.waitFor(() => expect(q('review-batch-done')).not.toBeNull(), { timeout: 3000 });
     await settle();
     const approved = (await reviewQueue({ state: 'approved' })).items.map((i) => `${i.handle}/${i.field}`);
     expect(approved).toEqual(clean);
-    expect($('review-progress')!.textContent).toContain(`${clean.length} of 6 fields approved`);
-    $<HTMLButtonElement>('review-undo')!.click();
-    await vi.waitFor(() => expect($('review-batch-done')).toBeNull(), { timeout: 3000 });
+    expect(q('review-progress')!.textContent).toContain(`${clean.length} of 6 fields approved`);
+    q<HTMLButtonElement>('review-undo')!.click();
+    await vi.waitFor(() => expect(q('review-batch-done')).toBeNull(), { timeout: 3000 });
     await settle();
     expect((await reviewQueue({ state: 'approved' })).items).toHaveLength(0);
     unmount(cmp);
