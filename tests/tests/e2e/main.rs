@@ -14,6 +14,7 @@ mod drafting;
 mod driver;
 mod images;
 mod listing;
+mod review;
 
 use std::time::Duration;
 
@@ -24,6 +25,7 @@ use drafting::*;
 use driver::*;
 use images::*;
 use listing::*;
+use review::*;
 
 #[tokio::test]
 #[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
@@ -59,6 +61,15 @@ async fn a_merchant_drafts_takes_a_suggestion_fixes_a_unit_and_exports() -> Resu
     let (_process, driver) = start_app(home.path()).await?;
     let outcome = draft_suggest_fix_and_export(&driver, home.path()).await;
     finish(driver, outcome, "drafting").await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn a_translator_reviews_three_titles_with_the_keyboard_alone() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome = review_with_the_keyboard(&driver, home.path()).await;
+    finish(driver, outcome, "review").await
 }
 
 #[tokio::test]
