@@ -63,6 +63,17 @@ pub(crate) async fn review_with_the_keyboard(driver: &WebDriver, home: &Path) ->
         wait_for(driver, "[data-testid=saved-state][data-state=saved]").await?;
     }
 
+    // The translator's name, from Settings, goes with every state change.
+    click(driver, "[data-testid=settings-open]").await?;
+    set_value(
+        &wait_for(driver, "[data-testid=reviewer-name]").await?,
+        "Li Wei",
+    )
+    .await?;
+    click(driver, "[data-testid=reviewer-save]:not(:disabled)").await?;
+    wait_for(driver, "[data-testid=reviewer-form] [role=status]").await?;
+    click(driver, "[data-testid=settings-close]").await?;
+
     // The translator's part, keys only once the screen is open.
     click(driver, "[data-testid=view-review]").await?;
     wait_for(driver, "[data-testid=review-progress][data-total='3']").await?;
@@ -98,11 +109,9 @@ pub(crate) async fn review_with_the_keyboard(driver: &WebDriver, home: &Path) ->
     comment.send_keys("宾莹是车厘子，不要写樱桃").await?;
     comment.send_keys(Key::Enter).await?;
     state_is(driver, &order[1], "rejected").await?;
-    wait_text(
-        &wait_for(driver, "[data-testid=review-thread]").await?,
-        "宾莹是车厘子",
-    )
-    .await?;
+    let thread = wait_for(driver, "[data-testid=review-thread]").await?;
+    wait_text(&thread, "宾莹是车厘子").await?;
+    wait_text(&thread, "Li Wei").await?;
 
     // J goes down; Ctrl+Enter approves; Ctrl+Z takes it back; Ctrl+Enter again.
     driver

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import DraftingSettings from './DraftingSettings.svelte';
-import { getSettings, setInvoker } from '../../ipc/commands';
+import { getReviewer, getSettings, setInvoker } from '../../ipc/commands';
 import { mockInvoke, resetMock } from '../../ipc/mock';
 import type { Settings } from '../../ipc/types';
 
@@ -75,6 +75,16 @@ describe('DraftingSettings', () => {
     expect(saved.at(-1)!.mt).toBeNull();
     expect((await getSettings()).mt).toBeNull();
     unmount(again.cmp);
+  });
+
+  it('shows the reviewer the catalog records and saves a new name', async () => {
+    const { cmp, $, type } = await shown();
+    await vi.waitFor(() => expect($<HTMLInputElement>('reviewer-name').value).toBe('demo'));
+    type('reviewer-name', '  Li Wei ');
+    $<HTMLButtonElement>('reviewer-save').click();
+    await vi.waitFor(() => expect($('reviewer-form').querySelector('[role=status]')).not.toBeNull());
+    expect(await getReviewer()).toBe('Li Wei');
+    unmount(cmp);
   });
 
   it('an endpoint that is not a URL is refused with the reason, and nothing is stored', async () => {
