@@ -32,18 +32,6 @@ async fn wait_value(
     }
 }
 
-/// `key` pressed with `modifier` held, sent to whatever has the focus.
-async fn chord(driver: &WebDriver, modifier: Key, key: &str) -> Result<()> {
-    driver
-        .action_chain()
-        .key_down(modifier.clone())
-        .send_keys(key)
-        .key_up(modifier)
-        .perform()
-        .await?;
-    Ok(())
-}
-
 /// Clicks `css` once shown, scrolled to the middle of the view first: the page is taller than
 /// the window, and a notice may cover its bottom edge.
 async fn click_centred(driver: &WebDriver, css: &str) -> Result<()> {
@@ -96,7 +84,7 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
     .await?;
     let title = wait_for(driver, "[data-testid=title-zh]").await?;
     // The keyboard help: ? outside a text box.
-    help(driver, "39-shortcuts").await?;
+    help(driver, "39-shortcuts", "ui-keys-editor").await?;
     // Draft: the title fills with Chinese naming the origin, and says where each part came from.
     click(driver, "[data-testid=draft-title]:not(:disabled)").await?;
     let drafted = wait_value(&title, "a draft with 美国", |v| v.contains("美国")).await?;
@@ -170,7 +158,7 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
     .await?;
     shot(driver, "42-suggestions").await?;
     title.click().await?;
-    chord(driver, Key::Alt, "1").await?;
+    keys(driver, &[Key::Alt], "1").await?;
     wait_value(&title, "the remembered title", |v| v == drafted).await?;
     wait_for(driver, "[data-testid=saved-state][data-state=saved]").await?;
 
@@ -366,30 +354,6 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
     )
     .await?;
     shot(driver, "49-description-zh").await?;
-    help(driver, "50-shortcuts-zh").await?;
-    Ok(())
-}
-
-/// Opens the keyboard help with ?, from outside any text box, shoots it and closes it with Esc.
-async fn help(driver: &WebDriver, name: &str) -> Result<()> {
-    driver
-        .execute(
-            "document.activeElement && document.activeElement.blur()",
-            vec![],
-        )
-        .await?;
-    driver.action_chain().send_keys("?").perform().await?;
-    wait_for(
-        driver,
-        "[data-testid=shortcuts-dialog] [data-testid=shortcut][data-what=ui-keys-draft]",
-    )
-    .await?;
-    shot(driver, name).await?;
-    press(driver, Key::Escape).await?;
-    wait_gone(
-        driver,
-        "[data-testid=shortcuts-dialog] [data-testid=shortcut]",
-    )
-    .await?;
+    help(driver, "50-shortcuts-zh", "ui-keys-editor").await?;
     Ok(())
 }

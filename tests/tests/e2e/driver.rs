@@ -218,3 +218,46 @@ pub(crate) async fn finish(driver: WebDriver, outcome: Result<()>, name: &str) -
     driver.quit().await?;
     outcome
 }
+
+/// `key` pressed with the `modifiers` held, sent to whatever has the focus.
+pub(crate) async fn keys(
+    driver: &WebDriver,
+    modifiers: &[Key],
+    key: impl Into<TypingData>,
+) -> Result<()> {
+    let mut chain = driver.action_chain();
+    for m in modifiers {
+        chain = chain.key_down(m.clone());
+    }
+    chain = chain.send_keys(key);
+    for m in modifiers.iter().rev() {
+        chain = chain.key_up(m.clone());
+    }
+    chain.perform().await?;
+    Ok(())
+}
+
+/// Opens the keyboard help with ?, from outside any text box, checks it lists `group`, shoots
+/// it as `name` and closes it with Esc.
+pub(crate) async fn help(driver: &WebDriver, name: &str, group: &str) -> Result<()> {
+    driver
+        .execute(
+            "document.activeElement && document.activeElement.blur()",
+            vec![],
+        )
+        .await?;
+    keys(driver, &[], "?").await?;
+    wait_for(
+        driver,
+        &format!("[data-testid=shortcuts-dialog] [data-testid=shortcut-group][data-group={group}]"),
+    )
+    .await?;
+    screenshot(driver, name).await?;
+    press(driver, Key::Escape).await?;
+    wait_gone(
+        driver,
+        "[data-testid=shortcuts-dialog] [data-testid=shortcut]",
+    )
+    .await?;
+    Ok(())
+}

@@ -15,20 +15,6 @@ const TITLES: [(&str, &str); 3] = [
     ("cherry-gift-box", "美国车厘子礼盒装"),
 ];
 
-/// `key` pressed with the modifiers held, sent to whatever has the focus.
-async fn keys(driver: &WebDriver, modifiers: &[Key], key: impl Into<TypingData>) -> Result<()> {
-    let mut chain = driver.action_chain();
-    for m in modifiers {
-        chain = chain.key_down(m.clone());
-    }
-    chain = chain.send_keys(key);
-    for m in modifiers.iter().rev() {
-        chain = chain.key_up(m.clone());
-    }
-    chain.perform().await?;
-    Ok(())
-}
-
 async fn state_is(driver: &WebDriver, handle: &str, state: &str) -> Result<()> {
     wait_for(
         driver,
@@ -138,7 +124,7 @@ pub(crate) async fn review_with_the_keyboard(driver: &WebDriver, home: &Path) ->
     keys(driver, &[], "k").await?;
     current_is(driver, &order[1]).await?;
     screenshot(driver, "51-review-queue").await?;
-    help(driver, "52-review-help").await?;
+    help(driver, "52-review-help", "ui-keys-review").await?;
 
     // The English of an approved title changes in an import: stale, back to translated, diff.
     let approved = &order[0];
@@ -179,7 +165,7 @@ pub(crate) async fn review_with_the_keyboard(driver: &WebDriver, home: &Path) ->
     )
     .await?;
     screenshot(driver, "55-review-queue-zh").await?;
-    help(driver, "56-review-help-zh").await?;
+    help(driver, "56-review-help-zh", "ui-keys-review").await?;
     Ok(())
 }
 
@@ -212,28 +198,4 @@ fn retitle(csv: &Path, handle: &str) -> Result<(String, String)> {
     }
     std::fs::write(csv, text.replacen(old, &new, 1))?;
     Ok((old.to_owned(), new))
-}
-
-/// Opens the keyboard help with ?, from outside any text box, shoots it and closes it with Esc.
-async fn help(driver: &WebDriver, name: &str) -> Result<()> {
-    driver
-        .execute(
-            "document.activeElement && document.activeElement.blur()",
-            vec![],
-        )
-        .await?;
-    driver.action_chain().send_keys("?").perform().await?;
-    wait_for(
-        driver,
-        "[data-testid=shortcuts-dialog] [data-testid=shortcut-group][data-group=ui-keys-review]",
-    )
-    .await?;
-    screenshot(driver, name).await?;
-    press(driver, Key::Escape).await?;
-    wait_gone(
-        driver,
-        "[data-testid=shortcuts-dialog] [data-testid=shortcut]",
-    )
-    .await?;
-    Ok(())
 }
