@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "set_rate",
     "set_tm_threshold",
     "set_mt",
+    "set_approved_only",
     "review_set",
     "review_queue",
     "reviewer",

@@ -195,6 +195,16 @@ pub async fn set_mt(
     with_workbench(&state, move |w| w.set_mt(mt.as_ref(), key.as_deref())).await
 }
 
+/// Makes `marketplace`'s exports take only approved copy (`on`), or all copy with warnings.
+#[tauri::command]
+pub async fn set_approved_only(
+    state: State<'_, AppState>,
+    marketplace: String,
+    on: bool,
+) -> Result<Settings> {
+    with_workbench(&state, move |w| w.set_approved_only(&marketplace, on)).await
+}
+
 /// Sets a field's review state (with a comment; `rejected` needs one) as the reviewer in the
 /// settings; the item as it is now.
 #[tauri::command]

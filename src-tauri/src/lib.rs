@@ -52,6 +52,7 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::set_rate,
             commands::set_tm_threshold,
             commands::set_mt,
+            commands::set_approved_only,
             commands::review_set,
             commands::review_queue,
             commands::reviewer,

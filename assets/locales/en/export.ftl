@@ -5,6 +5,9 @@ export-no-price = No variant has a price.
 export-no-image = No image could go into the bundle; the marketplace needs at least one main image.
 export-image-not-fetched = { $src } has not been downloaded yet (waiting for network).
 export-image-left-out = Image { $src } was left out: { $reason }
+export-not-approved = The Chinese { $field } is { $state }, not approved yet.
+export-title-not-approved = The Chinese title is { $state }, not approved; this marketplace exports only approved copy.
+export-left-out-not-approved = The Chinese { $field } was left out: it is { $state }, not approved.
 
 # The bundle's report.txt (`report-<code>`).
 report-title = Kuajing export for { $marketplace } (profile version { $version })
@@ -12,7 +15,17 @@ report-rate = Prices converted at 1 USD = { $rate } CNY (rate of { $date }).
 report-counts = { $products } products ({ $rows } sheet rows) and { $images } images exported; { $skipped } products left out.
 report-skipped-heading = Left out, and why:
 report-warnings-heading = Exported, but check:
+report-approved-only = Only approved Chinese copy was taken (this marketplace's setting).
 
 # Field names used inside other messages (`field-<field>`).
 field-title = title
 field-description = description
+field-short_title = short title
+field-selling_points = selling points
+
+# Review states used inside other messages (`state-<state>`).
+state-draft = a draft
+state-translated = translated
+state-reviewed = reviewed
+state-approved = approved
+state-rejected = rejected

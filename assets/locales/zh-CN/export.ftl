@@ -5,6 +5,9 @@ export-no-price = 没有任何规格设置了价格。
 export-no-image = 没有可放入导出包的图片；平台至少需要一张主图。
 export-image-not-fetched = { $src } 尚未下载（等待网络）。
 export-image-left-out = 图片 { $src } 未放入：{ $reason }
+export-not-approved = 中文{ $field }的状态为“{ $state }”，尚未批准。
+export-title-not-approved = 中文标题的状态为“{ $state }”，尚未批准；此平台只导出已批准的内容。
+export-left-out-not-approved = 中文{ $field }未导出：状态为“{ $state }”，尚未批准。
 
 # 导出包中的 report.txt（`report-<code>`）。
 report-title = Kuajing 导出：{ $marketplace }（配置版本 { $version }）
@@ -12,7 +15,17 @@ report-rate = 价格按 1 美元 = { $rate } 元人民币换算（{ $date } 的�
 report-counts = 已导出 { $products } 个商品（表格 { $rows } 行）和 { $images } 张图片；{ $skipped } 个商品未导出。
 report-skipped-heading = 未导出的商品及原因：
 report-warnings-heading = 已导出，但请检查：
+report-approved-only = 只导出了已批准的中文内容（此平台的设置）。
 
 # Field names used inside other messages (`field-<field>`).
 field-title = 标题
 field-description = 描述
+field-short_title = 短标题
+field-selling_points = 卖点
+
+# Review states used inside other messages (`state-<state>`).
+state-draft = 草稿
+state-translated = 已翻译
+state-reviewed = 已审校
+state-approved = 已批准
+state-rejected = 已驳回

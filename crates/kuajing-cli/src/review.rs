@@ -1,4 +1,5 @@
-//! The review commands: `review set`, `review queue`, `review reviewer` (docs/review.md).
+//! The review commands: `review set`, `review queue`, `review approved-only`, `review reviewer`
+//! (docs/review.md).
 
 use anyhow::Result;
 use clap::{Subcommand, ValueEnum};
@@ -48,6 +49,13 @@ pub(crate) enum ReviewAction {
         search: Option<String>,
         #[arg(long, default_value = "zh-CN")]
         locale: String,
+    },
+    /// Whether MARKETPLACE's exports take only approved Chinese copy (off until set): show, or
+    /// set with on|off
+    ApprovedOnly {
+        marketplace: String,
+        #[arg(value_parser = ["on", "off"])]
+        set: Option<String>,
     },
     /// Show, or set, the name state changes are recorded under [default: the OS user]
     Reviewer {
@@ -201,6 +209,26 @@ pub(crate) fn review(workbench: &Workbench, action: ReviewAction, json: bool) ->
                     p.draft,
                     p.rejected,
                     p.stale
+                );
+            }
+        }
+        ReviewAction::ApprovedOnly { marketplace, set } => {
+            let on = match set.as_deref() {
+                Some(value) => {
+                    let on = value == "on";
+                    workbench.set_approved_only(&marketplace, on)?;
+                    on
+                }
+                None => workbench.approved_only(&marketplace)?,
+            };
+            if json {
+                print_json(
+                    &serde_json::json!({ "marketplace": marketplace, "approved_only": on }),
+                )?;
+            } else {
+                out!(
+                    "{marketplace}: {}",
+                    if on { "approved copy only" } else { "all copy" }
                 );
             }
         }

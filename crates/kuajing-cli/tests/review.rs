@@ -183,3 +183,16 @@ fn review_queue_stale_shows_the_changed_english_of_exactly_one_field() {
     );
     assert!(text.contains("English was: Yellow Wool Jumper"), "{text}");
 }
+
+#[test]
+fn approved_only_is_a_setting_per_marketplace() {
+    let env = imported_with_titles();
+    let shown = env.ok_json(&["review", "approved-only", "tmall-global", "--json"]);
+    assert_eq!(shown["approved_only"], false);
+    let set = env.ok_json(&["review", "approved-only", "tmall-global", "on", "--json"]);
+    assert_eq!(set["approved_only"], true);
+    let other = env.ok_json(&["review", "approved-only", "taobao", "--json"]);
+    assert_eq!(other["approved_only"], false);
+    let off = env.ok_json(&["review", "approved-only", "tmall-global", "off", "--json"]);
+    assert_eq!(off["approved_only"], false);
+}

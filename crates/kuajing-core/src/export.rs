@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use kuajing_catalog::queries::review::{self as review_rows, ReviewState};
 use kuajing_catalog::queries::{
     images as image_rows, products as product_rows, settings as setting_rows,
 };
-use kuajing_catalog::{CopyField, Rate};
+use kuajing_catalog::{CopyField, Locale, Rate};
 use kuajing_marketplace::Profile;
 use serde::Serialize;
 
@@ -35,6 +36,8 @@ pub struct ExportReport {
     pub skipped: Vec<Skipped>,
     /// Products exported with something missing (e.g. an image not fetched yet).
     pub warnings: Vec<Skipped>,
+    /// Only approved Chinese copy was taken (the marketplace's setting).
+    pub approved_only: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -140,16 +143,46 @@ impl Workbench {
         let mut skipped = Vec::new();
         let mut warnings = Vec::new();
         let mut exported = 0;
+        let approved_only = self.approved_only(&profile.id)?;
         for handle in product_rows::handles(&conn)? {
-            let detail = self.product(&handle)?;
-            let reasons = self.skip_reasons(profile, &detail)?;
+            let mut detail = self.product(&handle)?;
+            let mut reasons = self.skip_reasons(profile, &detail)?;
+            let product_id = product_rows::id_of(&conn, &handle)?;
+            let mut notes = Vec::new();
+            // Copy a reviewer has not approved: left out when only approved copy goes (a product
+            // without its title is left out whole), else exported with a warning.
+            for (field, text) in [
+                (CopyField::Title, &mut detail.title_zh),
+                (CopyField::Description, &mut detail.description_zh),
+            ] {
+                if text.trim().is_empty() {
+                    continue;
+                }
+                let state = review_rows::state(&conn, product_id, Locale::ZhCn, field)?
+                    .map_or(ReviewState::Translated, |(state, _)| state);
+                if state == ReviewState::Approved {
+                    continue;
+                }
+                let field_name = self.message("field", field.as_str(), &BTreeMap::new());
+                let state_name = self.message("state", state.as_str(), &BTreeMap::new());
+                let pairs = [
+                    ("field", field_name.as_str()),
+                    ("state", state_name.as_str()),
+                ];
+                if !approved_only {
+                    notes.push(self.note("not-approved", &pairs));
+                } else if field == CopyField::Title {
+                    reasons.push(self.note("title-not-approved", &pairs));
+                } else {
+                    text.clear();
+                    notes.push(self.note("left-out-not-approved", &pairs));
+                }
+            }
             if !reasons.is_empty() {
                 skipped.push(Skipped { handle, reasons });
                 continue;
             }
-            let product_id = product_rows::id_of(&conn, &handle)?;
             let mut image_names = Vec::new();
-            let mut notes = Vec::new();
             for image in image_rows::for_product(&conn, product_id)? {
                 if image_names.len() as u32 >= main_slot.max_count {
                     break;
@@ -221,6 +254,7 @@ impl Workbench {
             rate: rate.clone(),
             skipped,
             warnings,
+            approved_only,
         };
         bundle.add(SHEET_NAME, &sheet)?;
         bundle.add(REPORT_NAME, self.report_text(profile, &report).as_bytes())?;
@@ -308,6 +342,9 @@ impl Workbench {
                 ("date", &report.rate.date),
             ],
         );
+        if report.approved_only {
+            line(&mut text, "approved-only", &[]);
+        }
         line(
             &mut text,
             "counts",

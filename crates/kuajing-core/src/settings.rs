@@ -15,6 +15,13 @@ pub struct Settings {
     pub tm_threshold: u8,
     /// Where machine drafts go; `None` (the default) means machine drafting is off.
     pub mt: Option<MtSettings>,
+    /// The marketplaces whose exports take only approved Chinese copy (off for each until set).
+    pub approved_only: Vec<String>,
+}
+
+/// The setting that makes `marketplace`'s exports take only approved copy.
+fn approved_only_key(marketplace: &str) -> String {
+    format!("export.approved_only.{marketplace}")
 }
 
 /// The machine-draft endpoint as stored: where the key is, never the key.
@@ -37,8 +44,16 @@ pub struct ProfileSummary {
 
 impl Workbench {
     pub fn settings(&self) -> Result<Settings> {
+        let conn = self.catalog.connect()?;
+        let mut approved_only = Vec::new();
+        for id in kuajing_marketplace::builtin_ids() {
+            if setting_rows::get(&conn, &approved_only_key(id))?.is_some() {
+                approved_only.push(id.to_owned());
+            }
+        }
         Ok(Settings {
-            rate: setting_rows::rate(&self.catalog.connect()?)?,
+            approved_only,
+            rate: setting_rows::rate(&conn)?,
             tm_threshold: self.tm_threshold()?,
             mt: self.mt_config()?.map(|c| MtSettings {
                 endpoint: c.endpoint,
@@ -46,6 +61,27 @@ impl Workbench {
                 api_key_env: c.api_key_env,
             }),
         })
+    }
+
+    /// Whether `marketplace`'s exports take only approved Chinese copy.
+    pub fn approved_only(&self, marketplace: &str) -> Result<bool> {
+        Ok(setting_rows::get(&self.catalog.connect()?, &approved_only_key(marketplace))?.is_some())
+    }
+
+    /// Makes `marketplace`'s exports take only approved copy (`on`), or all copy with a warning
+    /// for each field not approved (the default).
+    pub fn set_approved_only(&self, marketplace: &str, on: bool) -> Result<Settings> {
+        let profile = kuajing_marketplace::load(marketplace)?;
+        let mut conn = self.catalog.connect()?;
+        let tx = kuajing_catalog::write_tx(&mut conn)?;
+        let key = approved_only_key(&profile.id);
+        if on {
+            setting_rows::put(&tx, &key, "1")?;
+        } else {
+            setting_rows::remove(&tx, &key)?;
+        }
+        tx.commit()?;
+        self.settings()
     }
 
     /// Sets where machine drafts go (checked: an http(s) URL without a password, a model, a

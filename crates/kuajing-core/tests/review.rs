@@ -453,3 +453,76 @@ fn a_saved_draft_starts_as_draft_and_a_persons_save_makes_it_translated() {
         report.progress.drafted as usize
     );
 }
+
+/// The handles and warnings of an export of `workbench` to `out`, and its sheet.
+fn export(workbench: &Workbench, out: &Path) -> (kuajing_core::ExportReport, String) {
+    use std::io::Read;
+    let report = workbench.export("tmall-global", out).unwrap();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(out).unwrap()).unwrap();
+    let mut sheet = String::new();
+    zip.by_name("listing.csv")
+        .unwrap()
+        .read_to_string(&mut sheet)
+        .unwrap();
+    (report, sheet)
+}
+
+#[test]
+fn export_warns_of_unapproved_copy_or_takes_only_approved_copy_when_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = imported(dir.path());
+    w.set_rate(7.2, "2026-12-01").unwrap();
+    save(&w, "black-leather-bag", "黑色真皮包", "edit");
+    save(&w, "blue-silk-tuxedo", "蓝色真丝礼服", "edit");
+    set(&w, "black-leather-bag", ReviewState::Approved, None).unwrap();
+
+    // Off (the default): both go out, the unapproved title with a warning naming its state.
+    assert!(!w.approved_only("tmall-global").unwrap());
+    let (report, sheet) = export(&w, &dir.path().join("all.zip"));
+    assert!(!report.approved_only);
+    assert!(sheet.contains("黑色真皮包") && sheet.contains("蓝色真丝礼服"));
+    let warned: Vec<_> = report
+        .warnings
+        .iter()
+        .filter(|w| w.reasons.iter().any(|r| r.code == "not-approved"))
+        .map(|w| w.handle.as_str())
+        .collect();
+    assert_eq!(warned, ["blue-silk-tuxedo"]);
+    let note = report
+        .warnings
+        .iter()
+        .flat_map(|w| &w.reasons)
+        .find(|r| r.code == "not-approved")
+        .unwrap();
+    assert_eq!(note.args["state"], "translated", "{note:?}");
+
+    // On for Tmall Global: only the approved title goes out; the other is left out, saying why.
+    let settings = w.set_approved_only("tmall-global", true).unwrap();
+    assert_eq!(settings.approved_only, ["tmall-global"]);
+    assert!(
+        !w.approved_only("taobao").unwrap(),
+        "a setting per marketplace"
+    );
+    let (report, sheet) = export(&w, &dir.path().join("approved.zip"));
+    assert!(report.approved_only);
+    assert!(sheet.contains("黑色真皮包") && !sheet.contains("蓝色真丝礼服"));
+    let left_out = report
+        .skipped
+        .iter()
+        .find(|s| s.handle == "blue-silk-tuxedo")
+        .unwrap();
+    assert!(
+        left_out
+            .reasons
+            .iter()
+            .any(|r| r.code == "title-not-approved")
+    );
+    assert_eq!(report.products, 1);
+
+    assert!(
+        w.set_approved_only("tmall-global", false)
+            .unwrap()
+            .approved_only
+            .is_empty()
+    );
+}

@@ -163,6 +163,8 @@ export const reviewSet = (handle: string, field: CopyField, to: ReviewState, com
 export const reviewQueue = (filter: Partial<ReviewFilter>): Promise<ReviewQueue> => call('review_queue', { filter });
 export const getReviewer = (): Promise<string> => call('reviewer', none);
 export const setReviewer = (name: string | null): Promise<string> => call('set_reviewer', { name });
+/** Makes `marketplace`'s exports take only approved copy, or all copy with warnings. */
+export const setApprovedOnly = (marketplace: string, on: boolean): Promise<Settings> => call('set_approved_only', { marketplace, on });
 export const setTmThreshold = (threshold: number): Promise<Settings> => call('set_tm_threshold', { threshold });
 /** Where machine drafts go (null: off). A typed `key` goes to the OS keyring, never the catalog. */
 export const setMt = (mt: MtSettings | null, key: string | null = null): Promise<Settings> => call('set_mt', { mt, key });

@@ -384,6 +384,7 @@ interface State {
   rate: Rate | null;
   tmThreshold: number;
   mt: MtSettings | null;
+  approvedOnly: string[];
   nextHistory: number;
   /** `marketplace/image/slot` keys already rendered: the render cache. */
   rendered: Set<string>;
@@ -391,7 +392,7 @@ interface State {
   cancel: boolean;
 }
 
-const state: State = { products: new Map(), history: new Map(), rate: null, tmThreshold: 70, mt: null, nextHistory: 1, rendered: new Set(), rendering: false, cancel: false };
+const state: State = { products: new Map(), history: new Map(), rate: null, tmThreshold: 70, mt: null, approvedOnly: [], nextHistory: 1, rendered: new Set(), rendering: false, cancel: false };
 
 /** Fields the mock keeps Chinese copy in, by copy field. */
 const COPY_KEYS = { title: 'title_zh', short_title: 'short_title_zh', selling_points: 'selling_points_zh', description: 'description_zh' } as const;
@@ -406,6 +407,7 @@ export function resetMock(): void {
   state.rate = null;
   state.tmThreshold = 70;
   state.mt = null;
+  state.approvedOnly = [];
   state.nextHistory = 1;
   state.rendered.clear();
   state.rendering = false;
@@ -760,7 +762,7 @@ const review: Review = createReview({
   fail,
 });
 
-const settings = () => ({ rate: state.rate, tm_threshold: state.tmThreshold, mt: state.mt });
+const settings = () => ({ rate: state.rate, tm_threshold: state.tmThreshold, mt: state.mt, approved_only: [...state.approvedOnly] });
 
 const handlers: Record<string, (a: Args) => unknown> = {
   ...drafting.handlers,
@@ -845,6 +847,12 @@ const handlers: Record<string, (a: Args) => unknown> = {
     return state.history.get(str(a, 'handle')) ?? [];
   },
   get_settings: settings,
+  set_approved_only: (a) => {
+    const id = str(a, 'marketplace');
+    state.approvedOnly = state.approvedOnly.filter((m) => m !== id);
+    if (a.on) state.approvedOnly.push(id);
+    return settings();
+  },
   set_tm_threshold: (a) => {
     const n = Number(a.threshold);
     if (!Number.isInteger(n) || n < 1 || n > 100) fail('bad-threshold', `the match threshold must be a whole number from 1 to 100, not ${String(a.threshold)}`, { value: String(a.threshold) });
@@ -932,7 +940,7 @@ const handlers: Record<string, (a: Args) => unknown> = {
       rows += p.variants.length;
       images += put;
     }
-    const report: ExportReport = { path, marketplace: str(a, 'marketplace'), products, rows, images, rate: state.rate, skipped, warnings };
+    const report: ExportReport = { path, marketplace: str(a, 'marketplace'), products, rows, images, rate: state.rate, skipped, warnings, approved_only: state.approvedOnly.includes(str(a, 'marketplace')) };
     return report;
   },
 };

@@ -151,6 +151,8 @@ export interface Commands {
   set_rate: { args: { rate: number; date: string }; result: Settings };
   /** The lowest score (1..100) a translation-memory match needs to be shown. */
   set_tm_threshold: { args: { threshold: number }; result: Settings };
+  /** Makes the marketplace's exports take only approved copy (on), or all copy with warnings. */
+  set_approved_only: { args: { marketplace: string; on: boolean }; result: Settings };
   /** Sets a field's review state (`rejected` needs a comment); refused: `review-transition`. */
   review_set: { args: { handle: string; field: CopyField; to: ReviewState; comment: string | null }; result: ReviewItem };
   /** The fields to review under the filter (missing keys: no filter), with the progress. */

@@ -64,4 +64,31 @@ describe('ExportDialog', () => {
     expect(target.querySelector('[data-testid="export-result"]')).not.toBeNull();
     unmount(cmp);
   });
+
+  it('keeps "only approved copy" per marketplace through the settings', async () => {
+    const target = document.createElement('div');
+    document.body.append(target);
+    const saved: unknown[] = [];
+    const cmp = mount(ExportDialog, {
+      target,
+      props: {
+        open: true,
+        marketplaces: [{ id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60 }],
+        marketplace: 'tmall-global',
+        approvedOnly: ['tmall-global'],
+        onclose: () => {},
+        onsettings: () => {},
+        onsaved: (s: unknown) => saved.push(s),
+      },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    flushSync();
+    const box = target.querySelector<HTMLInputElement>('[data-testid="export-approved-only"]')!;
+    expect(box.checked).toBe(true);
+    box.click();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(commands).toContain('set_approved_only');
+    expect(saved).toHaveLength(1);
+    unmount(cmp);
+  });
 });

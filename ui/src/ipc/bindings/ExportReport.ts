@@ -10,4 +10,8 @@ rows: number, images: number, rate: Rate, skipped: Array<Skipped>,
 /**
  * Products exported with something missing (e.g. an image not fetched yet).
  */
-warnings: Array<Skipped>, };
+warnings: Array<Skipped>, 
+/**
+ * Only approved Chinese copy was taken (the marketplace's setting).
+ */
+approved_only: boolean, };

@@ -10,4 +10,8 @@ tm_threshold: number,
 /**
  * Where machine drafts go; `None` (the default) means machine drafting is off.
  */
-mt: MtSettings | null, };
+mt: MtSettings | null, 
+/**
+ * The marketplaces whose exports take only approved Chinese copy (off for each until set).
+ */
+approved_only: Array<string>, };
