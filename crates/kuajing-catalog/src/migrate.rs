@@ -17,6 +17,10 @@ const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/0002_drafting.sql"),
     ),
     ("0003_review", include_str!("../migrations/0003_review.sql")),
+    (
+        "0004_findings",
+        include_str!("../migrations/0004_findings.sql"),
+    ),
 ];
 
 pub(crate) fn run(conn: &mut Connection, path: &Path) -> Result<()> {

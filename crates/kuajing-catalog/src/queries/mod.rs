@@ -2,6 +2,7 @@
 //! one), so a caller can group several into one transaction.
 
 pub mod copy;
+pub mod findings;
 pub mod glossary;
 pub mod history;
 pub mod images;

@@ -1,0 +1,199 @@
+//! Stored finding counts per reviewed field and marketplace (table `findings`), so filters
+//! read a column instead of checking every field again. The core counts; this module keeps the
+//! counts and says which are missing. Triggers (`migrations/0004_findings.sql`) forget a
+//! product's counts whenever anything the check reads changes, and every count names the
+//! `rules` stamp it was made with: a count under other rules is missing.
+
+use rusqlite::{Connection, params};
+
+use crate::Result;
+
+/// A reviewed field with no count for the marketplace under the rules asked about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unchecked {
+    pub product_id: i64,
+    pub handle: String,
+    pub field: String,
+    /// The field's text in its locale.
+    pub text: String,
+}
+
+/// The reviewed fields of `locale` whose findings for `marketplace` under `rules` are not
+/// stored, by product.
+pub fn unchecked(
+    conn: &Connection,
+    locale: &str,
+    marketplace: &str,
+    rules: &str,
+) -> Result<Vec<Unchecked>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.product_id, p.handle, r.field, coalesce(c.text, '')
+         FROM review r
+         JOIN products p ON p.id = r.product_id
+         LEFT JOIN copy c ON c.product_id = r.product_id AND c.locale = r.locale
+                          AND c.field = r.field
+         WHERE r.locale = ?1 AND NOT EXISTS (
+             SELECT 1 FROM findings f
+             WHERE f.product_id = r.product_id AND f.locale = r.locale AND f.field = r.field
+               AND f.marketplace = ?2 AND f.rules = ?3)
+         ORDER BY r.product_id",
+    )?;
+    let rows = stmt.query_map(params![locale, marketplace, rules], |r| {
+        Ok(Unchecked {
+            product_id: r.get(0)?,
+            handle: r.get(1)?,
+            field: r.get(2)?,
+            text: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// A field's count of findings, `errors` of them errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    pub errors: u32,
+    pub total: u32,
+}
+
+/// Stores `count` for the field, replacing a count made under other rules.
+pub fn store(
+    conn: &Connection,
+    key: (i64, &str, &str),
+    marketplace: &str,
+    rules: &str,
+    count: Count,
+) -> Result<()> {
+    let (product_id, locale, field) = key;
+    conn.prepare_cached(
+        "INSERT INTO findings (product_id, locale, field, marketplace, rules, errors, total)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (product_id, locale, field, marketplace)
+         DO UPDATE SET rules = excluded.rules, errors = excluded.errors, total = excluded.total",
+    )?
+    .execute(params![
+        product_id,
+        locale,
+        field,
+        marketplace,
+        rules,
+        count.errors,
+        count.total
+    ])?;
+    Ok(())
+}
+
+/// The stored count, if there is one under `rules`.
+pub fn get(
+    conn: &Connection,
+    key: (i64, &str, &str),
+    marketplace: &str,
+    rules: &str,
+) -> Result<Option<Count>> {
+    use rusqlite::OptionalExtension;
+    let (product_id, locale, field) = key;
+    Ok(conn
+        .prepare_cached(
+            "SELECT errors, total FROM findings
+             WHERE product_id = ?1 AND locale = ?2 AND field = ?3 AND marketplace = ?4
+               AND rules = ?5",
+        )?
+        .query_row(
+            params![product_id, locale, field, marketplace, rules],
+            |r| {
+                Ok(Count {
+                    errors: r.get(0)?,
+                    total: r.get(1)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::queries::copy::{self, CopyField, Locale};
+    use crate::queries::review::{self, Change, ReviewState};
+    use crate::queries::{glossary, products};
+    use crate::test_support::temp_catalog;
+
+    const ONE: Count = Count {
+        errors: 1,
+        total: 2,
+    };
+
+    fn key(id: i64) -> (i64, &'static str, &'static str) {
+        (id, "zh-CN", "title")
+    }
+
+    #[test]
+    fn a_count_is_forgotten_when_anything_the_check_reads_changes() {
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        let mut p = products::tests::sample("cherries");
+        products::upsert(&conn, &p, "import").unwrap();
+        products::upsert(&conn, &products::tests::sample("salmon"), "import").unwrap();
+        let id = products::id_of(&conn, "cherries").unwrap();
+        let other = products::id_of(&conn, "salmon").unwrap();
+        for product in [id, other] {
+            copy::set(&conn, product, Locale::ZhCn, CopyField::Title, "樱桃", "edit").unwrap();
+            let change = Change {
+                state: ReviewState::Translated,
+                who: "",
+                comment: None,
+                source: "edit",
+            };
+            review::set(&conn, product, Locale::ZhCn, CopyField::Title, change).unwrap();
+        }
+        let fill = || {
+            for u in unchecked(&conn, "zh-CN", "tmall-global", "r1").unwrap() {
+                store(&conn, key(u.product_id), "tmall-global", "r1", ONE).unwrap();
+            }
+        };
+        let stored = |product| get(&conn, key(product), "tmall-global", "r1").unwrap();
+        fill();
+        assert!(unchecked(&conn, "zh-CN", "tmall-global", "r1").unwrap().is_empty());
+        assert_eq!(stored(id), Some(ONE));
+        // Other rules, or another marketplace: not counted yet.
+        assert_eq!(get(&conn, key(id), "tmall-global", "r2").unwrap(), None);
+        assert_eq!(unchecked(&conn, "zh-CN", "taobao", "r1").unwrap().len(), 2);
+
+        // The Chinese changes: only that product's count goes.
+        copy::set(&conn, id, Locale::ZhCn, CopyField::Title, "车厘子", "edit").unwrap();
+        assert_eq!(stored(id), None);
+        assert_eq!(stored(other), Some(ONE));
+        let missing = unchecked(&conn, "zh-CN", "tmall-global", "r1").unwrap();
+        assert_eq!(missing.len(), 1);
+        assert_eq!(missing[0].text, "车厘子");
+
+        // The English changes.
+        fill();
+        p.title_en = "Rainier Cherries XL".into();
+        products::upsert(&conn, &p, "import").unwrap();
+        assert_eq!(stored(id), None);
+
+        // The brand names change (the check allows them).
+        fill();
+        let fields = products::ProductFields {
+            brand_zh: Some("雷尼尔".into()),
+            ..Default::default()
+        };
+        products::set_fields(&conn, "cherries", &fields, "edit").unwrap();
+        assert_eq!(stored(id), None);
+
+        // The glossary changes: every count goes.
+        fill();
+        let term = glossary::GlossaryTerm {
+            en: "Cherries".into(),
+            zh: "车厘子".into(),
+            forbidden: vec!["樱桃".into()],
+            note: String::new(),
+            category: String::new(),
+            origin: "seed".into(),
+        };
+        glossary::seed(&conn, &[term]).unwrap();
+        assert_eq!(stored(id), None);
+        assert_eq!(stored(other), None);
+    }
+}
