@@ -16,6 +16,7 @@ ui-review-progress = { $approved } of { $total } { $total ->
     [one] field
    *[other] fields
   } approved
+ui-review-position = Item { $at } of { $total }
 ui-review-progress-stale = { $count } stale
 ui-review-nothing = Nothing to review
 ui-review-nothing-hint = Chinese copy shows up here once it is written or drafted on a product page.

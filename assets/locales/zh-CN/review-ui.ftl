@@ -13,6 +13,7 @@ ui-review-filter-findings = 有问题
 ui-review-filter-vendor = 供应商
 ui-review-filter-text = 搜索
 ui-review-progress = { $total } 个字段中已批准 { $approved } 个
+ui-review-position = 第 { $at } 项，共 { $total } 项
 ui-review-progress-stale = { $count } 个过期
 ui-review-nothing = 没有需要审校的内容
 ui-review-nothing-hint = 在商品页撰写或生成中文文案后，会出现在这里。

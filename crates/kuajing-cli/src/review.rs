@@ -49,6 +49,12 @@ pub(crate) enum ReviewAction {
         search: Option<String>,
         #[arg(long, default_value = "zh-CN")]
         locale: String,
+        /// Skip the first N fields of the queue
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        offset: u32,
+        /// At most N fields [default: all]
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
     },
     /// Whether MARKETPLACE's exports take only approved Chinese copy (off until set): show, or
     /// set with on|off
@@ -182,8 +188,12 @@ pub(crate) fn review(workbench: &Workbench, action: ReviewAction, json: bool) ->
             vendor,
             search,
             locale: name,
+            offset,
+            limit,
         } => {
             let filter = ReviewFilter {
+                offset,
+                limit,
                 locale: locale(&name)?,
                 state: state.map(Into::into),
                 stale: stale.then_some(true),
@@ -198,6 +208,14 @@ pub(crate) fn review(workbench: &Workbench, action: ReviewAction, json: bool) ->
             } else {
                 for item in &queue.items {
                     print_item(item)?;
+                }
+                if !queue.items.is_empty() && queue.items.len() < queue.total as usize {
+                    out!(
+                        "fields {}-{} of {}",
+                        queue.offset + 1,
+                        queue.offset as usize + queue.items.len(),
+                        queue.total
+                    );
                 }
                 let p = &queue.progress;
                 out!(

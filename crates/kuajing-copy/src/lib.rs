@@ -99,6 +99,13 @@ pub mod fix_kinds {
 /// The term list shipped with the app.
 const BUILTIN_TERMS: &str = include_str!("../../../assets/terms/ad-law.toml");
 
+/// The term list shipped with the app, as its TOML text: with this crate's version it is
+/// everything the built-in checker's findings depend on besides the text and the field's
+/// limits (callers that store finding counts stamp them with it).
+pub fn builtin_terms() -> &'static str {
+    BUILTIN_TERMS
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("term list is not valid TOML: {0}")]

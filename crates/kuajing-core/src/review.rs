@@ -16,7 +16,9 @@
 use std::collections::HashMap;
 
 use kuajing_catalog::queries::review::{self as review_rows, Change, REVIEWED_FIELDS};
-use kuajing_catalog::queries::{products as product_rows, settings as setting_rows};
+use kuajing_catalog::queries::{
+    findings as findings_rows, products as product_rows, settings as setting_rows,
+};
 use kuajing_catalog::rusqlite::Connection;
 use kuajing_catalog::{CopyField, Locale};
 use serde::{Deserialize, Serialize};
@@ -144,6 +146,9 @@ pub struct ReviewFilter {
     pub vendor: Option<String>,
     /// Found in the handle, the English or the translation (case-insensitive).
     pub text: Option<String>,
+    /// The page of items: skip `offset` of them, then at most `limit` (`None`: all).
+    pub offset: u32,
+    pub limit: Option<u32>,
 }
 
 impl Default for ReviewFilter {
@@ -156,6 +161,8 @@ impl Default for ReviewFilter {
             marketplace: "tmall-global".into(),
             vendor: None,
             text: None,
+            offset: 0,
+            limit: None,
         }
     }
 }
@@ -163,9 +170,26 @@ impl Default for ReviewFilter {
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ReviewQueue {
+    /// The page the filter asked for.
     pub items: Vec<ReviewItem>,
+    /// How many items the filter picks, on every page.
+    pub total: u32,
+    /// Where `items` starts among them.
+    pub offset: u32,
     /// Over the fields of the filter's scope (vendor, text), whatever their state.
     pub progress: ReviewProgress,
+}
+
+/// What stored finding counts are made with besides the catalog's data: this build's checker
+/// (its version and term list) and the marketplace profile. A count under another stamp is
+/// counted again.
+fn rules_stamp(profile: &kuajing_marketplace::Profile) -> String {
+    review_rows::hash(&format!(
+        "{}\u{1}{}\u{1}{}",
+        env!("CARGO_PKG_VERSION"),
+        kuajing_copy::builtin_terms(),
+        format!("{profile:?}")
+    ))
 }
 
 /// The English as a person reads it: Body HTML as text (the selling points are made from the
@@ -337,10 +361,63 @@ impl Workbench {
     /// The fields to review, by handle then field (title, short title, selling points,
     /// description), with the progress over the filter's scope.
     pub fn review_queue(&self, filter: &ReviewFilter) -> Result<ReviewQueue> {
-        if filter.has_findings.is_some() {
-            kuajing_marketplace::load(&filter.marketplace)?;
-        }
         self.queue_where(filter, None)
+    }
+
+    /// Counts and stores the findings of every reviewed field of `locale` that has no count
+    /// for `marketplace` under today's rules (after an import, a glossary change or an
+    /// upgrade: all of them; after a save: that product's). The checks run in parallel
+    /// outside the write transaction; inside it, a count is stored only if what it was made
+    /// from is unchanged. Returns the rules stamp the counts carry.
+    fn store_findings(&self, locale: &str, marketplace: &str) -> Result<String> {
+        use rayon::prelude::*;
+        let profile = kuajing_marketplace::load(marketplace)?;
+        let rules = rules_stamp(&profile);
+        let conn = self.catalog.connect()?;
+        let todo = findings_rows::unchecked(&conn, locale, marketplace, &rules)?;
+        if todo.is_empty() {
+            return Ok(rules);
+        }
+        drop(conn);
+        let counted = todo
+            .par_iter()
+            .map_init(
+                || None,
+                |slot, row| -> Result<Option<findings_rows::Count>> {
+                    if slot.is_none() {
+                        *slot = Some(self.catalog.connect()?);
+                    }
+                    let (Some(conn), Some(field)) = (slot.as_ref(), field_of(&row.field)) else {
+                        return Ok(None);
+                    };
+                    let check =
+                        self.check_product_copy(conn, &row.handle, marketplace, field, &row.text)?;
+                    let errors = check.errors();
+                    Ok(Some(findings_rows::Count {
+                        errors: u32::try_from(errors).unwrap_or(u32::MAX),
+                        total: u32::try_from(check.findings.len()).unwrap_or(u32::MAX),
+                    }))
+                },
+            )
+            .collect::<Result<Vec<_>>>()?;
+        let mut conn = self.catalog.connect()?;
+        let tx = kuajing_catalog::write_tx(&mut conn)?;
+        let now: HashMap<(i64, String), String> =
+            findings_rows::unchecked(&tx, locale, marketplace, &rules)?
+                .into_iter()
+                .map(|u| ((u.product_id, u.field), u.inputs))
+                .collect();
+        for (row, count) in todo.iter().zip(counted) {
+            let Some(count) = count else { continue };
+            let key = (row.product_id, row.field.clone());
+            if now.get(&key) != Some(&row.inputs) {
+                continue;
+            }
+            let key = (row.product_id, locale, row.field.as_str());
+            findings_rows::store(&tx, key, marketplace, &rules, count)?;
+        }
+        tx.commit()?;
+        Ok(rules)
     }
 
     fn queue_where(
@@ -355,36 +432,33 @@ impl Workbench {
             .as_deref()
             .map(|t| t.trim().to_lowercase())
             .filter(|t| !t.is_empty());
+        let rules = match filter.has_findings {
+            Some(_) => Some(self.store_findings(locale, &filter.marketplace)?),
+            None => None,
+        };
         let rows_filter = review_rows::RowFilter {
             state: filter.state,
             stale: filter.stale,
             vendor: filter.vendor.as_deref(),
             text: text.as_deref(),
             only,
+            findings: filter
+                .has_findings
+                .zip(rules.as_deref())
+                .map(|(has, rules)| review_rows::FindingsFilter {
+                    has,
+                    marketplace: &filter.marketplace,
+                    rules,
+                }),
+            offset: filter.offset,
+            limit: filter.limit,
         };
         let mut progress = ReviewProgress::default();
         for (state, stale, n) in review_rows::counts(&conn, locale, &rows_filter)? {
             progress.add(state, stale, n);
         }
-        let mut picked = Vec::new();
-        for row in review_rows::rows(&conn, locale, &rows_filter)? {
-            if let Some(wanted) = filter.has_findings {
-                let Some(field) = field_of(&row.field) else {
-                    continue;
-                };
-                let check = self.check_product_copy(
-                    &conn,
-                    &row.handle,
-                    &filter.marketplace,
-                    field,
-                    &row.text,
-                )?;
-                if check.findings.is_empty() == wanted {
-                    continue;
-                }
-            }
-            picked.push(row);
-        }
+        let total = review_rows::total(&conn, locale, &rows_filter)?;
+        let picked = review_rows::rows(&conn, locale, &rows_filter)?;
         let mut threads: HashMap<(i64, String), Vec<ReviewComment>> = HashMap::new();
         for c in review_rows::comments(&conn, locale)? {
             threads
@@ -422,6 +496,11 @@ impl Workbench {
                 })
             })
             .collect();
-        Ok(ReviewQueue { items, progress })
+        Ok(ReviewQueue {
+            items,
+            total,
+            offset: filter.offset,
+            progress,
+        })
     }
 }

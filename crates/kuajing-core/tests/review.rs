@@ -377,6 +377,24 @@ fn the_queue_filters_by_state_vendor_text_and_findings() {
         ..ReviewFilter::default()
     });
     assert_eq!(found, ["classic-varsity-top"]);
+    let clean = queue(ReviewFilter {
+        has_findings: Some(false),
+        ..ReviewFilter::default()
+    });
+    assert_eq!(clean, ["ocean-blue-shirt"]);
+    // The counts are stored; a save forgets that product's, and the next query counts again.
+    save(&workbench, "classic-varsity-top", "经典校园上衣", "edit");
+    let found = queue(ReviewFilter {
+        has_findings: Some(true),
+        ..ReviewFilter::default()
+    });
+    assert!(found.is_empty(), "{found:?}");
+    save(&workbench, "ocean-blue-shirt", "最海蓝的衬衫", "edit");
+    let found = queue(ReviewFilter {
+        has_findings: Some(true),
+        ..ReviewFilter::default()
+    });
+    assert_eq!(found, ["ocean-blue-shirt"]);
     let text = queue(ReviewFilter {
         text: Some("OCEAN".into()),
         ..ReviewFilter::default()
@@ -394,6 +412,49 @@ fn the_queue_filters_by_state_vendor_text_and_findings() {
         ..ReviewFilter::default()
     });
     assert!(nobody.is_empty());
+}
+
+#[test]
+fn the_queue_comes_in_pages_with_the_total_and_the_progress_of_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbench = imported(dir.path());
+    let handles = [
+        "classic-varsity-top",
+        "ocean-blue-shirt",
+        "yellow-wool-jumper",
+    ];
+    for handle in handles {
+        save(&workbench, handle, "衬衫", "edit");
+    }
+    set(&workbench, "ocean-blue-shirt", ReviewState::Approved, None).unwrap();
+    let page = |offset, limit| {
+        workbench
+            .review_queue(&ReviewFilter {
+                offset,
+                limit,
+                ..ReviewFilter::default()
+            })
+            .unwrap()
+    };
+    let all = page(0, None);
+    assert_eq!(all.total, 3);
+    let second = page(1, Some(1));
+    assert_eq!(second.total, 3);
+    assert_eq!(second.offset, 1);
+    assert_eq!(second.items.len(), 1);
+    assert_eq!(second.items[0].handle, all.items[1].handle);
+    assert_eq!(second.progress, all.progress);
+    assert_eq!(second.progress.approved, 1);
+    assert!(page(3, Some(10)).items.is_empty());
+    let translated = workbench
+        .review_queue(&ReviewFilter {
+            state: Some(ReviewState::Translated),
+            limit: Some(1),
+            ..ReviewFilter::default()
+        })
+        .unwrap();
+    assert_eq!(translated.total, 2);
+    assert_eq!(translated.items.len(), 1);
 }
 
 #[test]

@@ -129,7 +129,9 @@ export function createReview(host: ReviewHost): Review {
         items.push(item(p, field, r));
       }
     }
-    return { items, progress };
+    const offset = f.offset ?? 0;
+    const page = items.slice(offset, f.limit == null ? undefined : offset + f.limit);
+    return { items: page, total: items.length, offset, progress };
   }
 
   function set(a: Args): ReviewItem {

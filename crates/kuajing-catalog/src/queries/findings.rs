@@ -16,6 +16,10 @@ pub struct Unchecked {
     pub field: String,
     /// The field's text in its locale.
     pub text: String,
+    /// A hash of everything of the product's the check reads (this text, the English, the
+    /// brand names and vendor): a caller that counts outside the write transaction stores
+    /// the count only if [`unchecked`] still gives the same inputs inside it.
+    pub inputs: String,
 }
 
 /// The reviewed fields of `locale` whose findings for `marketplace` under `rules` are not
@@ -27,11 +31,17 @@ pub fn unchecked(
     rules: &str,
 ) -> Result<Vec<Unchecked>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.product_id, p.handle, r.field, coalesce(c.text, '')
+        "SELECT r.product_id, p.handle, r.field, coalesce(c.text, ''),
+                coalesce(c.text, '') || char(1) || coalesce(t.text, '') || char(1)
+                || coalesce(d.text, '') || char(1) || p.brand_en || char(1) || p.brand_zh
+                || char(1) || p.vendor
          FROM review r
          JOIN products p ON p.id = r.product_id
          LEFT JOIN copy c ON c.product_id = r.product_id AND c.locale = r.locale
                           AND c.field = r.field
+         LEFT JOIN copy t ON t.product_id = r.product_id AND t.locale = 'en' AND t.field = 'title'
+         LEFT JOIN copy d ON d.product_id = r.product_id AND d.locale = 'en'
+                          AND d.field = 'description'
          WHERE r.locale = ?1 AND NOT EXISTS (
              SELECT 1 FROM findings f
              WHERE f.product_id = r.product_id AND f.locale = r.locale AND f.field = r.field
@@ -44,6 +54,7 @@ pub fn unchecked(
             handle: r.get(1)?,
             field: r.get(2)?,
             text: r.get(3)?,
+            inputs: crate::queries::review::hash(&r.get::<_, String>(4)?),
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -137,7 +148,15 @@ mod tests {
         let id = products::id_of(&conn, "cherries").unwrap();
         let other = products::id_of(&conn, "salmon").unwrap();
         for product in [id, other] {
-            copy::set(&conn, product, Locale::ZhCn, CopyField::Title, "樱桃", "edit").unwrap();
+            copy::set(
+                &conn,
+                product,
+                Locale::ZhCn,
+                CopyField::Title,
+                "樱桃",
+                "edit",
+            )
+            .unwrap();
             let change = Change {
                 state: ReviewState::Translated,
                 who: "",
@@ -153,7 +172,11 @@ mod tests {
         };
         let stored = |product| get(&conn, key(product), "tmall-global", "r1").unwrap();
         fill();
-        assert!(unchecked(&conn, "zh-CN", "tmall-global", "r1").unwrap().is_empty());
+        assert!(
+            unchecked(&conn, "zh-CN", "tmall-global", "r1")
+                .unwrap()
+                .is_empty()
+        );
         assert_eq!(stored(id), Some(ONE));
         // Other rules, or another marketplace: not counted yet.
         assert_eq!(get(&conn, key(id), "tmall-global", "r2").unwrap(), None);

@@ -295,6 +295,20 @@ pub struct RowFilter<'a> {
     pub text: Option<&'a str>,
     /// One product's field.
     pub only: Option<(i64, CopyField)>,
+    /// Only fields with (`true`) or without findings, as stored in `findings` (the caller
+    /// stores the missing counts first: a field without one counts as clean).
+    pub findings: Option<FindingsFilter<'a>>,
+    /// The page of [`rows`]: skip `offset`, then at most `limit` (`None`: all).
+    pub offset: u32,
+    pub limit: Option<u32>,
+}
+
+/// Fields with or without findings for `marketplace` under the `rules` stamp.
+#[derive(Debug, Clone, Copy)]
+pub struct FindingsFilter<'a> {
+    pub has: bool,
+    pub marketplace: &'a str,
+    pub rules: &'a str,
 }
 
 /// The English a row is made from, in SQL (as [`source_text`] computes it).
@@ -308,14 +322,20 @@ const JOINS_SQL: &str = "FROM review r
     LEFT JOIN copy t ON t.product_id = r.product_id AND t.locale = 'en' AND t.field = 'title'
     LEFT JOIN copy d ON d.product_id = r.product_id AND d.locale = 'en' AND d.field = 'description'";
 
-/// The conditions of `filter` on parameters ?1 (locale) to ?7, and whether it needs the text.
+/// The conditions of `filter` on parameters ?1 (locale) to ?10 (see [`bind`]).
 fn where_sql(filter: &RowFilter<'_>, with_state: bool) -> String {
     let mut sql = String::from(
         "WHERE r.locale = ?1 AND (?4 IS NULL OR p.vendor = ?4 COLLATE NOCASE)
         AND (?6 IS NULL OR (r.product_id = ?6 AND r.field = ?7))",
     );
     if with_state {
-        sql.push_str(" AND (?2 IS NULL OR r.state = ?2) AND (?3 IS NULL OR r.stale = ?3)");
+        sql.push_str(
+            " AND (?2 IS NULL OR r.state = ?2) AND (?3 IS NULL OR r.stale = ?3)
+             AND (?8 IS NULL OR EXISTS (
+                 SELECT 1 FROM findings f
+                 WHERE f.product_id = r.product_id AND f.locale = r.locale AND f.field = r.field
+                   AND f.marketplace = ?9 AND f.rules = ?10 AND f.total > 0) = ?8)",
+        );
     }
     if filter.text.is_some() {
         sql.push_str(&format!(
@@ -326,8 +346,15 @@ fn where_sql(filter: &RowFilter<'_>, with_state: bool) -> String {
     sql
 }
 
-fn bind<'a>(locale: &'a str, filter: &'a RowFilter<'a>) -> [Box<dyn rusqlite::ToSql + 'a>; 7] {
-    [
+/// The values of the statement's parameters: ?1 locale, ?2 state, ?3 stale, ?4 vendor, ?5
+/// text, ?6 and ?7 one product's field, ?8 to ?10 findings, ?11 limit and ?12 offset; as
+/// many as `stmt` has.
+fn bind<'a>(
+    stmt: &rusqlite::Statement<'_>,
+    locale: &'a str,
+    filter: &'a RowFilter<'a>,
+) -> Vec<Box<dyn rusqlite::ToSql + 'a>> {
+    let all: [Box<dyn rusqlite::ToSql + 'a>; 12] = [
         Box::new(locale),
         Box::new(filter.state.map(ReviewState::as_str)),
         Box::new(filter.stale),
@@ -335,7 +362,13 @@ fn bind<'a>(locale: &'a str, filter: &'a RowFilter<'a>) -> [Box<dyn rusqlite::To
         Box::new(filter.text),
         Box::new(filter.only.map(|(id, _)| id)),
         Box::new(filter.only.map(|(_, f)| f.as_str())),
-    ]
+        Box::new(filter.findings.map(|f| f.has)),
+        Box::new(filter.findings.map(|f| f.marketplace)),
+        Box::new(filter.findings.map(|f| f.rules)),
+        Box::new(filter.limit.map_or(-1, i64::from)),
+        Box::new(filter.offset),
+    ];
+    all.into_iter().take(stmt.parameter_count()).collect()
 }
 
 /// The reviewed fields of `locale` that `filter` picks, with their product's handle, vendor,
@@ -349,11 +382,12 @@ pub fn rows(conn: &Connection, locale: &str, filter: &RowFilter<'_>) -> Result<V
          {}
          ORDER BY p.handle,
                   CASE r.field WHEN 'title' THEN 0 WHEN 'short_title' THEN 1
-                               WHEN 'selling_points' THEN 2 ELSE 3 END",
+                               WHEN 'selling_points' THEN 2 ELSE 3 END
+         LIMIT ?11 OFFSET ?12",
         where_sql(filter, true)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let params = bind(locale, filter);
+    let params = bind(&stmt, locale, filter);
     let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
         Ok((
             r.get::<_, String>(5)?,
@@ -382,24 +416,41 @@ pub fn rows(conn: &Connection, locale: &str, filter: &RowFilter<'_>) -> Result<V
     Ok(out)
 }
 
-/// How many of `filter`'s fields (its state and stale conditions ignored) are in each state,
-/// and stale or not: `(state, stale, count)`.
+/// The joins a count needs: the copy only when the text is searched.
+fn count_joins(filter: &RowFilter<'_>) -> &'static str {
+    if filter.text.is_some() {
+        JOINS_SQL
+    } else {
+        "FROM review r JOIN products p ON p.id = r.product_id"
+    }
+}
+
+/// How many fields [`rows`] would give without its page.
+pub fn total(conn: &Connection, locale: &str, filter: &RowFilter<'_>) -> Result<u32> {
+    let sql = format!(
+        "SELECT count(*) {} {}",
+        count_joins(filter),
+        where_sql(filter, true)
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let params = bind(&stmt, locale, filter);
+    Ok(stmt.query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?)
+}
+
+/// How many of `filter`'s fields (its state, stale and findings conditions ignored) are in
+/// each state, and stale or not: `(state, stale, count)`.
 pub fn counts(
     conn: &Connection,
     locale: &str,
     filter: &RowFilter<'_>,
 ) -> Result<Vec<(ReviewState, bool, u32)>> {
-    let joins = if filter.text.is_some() {
-        JOINS_SQL
-    } else {
-        "FROM review r JOIN products p ON p.id = r.product_id"
-    };
     let sql = format!(
-        "SELECT r.state, r.stale, count(*) {joins} {} GROUP BY r.state, r.stale",
+        "SELECT r.state, r.stale, count(*) {} {} GROUP BY r.state, r.stale",
+        count_joins(filter),
         where_sql(filter, false)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let params = bind(locale, filter);
+    let params = bind(&stmt, locale, filter);
     let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
         Ok((
             r.get::<_, String>(0)?,

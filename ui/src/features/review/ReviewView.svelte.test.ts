@@ -21,11 +21,11 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-async function shown(sample = true) {
+async function shown(sample = true, pageSize?: number) {
   if (sample) await mockInvoke('load_sample');
   const target = document.createElement('div');
   document.body.append(target);
-  const cmp = mount(ReviewView, { target, props: { marketplace: 'tmall-global' } });
+  const cmp = mount(ReviewView, { target, props: { marketplace: 'tmall-global', pageSize } });
   flushSync();
   const q = <T extends HTMLElement>(id: string) => target.querySelector<T>(`[data-testid="${id}"]`);
   const rows = () => [...target.querySelectorAll<HTMLElement>('[data-testid="review-item"]')];
@@ -74,6 +74,31 @@ describe('ReviewView', () => {
     stale.click();
     await settle(400);
     expect(q('review-empty')!.textContent).toContain('No field matches these filters');
+    unmount(cmp);
+  });
+
+  it('fetches the queue a page at a time and moves across pages with J and K', async () => {
+    const { cmp, q, rows, current, key, settle } = await shown(true, 2);
+    expect(rows()).toHaveLength(2);
+    expect(q('review-position')!.textContent).toBe('Item 1 of 6');
+    // The progress counts the whole queue, not the page.
+    expect(q('review-progress')!.textContent).toContain('0 of 6 fields approved');
+    key({ key: 'j' });
+    const second = current();
+    key({ key: 'j' });
+    await settle();
+    expect(q('review-position')!.textContent).toBe('Item 3 of 6');
+    expect(current()).not.toBe(second);
+    expect(rows().length).toBeLessThanOrEqual(2);
+    key({ key: 'k' });
+    await settle();
+    expect(q('review-position')!.textContent).toBe('Item 2 of 6');
+    expect(current()).toBe(second);
+    // Approving the last item of a page goes on to the first of the next.
+    key({ key: 'Enter', ctrlKey: true });
+    await settle(400);
+    expect(q('review-position')!.textContent).toBe('Item 3 of 6');
+    expect(await stateOf(second!.split('/')[0], second!.split('/')[1])).toBe('approved');
     unmount(cmp);
   });
 

@@ -27,4 +27,8 @@ vendor: string | null,
 /**
  * Found in the handle, the English or the translation (case-insensitive).
  */
-text: string | null, };
+text: string | null, 
+/**
+ * The page of items: skip `offset` of them, then at most `limit` (`None`: all).
+ */
+offset: number, limit: number | null, };

@@ -2,7 +2,19 @@
 import type { ReviewItem } from "./ReviewItem";
 import type { ReviewProgress } from "./ReviewProgress";
 
-export type ReviewQueue = { items: Array<ReviewItem>, 
+export type ReviewQueue = { 
+/**
+ * The page the filter asked for.
+ */
+items: Array<ReviewItem>, 
+/**
+ * How many items the filter picks, on every page.
+ */
+total: number, 
+/**
+ * Where `items` starts among them.
+ */
+offset: number, 
 /**
  * Over the fields of the filter's scope (vendor, text), whatever their state.
  */
