@@ -183,13 +183,23 @@ pub struct ReviewQueue {
 /// What stored finding counts are made with besides the catalog's data: this build's checker
 /// (its version and term list) and the marketplace profile. A count under another stamp is
 /// counted again.
-fn rules_stamp(profile: &kuajing_marketplace::Profile) -> String {
-    review_rows::hash(&format!(
-        "{}\u{1}{}\u{1}{}",
+fn rules_stamp(marketplace: &str) -> Result<String> {
+    use std::sync::{Mutex, OnceLock};
+    static STAMPS: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+    let stamps = STAMPS.get_or_init(Mutex::default);
+    if let Some(stamp) = stamps.lock().ok().and_then(|s| s.get(marketplace).cloned()) {
+        return Ok(stamp);
+    }
+    let profile = kuajing_marketplace::load(marketplace)?;
+    let stamp = review_rows::hash(&format!(
+        "{}\u{1}{}\u{1}{profile:?}",
         env!("CARGO_PKG_VERSION"),
         kuajing_copy::builtin_terms(),
-        format!("{profile:?}")
-    ))
+    ));
+    if let Ok(mut stamps) = stamps.lock() {
+        stamps.insert(marketplace.to_owned(), stamp.clone());
+    }
+    Ok(stamp)
 }
 
 /// The English as a person reads it: Body HTML as text (the selling points are made from the
@@ -371,9 +381,11 @@ impl Workbench {
     /// from is unchanged. Returns the rules stamp the counts carry.
     fn store_findings(&self, locale: &str, marketplace: &str) -> Result<String> {
         use rayon::prelude::*;
-        let profile = kuajing_marketplace::load(marketplace)?;
-        let rules = rules_stamp(&profile);
+        let rules = rules_stamp(marketplace)?;
         let conn = self.catalog.connect()?;
+        if findings_rows::all_counted(&conn, locale, marketplace, &rules)? {
+            return Ok(rules);
+        }
         let todo = findings_rows::unchecked(&conn, locale, marketplace, &rules)?;
         if todo.is_empty() {
             return Ok(rules);
@@ -430,7 +442,7 @@ impl Workbench {
         let text = filter
             .text
             .as_deref()
-            .map(|t| t.trim().to_lowercase())
+            .map(|t| t.trim().to_owned())
             .filter(|t| !t.is_empty());
         let rules = match filter.has_findings {
             Some(_) => Some(self.store_findings(locale, &filter.marketplace)?),
@@ -453,14 +465,18 @@ impl Workbench {
             offset: filter.offset,
             limit: filter.limit,
         };
+        let page = review_rows::queue(&conn, locale, &rows_filter)?;
         let mut progress = ReviewProgress::default();
-        for (state, stale, n) in review_rows::counts(&conn, locale, &rows_filter)? {
-            progress.add(state, stale, n);
+        let mut total = 0;
+        for count in page.counts {
+            progress.add(count.state, count.stale, count.all);
+            total += count.picked;
         }
-        let total = review_rows::total(&conn, locale, &rows_filter)?;
-        let picked = review_rows::rows(&conn, locale, &rows_filter)?;
+        let picked = page.rows;
+        let mut products: Vec<i64> = picked.iter().map(|row| row.product_id).collect();
+        products.dedup();
         let mut threads: HashMap<(i64, String), Vec<ReviewComment>> = HashMap::new();
-        for c in review_rows::comments(&conn, locale)? {
+        for c in review_rows::comments(&conn, locale, &products)? {
             threads
                 .entry((c.product_id, c.field))
                 .or_default()

@@ -400,6 +400,14 @@ fn the_queue_filters_by_state_vendor_text_and_findings() {
         ..ReviewFilter::default()
     });
     assert_eq!(text, ["ocean-blue-shirt"]);
+    // LIKE's wildcards are plain characters in a search.
+    for literal in ["%", "_", "o%n"] {
+        let none = queue(ReviewFilter {
+            text: Some(literal.into()),
+            ..ReviewFilter::default()
+        });
+        assert!(none.is_empty(), "{literal}: {none:?}");
+    }
     let product = workbench.product("ocean-blue-shirt").unwrap();
     let vendor = product.vendor.clone();
     let by_vendor = queue(ReviewFilter {

@@ -60,6 +60,28 @@ pub fn unchecked(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Whether every reviewed field of `locale` has a count for `marketplace` under `rules`: two
+/// index counts, so the common case (nothing changed since the last query) costs little.
+/// Counts exist only for reviewed fields (a field loses its review row only when its text is
+/// emptied, and a change of text forgets the product's counts), so equal numbers mean none
+/// is missing.
+pub fn all_counted(
+    conn: &Connection,
+    locale: &str,
+    marketplace: &str,
+    rules: &str,
+) -> Result<bool> {
+    let counted: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM findings WHERE marketplace = ?1 AND locale = ?2 AND rules = ?3",
+        )?
+        .query_row(params![marketplace, locale, rules], |r| r.get(0))?;
+    let fields: i64 = conn
+        .prepare_cached("SELECT count(*) FROM review WHERE locale = ?1")?
+        .query_row([locale], |r| r.get(0))?;
+    Ok(counted >= fields)
+}
+
 /// A field's count of findings, `errors` of them errors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Count {
@@ -171,7 +193,11 @@ mod tests {
             }
         };
         let stored = |product| get(&conn, key(product), "tmall-global", "r1").unwrap();
+        let all = |rules| all_counted(&conn, "zh-CN", "tmall-global", rules).unwrap();
+        assert!(!all("r1"));
         fill();
+        assert!(all("r1"));
+        assert!(!all("r2"));
         assert!(
             unchecked(&conn, "zh-CN", "tmall-global", "r1")
                 .unwrap()
@@ -186,6 +212,7 @@ mod tests {
         copy::set(&conn, id, Locale::ZhCn, CopyField::Title, "车厘子", "edit").unwrap();
         assert_eq!(stored(id), None);
         assert_eq!(stored(other), Some(ONE));
+        assert!(!all("r1"));
         let missing = unchecked(&conn, "zh-CN", "tmall-global", "r1").unwrap();
         assert_eq!(missing.len(), 1);
         assert_eq!(missing[0].text, "车厘子");

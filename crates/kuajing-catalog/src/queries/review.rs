@@ -291,7 +291,8 @@ pub struct RowFilter<'a> {
     pub stale: Option<bool>,
     /// The product's vendor, case-insensitive.
     pub vendor: Option<&'a str>,
-    /// Contained in the handle, the text or the English (lowercase; ASCII case-insensitive).
+    /// Contained in the handle, the text or the English (ASCII case-insensitive; `%` and `_`
+    /// are themselves).
     pub text: Option<&'a str>,
     /// One product's field.
     pub only: Option<(i64, CopyField)>,
@@ -316,38 +317,83 @@ const ENGLISH_SQL: &str = "CASE r.field WHEN 'description' THEN coalesce(d.text,
     WHEN 'selling_points' THEN coalesce(t.text, '') || char(10) || char(10) || coalesce(d.text, '')
     ELSE coalesce(t.text, '') END";
 
-const JOINS_SQL: &str = "FROM review r
-    JOIN products p ON p.id = r.product_id
+/// The field's text (`c`) and the English title (`t`) and Body HTML (`d`) it is made from.
+const COPY_JOINS_SQL: &str = "
     LEFT JOIN copy c ON c.product_id = r.product_id AND c.locale = r.locale AND c.field = r.field
     LEFT JOIN copy t ON t.product_id = r.product_id AND t.locale = 'en' AND t.field = 'title'
     LEFT JOIN copy d ON d.product_id = r.product_id AND d.locale = 'en' AND d.field = 'description'";
 
-/// The conditions of `filter` on parameters ?1 (locale) to ?10 (see [`bind`]).
-fn where_sql(filter: &RowFilter<'_>, with_state: bool) -> String {
+/// The queue's order within a product: title, short title, selling points, description.
+const RANK_SQL: &str = "CASE r.field WHEN 'title' THEN 0 WHEN 'short_title' THEN 1
+    WHEN 'selling_points' THEN 2 ELSE 3 END";
+
+/// The texts that contain the search, once per query, as `product_id * 8 + code`: codes 0-3
+/// the reviewed fields of the locale (as [`RANK_SQL`]), 4 the English title, 5 the English
+/// Body HTML, 6 the handle. Each condition below is then a lookup, not a join and a LIKE per
+/// field: the English of a product is searched once, not once per field made from it.
+const SEARCH_SQL: &str = "
+    INSERT OR IGNORE INTO temp.review_search (k)
+    SELECT product_id * 8 + CASE WHEN locale = 'en'
+                                 THEN CASE field WHEN 'title' THEN 4 ELSE 5 END
+                                 ELSE CASE field WHEN 'title' THEN 0 WHEN 'short_title' THEN 1
+                                                 WHEN 'selling_points' THEN 2 ELSE 3 END END
+    FROM copy
+    WHERE ((locale = 'en' AND field IN ('title', 'description'))
+           OR (locale = ?1 AND field IN ('title', 'short_title', 'selling_points', 'description')))
+      AND text LIKE ?2 ESCAPE '\\'
+    UNION ALL
+    SELECT id * 8 + 6 FROM products WHERE handle LIKE ?2 ESCAPE '\\'";
+
+/// The scope of `filter` (locale, vendor, one field, text) on the parameters of [`bind`]. The
+/// text is found in the handle, the field's text, and the English the field is made from.
+fn scope_sql(filter: &RowFilter<'_>) -> String {
     let mut sql = String::from(
-        "WHERE r.locale = ?1 AND (?4 IS NULL OR p.vendor = ?4 COLLATE NOCASE)
-        AND (?6 IS NULL OR (r.product_id = ?6 AND r.field = ?7))",
+        "r.locale = ?1
+         AND (?4 IS NULL OR r.product_id IN
+                (SELECT id FROM products WHERE vendor = ?4 COLLATE NOCASE))
+         AND (?6 IS NULL OR (r.product_id = ?6 AND r.field = ?7))",
     );
-    if with_state {
-        sql.push_str(
-            " AND (?2 IS NULL OR r.state = ?2) AND (?3 IS NULL OR r.stale = ?3)
-             AND (?8 IS NULL OR EXISTS (
-                 SELECT 1 FROM findings f
-                 WHERE f.product_id = r.product_id AND f.locale = r.locale AND f.field = r.field
-                   AND f.marketplace = ?9 AND f.rules = ?10 AND f.total > 0) = ?8)",
-        );
-    }
     if filter.text.is_some() {
         sql.push_str(&format!(
-            " AND (instr(lower(p.handle), ?5) OR instr(lower(coalesce(c.text, '')), ?5)
-               OR instr(lower({ENGLISH_SQL}), ?5))"
+            " AND (r.product_id * 8 + 6 IN temp.review_search
+                   OR r.product_id * 8 + {RANK_SQL} IN temp.review_search
+                   OR (r.field <> 'description' AND r.product_id * 8 + 4 IN temp.review_search)
+                   OR (r.field IN ('description', 'selling_points')
+                       AND r.product_id * 8 + 5 IN temp.review_search))"
         ));
     }
     sql
 }
 
+/// Which fields of the scope `filter` picks: its state, stale and findings conditions.
+fn pick_sql() -> String {
+    format!(
+        "(?2 IS NULL OR r.state = ?2) AND (?3 IS NULL OR r.stale = ?3)
+         AND (?8 IS NULL OR (r.product_id * 8 + {RANK_SQL} IN (
+                SELECT f.product_id * 8 + CASE f.field WHEN 'title' THEN 0
+                    WHEN 'short_title' THEN 1 WHEN 'selling_points' THEN 2 ELSE 3 END
+                FROM findings f
+                WHERE f.locale = ?1 AND f.marketplace = ?9 AND f.rules = ?10 AND f.total > 0))
+             = ?8)"
+    )
+}
+
+/// `%text%` for LIKE, with `\\`, `%` and `_` taken literally.
+fn like_pattern(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('%');
+    for ch in text.chars() {
+        if matches!(ch, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out.push('%');
+    out
+}
+
 /// The values of the statement's parameters: ?1 locale, ?2 state, ?3 stale, ?4 vendor, ?5
-/// text, ?6 and ?7 one product's field, ?8 to ?10 findings, ?11 limit and ?12 offset; as
+/// unused, ?6 and ?7 one product's field, ?8 to ?10 findings, ?11 limit and ?12 offset; as
 /// many as `stmt` has.
 fn bind<'a>(
     stmt: &rusqlite::Statement<'_>,
@@ -359,7 +405,7 @@ fn bind<'a>(
         Box::new(filter.state.map(ReviewState::as_str)),
         Box::new(filter.stale),
         Box::new(filter.vendor),
-        Box::new(filter.text),
+        Box::new(rusqlite::types::Null),
         Box::new(filter.only.map(|(id, _)| id)),
         Box::new(filter.only.map(|(_, f)| f.as_str())),
         Box::new(filter.findings.map(|f| f.has)),
@@ -371,20 +417,88 @@ fn bind<'a>(
     all.into_iter().take(stmt.parameter_count()).collect()
 }
 
+/// How many fields of a filter's scope are in one state, stale or not, and how many of them
+/// the filter picks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StateCount {
+    pub state: ReviewState,
+    pub stale: bool,
+    pub all: u32,
+    pub picked: u32,
+}
+
+/// A page of the review queue.
+#[derive(Debug, Clone, Default)]
+pub struct QueuePage {
+    /// Over the filter's whole scope: the progress, and (summing `picked`) the total.
+    pub counts: Vec<StateCount>,
+    /// The page `filter.offset`, `filter.limit` of the picked fields.
+    pub rows: Vec<ReviewRow>,
+}
+
 /// The reviewed fields of `locale` that `filter` picks, with their product's handle, vendor,
 /// text and current English, by handle then field (title, short title, selling points,
-/// description).
-pub fn rows(conn: &Connection, locale: &str, filter: &RowFilter<'_>) -> Result<Vec<ReviewRow>> {
+/// description): the page `filter.offset`, `filter.limit`, and the counts of the whole scope.
+///
+/// Every walk reads an index that holds what it tests (`review_by_state`, `review_by_product`):
+/// the rows themselves are wide. The page is found by key alone, walking the products in
+/// handle order, and only its rows are read whole: a page deep in a 40,000-field queue costs
+/// what the first one does. A search is looked up once per call (`temp.review_search`).
+pub fn queue(conn: &Connection, locale: &str, filter: &RowFilter<'_>) -> Result<QueuePage> {
+    if let Some(text) = filter.text {
+        conn.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS review_search (k INTEGER PRIMARY KEY);
+             DELETE FROM temp.review_search;",
+        )?;
+        conn.prepare_cached(SEARCH_SQL)?
+            .execute(params![locale, like_pattern(text)])?;
+    }
+    let scope = scope_sql(filter);
+    let pick = pick_sql();
     let sql = format!(
-        "SELECT r.product_id, p.handle, p.vendor, r.locale, r.field, r.state, r.stale,
+        "SELECT r.state, r.stale, count(*), total({pick})
+         FROM review r INDEXED BY review_by_state
+         WHERE {scope}
+         GROUP BY r.state, r.stale"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let params = bind(&stmt, locale, filter);
+    let counts = stmt
+        .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, u32>(2)?,
+                r.get::<_, f64>(3)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .filter_map(|(state, stale, all, picked)| {
+            Some(StateCount {
+                state: ReviewState::parse(&state)?,
+                stale,
+                all,
+                // A count of rows: exact in an f64.
+                picked: picked as u32,
+            })
+        })
+        .collect();
+    let sql = format!(
+        "WITH page AS (
+             SELECT r.rowid AS rid, p.handle AS handle, {RANK_SQL} AS rank
+             FROM products p CROSS JOIN review r INDEXED BY review_by_product
+                  ON r.product_id = p.id
+             WHERE {scope} AND {pick}
+             ORDER BY p.handle, rank
+             LIMIT ?11 OFFSET ?12)
+         SELECT r.product_id, p.handle, p.vendor, r.locale, r.field, r.state, r.stale,
                 r.source_en, r.who, r.at, coalesce(c.text, ''), {ENGLISH_SQL}
-         {JOINS_SQL}
-         {}
-         ORDER BY p.handle,
-                  CASE r.field WHEN 'title' THEN 0 WHEN 'short_title' THEN 1
-                               WHEN 'selling_points' THEN 2 ELSE 3 END
-         LIMIT ?11 OFFSET ?12",
-        where_sql(filter, true)
+         FROM page
+         JOIN review r ON r.rowid = page.rid
+         JOIN products p ON p.id = r.product_id
+         {COPY_JOINS_SQL}
+         ORDER BY page.handle, page.rank"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let params = bind(&stmt, locale, filter);
@@ -413,72 +527,27 @@ pub fn rows(conn: &Connection, locale: &str, filter: &RowFilter<'_>) -> Result<V
         row.state = ReviewState::parse(&state).unwrap_or(ReviewState::Draft);
         out.push(row);
     }
-    Ok(out)
+    Ok(QueuePage { counts, rows: out })
 }
 
-/// The joins a count needs: the copy only when the text is searched.
-fn count_joins(filter: &RowFilter<'_>) -> &'static str {
-    if filter.text.is_some() {
-        JOINS_SQL
-    } else {
-        "FROM review r JOIN products p ON p.id = r.product_id"
-    }
+/// [`queue`]'s rows alone.
+pub fn rows(conn: &Connection, locale: &str, filter: &RowFilter<'_>) -> Result<Vec<ReviewRow>> {
+    Ok(queue(conn, locale, filter)?.rows)
 }
 
-/// How many fields [`rows`] would give without its page.
-pub fn total(conn: &Connection, locale: &str, filter: &RowFilter<'_>) -> Result<u32> {
-    let sql = format!(
-        "SELECT count(*) {} {}",
-        count_joins(filter),
-        where_sql(filter, true)
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let params = bind(&stmt, locale, filter);
-    Ok(stmt.query_row(rusqlite::params_from_iter(params.iter()), |r| r.get(0))?)
-}
-
-/// How many of `filter`'s fields (its state, stale and findings conditions ignored) are in
-/// each state, and stale or not: `(state, stale, count)`.
-pub fn counts(
-    conn: &Connection,
-    locale: &str,
-    filter: &RowFilter<'_>,
-) -> Result<Vec<(ReviewState, bool, u32)>> {
-    let sql = format!(
-        "SELECT r.state, r.stale, count(*) {} {} GROUP BY r.state, r.stale",
-        count_joins(filter),
-        where_sql(filter, false)
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let params = bind(&stmt, locale, filter);
-    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, bool>(1)?,
-            r.get::<_, u32>(2)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (state, stale, n) = row?;
-        if let Some(state) = ReviewState::parse(&state) {
-            out.push((state, stale, n));
-        }
-    }
-    Ok(out)
-}
-
-/// Every comment left on `locale`'s fields, oldest first.
-pub fn comments(conn: &Connection, locale: &str) -> Result<Vec<CommentRow>> {
+/// Every comment left on the `locale` fields of these products, oldest first (through the
+/// partial index `history_comments`: comments are few, history is long).
+pub fn comments(conn: &Connection, locale: &str, products: &[i64]) -> Result<Vec<CommentRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT product_id, substr(field, length(?2) + 1), locale, new, coalesce(who, ''), at,
                 comment
          FROM history
-         WHERE comment IS NOT NULL AND product_id IS NOT NULL AND locale = ?1
-           AND field LIKE ?2 || '%'
+         WHERE comment IS NOT NULL AND product_id IN (SELECT value FROM json_each(?3))
+           AND locale = ?1 AND field LIKE ?2 || '%'
          ORDER BY id",
     )?;
-    let rows = stmt.query_map(params![locale, EVENT_PREFIX], |r| {
+    let ids = serde_json::to_string(products)?;
+    let rows = stmt.query_map(params![locale, EVENT_PREFIX, ids], |r| {
         Ok(CommentRow {
             product_id: r.get(0)?,
             field: r.get(1)?,
@@ -588,7 +657,7 @@ mod tests {
             };
             set(&conn, id, Locale::ZhCn, CopyField::Title, change).unwrap();
         }
-        let comments = comments(&conn, "zh-CN").unwrap();
+        let comments = comments(&conn, "zh-CN", &[id]).unwrap();
         let texts: Vec<_> = comments.iter().map(|c| c.comment.as_str()).collect();
         assert_eq!(texts, ["用车厘子", "改了"]);
         assert_eq!(comments[0].field, "title");
