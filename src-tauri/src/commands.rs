@@ -14,9 +14,9 @@ use std::sync::Arc;
 use kuajing_core::{
     AppError, CatalogInfo, CopyCheck, CopyField, Draft, DraftBatchReport, DraftProgress, Error,
     ExportReport, FetchReport, Gloss, GlossaryImport, GlossaryTerm, HistoryEntry, ImagePreview,
-    ImportReport, Locale, MtSettings, OptionValue, ProductDetail, ProductFields, ProductPage,
-    ProfileSummary, RenderProgress, RenderReport, ReviewFilter, ReviewItem, ReviewQueue,
-    ReviewState, Settings, Suggestions, Workbench,
+    ImportReport, ListOrder, Locale, MtSettings, OptionValue, ProductDetail, ProductFields,
+    ProductPage, ProfileSummary, RenderProgress, RenderReport, ReviewFilter, ReviewItem,
+    ReviewQueue, ReviewState, Settings, Suggestions, Workbench,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -100,20 +100,22 @@ pub async fn import_file(state: State<'_, AppState>, path: PathBuf) -> Result<Im
     .await
 }
 
-/// `limit` products (at most [`MAX_PAGE`]) from `offset` of those matching `search`, and how
-/// many match in all. `thumbnails`: with each one's thumbnail (rendered when not cached yet, so
+/// `limit` products (at most [`MAX_PAGE`]) from `offset` of those matching `search` in `order`
+/// (default: by vendor), and how many match in all. `thumbnails`: with each one's thumbnail (rendered when not cached yet, so
 /// it may take seconds), or without (at once).
 #[tauri::command]
 pub async fn products_page(
     state: State<'_, AppState>,
     search: String,
+    order: Option<ListOrder>,
     offset: usize,
     limit: usize,
     thumbnails: bool,
 ) -> Result<ProductPage> {
     let limit = Some(limit.min(MAX_PAGE));
+    let order = order.unwrap_or_default();
     with_workbench(&state, move |w| {
-        w.products_page(&search, offset, limit, thumbnails)
+        w.products_page(&search, order, offset, limit, thumbnails)
     })
     .await
 }

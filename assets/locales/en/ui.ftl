@@ -50,6 +50,9 @@ ui-sample-loaded = { $count ->
 
 ## Product list
 
+ui-list-order = Order of the list
+ui-list-order-vendor = By vendor
+ui-list-order-attention = Needs attention first
 ui-list-label = Products
 ui-list-count = { $count ->
     [one] { $count } product

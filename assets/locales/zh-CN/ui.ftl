@@ -47,6 +47,9 @@ ui-sample-loaded = 已载入示例目录：{ $count } 件商品。
 
 ## 商品列表
 
+ui-list-order = 列表排序
+ui-list-order-vendor = 按商家
+ui-list-order-attention = 待处理优先
 ui-list-label = 商品
 ui-list-count = { $count } 件商品
 ui-list-empty = 还没有商品。

@@ -17,7 +17,7 @@ pub use queries::copy::{CopyField, Locale};
 pub use queries::glossary::GlossaryTerm;
 pub use queries::history::HistoryEntry;
 pub use queries::images::ImageRow;
-pub use queries::list::ProductSummaryRow;
+pub use queries::list::{FieldState, ListOrder, ProductSummaryRow};
 pub use queries::options::OptionValue;
 pub use queries::products::{
     Attribute, NewImage, NewProduct, NewVariant, ProductFields, ProductRow, UpsertOutcome,

@@ -69,6 +69,10 @@ enum Command {
     Products {
         #[arg(long, value_name = "TEXT", default_value = "")]
         search: String,
+        /// Products whose Chinese needs work first: rejected, stale, not reviewed, reviewed;
+        /// approved last
+        #[arg(long)]
+        attention: bool,
     },
     /// Show one product: copy, variants, attributes (metafields), images and fields
     Product { handle: String },
@@ -345,8 +349,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
         }
-        Command::Products { search } => {
-            let products = open()?.products(&search, false)?;
+        Command::Products { search, attention } => {
+            let order = if attention {
+                kuajing_core::ListOrder::Attention
+            } else {
+                kuajing_core::ListOrder::Vendor
+            };
+            let products = open()?.products_page(&search, order, 0, None, false)?.items;
             if json {
                 print_json(&products)?;
             } else {

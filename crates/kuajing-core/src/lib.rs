@@ -41,6 +41,7 @@ pub use error::{AppError, Error};
 pub use export::{ExportReport, Skipped};
 pub use fetch::{FailedImage, FetchReport};
 pub use import::{ImportReport, Problem};
+pub use kuajing_catalog::ListOrder;
 pub use kuajing_catalog::{CopyField, HistoryEntry, Locale, ProductFields, Rate};
 pub use kuajing_catalog::{GlossaryTerm, OptionValue};
 pub use kuajing_draft::Source as DraftSource;
@@ -51,7 +52,8 @@ pub use media::{Output, RenderedFile, RenderedImage};
 pub use message::Message;
 pub use previews::{ImagePreview, SlotPreview};
 pub use products::{
-    CatalogInfo, ImageState, ProductDetail, ProductImage, ProductPage, ProductSummary, Variant,
+    CatalogInfo, FieldReview, ImageState, ProductDetail, ProductImage, ProductPage, ProductSummary,
+    Variant,
 };
 pub use render_batch::{RenderNote, RenderProgress, RenderReport};
 pub use review::{

@@ -3,7 +3,9 @@
 use kuajing_catalog::queries::{
     copy as copy_rows, history, images as image_rows, list as list_rows, products as product_rows,
 };
-use kuajing_catalog::{Attribute, CopyField, HistoryEntry, ImageRow, Locale, ProductFields};
+use kuajing_catalog::{
+    Attribute, CopyField, HistoryEntry, ImageRow, ListOrder, Locale, ProductFields,
+};
 use serde::Serialize;
 
 use crate::error::AppError;
@@ -35,6 +37,17 @@ pub struct ProductSummary {
     pub thumbnail: Option<String>,
     /// Error findings in the product's Chinese copy.
     pub errors: usize,
+    /// The zh-CN review state of each reviewed field that has Chinese copy.
+    pub review: Vec<FieldReview>,
+}
+
+/// A reviewed field's state in the product list: a coloured dot, and a stale marker.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FieldReview {
+    pub field: CopyField,
+    pub state: crate::ReviewState,
+    pub stale: bool,
 }
 
 /// A page of the product list.
@@ -110,7 +123,9 @@ impl Workbench {
 
     /// Products whose handle, vendor, SKU or copy in any language contains `search`.
     pub fn products(&self, search: &str, thumbnails: bool) -> Result<Vec<ProductSummary>> {
-        Ok(self.products_page(search, 0, None, thumbnails)?.items)
+        Ok(self
+            .products_page(search, ListOrder::Vendor, 0, None, thumbnails)?
+            .items)
     }
 
     /// One page of [`Self::products`]: `limit` products from `offset` (`None`: to the end)
@@ -119,6 +134,7 @@ impl Workbench {
     pub fn products_page(
         &self,
         search: &str,
+        order: ListOrder,
         offset: usize,
         limit: Option<usize>,
         thumbnails: bool,
@@ -126,7 +142,7 @@ impl Workbench {
         let conn = self.catalog.connect()?;
         let profile = kuajing_marketplace::load(PREVIEW_MARKETPLACE)?;
         let slot = profile.slot(PREVIEW_SLOT);
-        let items = list_rows::summaries_page(&conn, search, offset, limit)?
+        let items = list_rows::summaries_page(&conn, search, order, offset, limit)?
             .into_iter()
             .map(|row| {
                 let mut errors = 0;
@@ -153,6 +169,17 @@ impl Workbench {
                     images: row.images,
                     thumbnail,
                     errors,
+                    review: row
+                        .review
+                        .into_iter()
+                        .filter_map(|f| {
+                            Some(FieldReview {
+                                field: crate::review::field_of(&f.field)?,
+                                state: f.state,
+                                stale: f.stale,
+                            })
+                        })
+                        .collect(),
                 })
             })
             .collect::<Result<Vec<_>>>()?;

@@ -215,7 +215,7 @@ fn readable(field: &str, english: &str) -> String {
     }
 }
 
-fn field_of(name: &str) -> Option<CopyField> {
+pub(crate) fn field_of(name: &str) -> Option<CopyField> {
     REVIEWED_FIELDS.into_iter().find(|f| f.as_str() == name)
 }
 

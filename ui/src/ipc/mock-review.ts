@@ -1,7 +1,7 @@
 // The mock's review side (issue 11): a state per product × field, comments, the stale flag
 // and the queue. As crude as the rest of the mock: the real work is kuajing-core's review.rs
 // (docs/review.md). Wired into ./mock.ts like ./mock-drafting.ts.
-import type { CopyCheck, CopyField, ProductDetail, ReviewComment, ReviewFilter, ReviewItem, ReviewProgress, ReviewQueue, ReviewState } from './types';
+import type { CopyCheck, CopyField, FieldReview, ProductDetail, ReviewComment, ReviewFilter, ReviewItem, ReviewProgress, ReviewQueue, ReviewState } from './types';
 
 type Args = Record<string, unknown>;
 
@@ -22,6 +22,8 @@ export interface Review {
   saved(p: ProductDetail, field: CopyField, by?: string): void;
   /** The product's English may change from `before` to `after`: fields made from other English go stale. */
   sourceChanged(before: ProductDetail, after: ProductDetail): void;
+  /** The states of the product's fields with text, for the product list. */
+  states(p: ProductDetail): FieldReview[];
 }
 
 /** The reviewed fields, in queue order. */
@@ -186,6 +188,12 @@ export function createReview(host: ReviewHost): Review {
       const r = row(p, field);
       if (!r) return;
       Object.assign(r, { state: 'translated', stale: false, by, at: now(), source: englishOf(p, field) });
+    },
+    states(p) {
+      return REVIEW_FIELDS.flatMap((field) => {
+        const r = row(p, field);
+        return r ? [{ field, state: r.state, stale: r.stale }] : [];
+      });
     },
     sourceChanged(before, after) {
       for (const field of REVIEW_FIELDS) {

@@ -437,7 +437,16 @@ function summary(p: ProductDetail): ProductSummary {
     images: p.images.length,
     thumbnail: first?.thumbnail ?? null,
     errors: errorsOf(p),
+    review: review.states(p),
   };
+}
+
+/** As the catalog weighs a product for "needs attention first" (crates/kuajing-catalog list.rs). */
+function attention(p: ProductDetail): number {
+  const states = review.states(p);
+  const weight = { rejected: 125, draft: 5, translated: 5, reviewed: 1, approved: 0 } as const;
+  const sum = states.reduce((n, r) => n + (r.state === 'rejected' ? 125 : r.stale ? 25 : weight[r.state]), 0);
+  return sum + (states.some((r) => r.field === 'title') ? 0 : 5);
 }
 
 function fail(code: string, message: string, args: Record<string, string> = {}): never {
@@ -797,6 +806,10 @@ const handlers: Record<string, (a: Args) => unknown> = {
     const all = [...state.products.values()].filter(
       (p) => !q || [p.title_en, p.title_zh, p.vendor, p.handle, p.description_zh].some((s) => s.toLowerCase().includes(q)),
     );
+    if (a.order === 'attention') {
+      const at = all.map((p, i) => [attention(p), i] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
+      all.splice(0, all.length, ...at.map(([, i]) => all[i]));
+    }
     const items = all.slice(offset, offset + limit).map((p) => {
       const s = summary(p);
       return a.thumbnails ? s : { ...s, thumbnail: null };

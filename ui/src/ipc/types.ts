@@ -20,6 +20,8 @@ import type { ProductFields } from './bindings/ProductFields';
 import type { ProductImage } from './bindings/ProductImage';
 import type { ProductPage } from './bindings/ProductPage';
 import type { ProductSummary } from './bindings/ProductSummary';
+import type { FieldReview } from './bindings/FieldReview';
+import type { ListOrder } from './bindings/ListOrder';
 import type { ProfileSummary } from './bindings/ProfileSummary';
 import type { Problem } from './bindings/Problem';
 import type { Rate } from './bindings/Rate';
@@ -74,6 +76,8 @@ export type {
   ProductImage,
   ProductPage,
   ProductSummary,
+  FieldReview,
+  ListOrder,
   ProfileSummary,
   Problem,
   Rate,
@@ -137,7 +141,7 @@ export interface Commands {
    * `limit` products (at most 500) from `offset` of those matching `search`, and how many match.
    * `thumbnails`: each with its thumbnail (rendered when not cached yet: may take seconds), or none (at once).
    */
-  products_page: { args: { search: string; offset: number; limit: number; thumbnails: boolean }; result: ProductPage };
+  products_page: { args: { search: string; order: ListOrder; offset: number; limit: number; thumbnails: boolean }; result: ProductPage };
   get_product: { args: { handle: string }; result: ProductDetail };
   set_copy: {
     /** `base`: what the edit started from; the save is refused with `copy-conflict` when the catalog holds something else. */

@@ -1,8 +1,32 @@
 //! The product list: summaries in list order, filtered by a search, whole or by pages.
 
 use rusqlite::{Connection, params};
+use serde::{Deserialize, Serialize};
 
 use crate::Result;
+use crate::queries::review::ReviewState;
+
+/// The order of the product list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ListOrder {
+    /// By vendor, then as imported.
+    #[default]
+    Vendor,
+    /// The products whose Chinese copy needs work first: any field rejected, then stale, then
+    /// not yet reviewed (a draft, translated, or no Chinese title), then reviewed but not
+    /// approved; fully approved last. Ties keep the vendor order.
+    Attention,
+}
+
+/// One reviewed field's state, as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldState {
+    pub field: String,
+    pub state: ReviewState,
+    pub stale: bool,
+}
 
 #[derive(Debug, Clone)]
 pub struct ProductSummaryRow {
@@ -13,12 +37,44 @@ pub struct ProductSummaryRow {
     pub vendor: String,
     pub variants: u32,
     pub images: u32,
+    /// The zh-CN review state of each reviewed field that has one.
+    pub review: Vec<FieldState>,
+}
+
+/// How much a product's Chinese needs work: per reviewed field (four), rejected 125, else
+/// stale 25, else a draft or translated 5, reviewed 1, approved 0; and 5 more when the title
+/// has no Chinese (the other fields may be left empty on purpose). The weights keep the order
+/// of [`ListOrder::Attention`] whatever the other fields are: four of one kind never outweigh
+/// one of the kind above. Reads only the `review_by_product` index.
+const ATTENTION_SQL: &str = "(SELECT coalesce(sum(CASE WHEN r.state = 'rejected' THEN 125
+                                        WHEN r.stale THEN 25
+                                        WHEN r.state = 'reviewed' THEN 1
+                                        WHEN r.state = 'approved' THEN 0
+                                        ELSE 5 END), 0)
+                + CASE WHEN sum(r.field = 'title') THEN 0 ELSE 5 END
+         FROM review r WHERE r.product_id = p.id AND r.locale = 'zh-CN')";
+
+fn parse_review(list: Option<String>) -> Vec<FieldState> {
+    list.unwrap_or_default()
+        .split(',')
+        .filter_map(|item| {
+            let mut parts = item.split(':');
+            let field = parts.next()?.to_owned();
+            let state = ReviewState::parse(parts.next()?)?;
+            let stale = parts.next()? == "1";
+            Some(FieldState {
+                field,
+                state,
+                stale,
+            })
+        })
+        .collect()
 }
 
 /// Product summaries whose handle, vendor or copy (any locale) contains `search`, in list
 /// order: all of them, or the page of `limit` from `offset`.
 pub fn summaries(conn: &Connection, search: &str) -> Result<Vec<ProductSummaryRow>> {
-    summaries_page(conn, search, 0, None)
+    summaries_page(conn, search, ListOrder::Vendor, 0, None)
 }
 
 /// The `offset`..`offset + limit` slice of [`summaries`] (`None`: to the end), and nothing
@@ -26,19 +82,26 @@ pub fn summaries(conn: &Connection, search: &str) -> Result<Vec<ProductSummaryRo
 pub fn summaries_page(
     conn: &Connection,
     search: &str,
+    order: ListOrder,
     offset: usize,
     limit: Option<usize>,
 ) -> Result<Vec<ProductSummaryRow>> {
+    let order = match order {
+        ListOrder::Vendor => "p.vendor COLLATE NOCASE, p.id".to_owned(),
+        ListOrder::Attention => format!("{ATTENTION_SQL} DESC, p.vendor COLLATE NOCASE, p.id"),
+    };
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT p.id, p.handle,
            COALESCE((SELECT text FROM copy WHERE product_id = p.id AND locale = 'en' AND field = 'title'), ''),
            (SELECT text FROM copy WHERE product_id = p.id AND locale = 'zh-CN' AND field = 'title' AND text <> ''),
            p.vendor,
            (SELECT count(*) FROM variants WHERE product_id = p.id),
-           (SELECT count(*) FROM images WHERE product_id = p.id)
+           (SELECT count(*) FROM images WHERE product_id = p.id),
+           (SELECT group_concat(r.field || ':' || r.state || ':' || r.stale, ',')
+            FROM review r WHERE r.product_id = p.id AND r.locale = 'zh-CN')
          FROM products p
          WHERE {MATCHES}
-         ORDER BY p.vendor COLLATE NOCASE, p.id
+         ORDER BY {order}
          LIMIT ?2 OFFSET ?3"
     ))?;
     let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
@@ -52,6 +115,7 @@ pub fn summaries_page(
             vendor: r.get(4)?,
             variants: r.get(5)?,
             images: r.get(6)?,
+            review: parse_review(r.get(7)?),
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -126,7 +190,7 @@ mod tests {
         assert_eq!(list::count_matching(&conn, "").unwrap(), 2);
         assert_eq!(list::count_matching(&conn, "sockeye").unwrap(), 1);
         let page = |offset, limit| -> Vec<String> {
-            list::summaries_page(&conn, "", offset, Some(limit))
+            list::summaries_page(&conn, "", list::ListOrder::Vendor, offset, Some(limit))
                 .unwrap()
                 .into_iter()
                 .map(|s| s.handle)
@@ -138,5 +202,93 @@ mod tests {
         let summary = &list::summaries(&conn, "樱桃").unwrap()[0];
         assert_eq!(summary.title_zh.as_deref(), Some("雷尼尔樱桃"));
         assert_eq!(summary.variants, 2);
+    }
+
+    #[test]
+    fn the_list_shows_review_states_and_sorts_by_what_needs_attention() {
+        use crate::queries::review::{self, Change, ReviewState};
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        // One product per situation, imported in the reverse of the order attention wants.
+        let cases: [(&str, &[(CopyField, ReviewState, bool)]); 6] = [
+            (
+                "a-approved",
+                &[(CopyField::Title, ReviewState::Approved, false)],
+            ),
+            (
+                "b-reviewed",
+                &[(CopyField::Title, ReviewState::Reviewed, false)],
+            ),
+            ("c-no-chinese", &[]),
+            (
+                "d-translated",
+                &[
+                    (CopyField::Title, ReviewState::Approved, false),
+                    (CopyField::ShortTitle, ReviewState::Translated, false),
+                ],
+            ),
+            (
+                "e-stale",
+                &[(CopyField::Title, ReviewState::Translated, true)],
+            ),
+            (
+                "f-rejected",
+                &[(CopyField::Description, ReviewState::Rejected, false)],
+            ),
+        ];
+        for (handle, fields) in cases {
+            let mut p = sample(handle);
+            p.vendor = "Same Vendor".into();
+            upsert(&conn, &p, "import").unwrap();
+            let id = id_of(&conn, handle).unwrap();
+            for &(field, state, stale) in fields {
+                copy::set(&conn, id, Locale::ZhCn, field, "樱桃", "edit").unwrap();
+                let change = Change {
+                    state,
+                    who: "mei",
+                    comment: None,
+                    source: "review",
+                };
+                review::set(&conn, id, Locale::ZhCn, field, change).unwrap();
+                if stale {
+                    conn.execute("UPDATE review SET stale = 1 WHERE product_id = ?1", [id])
+                        .unwrap();
+                }
+            }
+        }
+        let order = |order| -> Vec<String> {
+            list::summaries_page(&conn, "", order, 0, None)
+                .unwrap()
+                .into_iter()
+                .map(|s| s.handle)
+                .collect()
+        };
+        assert_eq!(
+            order(list::ListOrder::Attention),
+            [
+                "f-rejected",
+                "e-stale",
+                "c-no-chinese",
+                "d-translated",
+                "b-reviewed",
+                "a-approved"
+            ]
+        );
+        assert_eq!(order(list::ListOrder::Vendor)[0], "a-approved");
+        let rows = list::summaries(&conn, "d-translated").unwrap();
+        let mut states: Vec<_> = rows[0]
+            .review
+            .iter()
+            .map(|f| (f.field.as_str(), f.state, f.stale))
+            .collect();
+        states.sort_by_key(|s| s.0);
+        assert_eq!(
+            states,
+            [
+                ("short_title", ReviewState::Translated, false),
+                ("title", ReviewState::Approved, false)
+            ]
+        );
+        assert!(list::summaries(&conn, "e-stale").unwrap()[0].review[0].stale);
     }
 }

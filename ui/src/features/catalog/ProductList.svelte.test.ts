@@ -20,6 +20,7 @@ const item = (handle: string, title_zh: string | null, errors = 0): ProductSumma
   images: 0,
   thumbnail: null,
   errors,
+  review: [],
 });
 
 /** The list on `pages`, its selection kept as the app keeps it. */
@@ -48,6 +49,38 @@ function mountList(pages: ProductPages, selected = 0) {
 }
 
 describe('ProductList', () => {
+  it('shows a dot per reviewed field and a stale marker, and changes the order', async () => {
+    const reviewed: ProductSummary = {
+      ...item('a', '樱桃'),
+      review: [
+        { field: 'description', state: 'rejected', stale: false },
+        { field: 'title', state: 'approved', stale: true },
+      ],
+    };
+    const pages = new ProductPages(async (): Promise<ProductPage> => ({ total: 2, offset: 0, items: [reviewed, item('b', null)] }));
+    await pages.reset('');
+    const onorder = vi.fn();
+    const target = document.createElement('div');
+    document.body.append(target);
+    const cmp = mount(ProductList, { target, props: { pages, selected: 0, openHandle: null, order: 'vendor', onorder, onselect: () => {}, onopen: () => {} } });
+    flushSync();
+    const rows = [...target.querySelectorAll<HTMLElement>('[data-testid="product-row"]')];
+    // Drawn in field order (title first), each named in words for a screen reader.
+    const dots = [...rows[0].querySelectorAll<HTMLElement>('[data-state]')];
+    expect(dots.map((d) => d.dataset.state)).toEqual(['approved', 'rejected']);
+    expect(dots[0].getAttribute('aria-label')).toBe('中文标题 · Chinese title: Approved · Stale');
+    expect(dots[0].dataset.stale).toBe('true');
+    expect(rows[0].querySelector('[data-testid="row-stale"]')).not.toBeNull();
+    expect(rows[1].querySelectorAll('[data-state]')).toHaveLength(0);
+    expect(rows[1].querySelector('[data-testid="row-stale"]')).toBeNull();
+    const select = target.querySelector<HTMLSelectElement>('[data-testid="list-order"]')!;
+    expect(select.value).toBe('vendor');
+    select.value = 'attention';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(onorder).toHaveBeenCalledWith('attention');
+    unmount(cmp);
+  });
+
   it('moves with the arrow keys and opens with Enter; shows badges', async () => {
     const items = [item('a', '樱桃'), item('b', null, 2)];
     const pages = new ProductPages(async (): Promise<ProductPage> => ({ total: 2, offset: 0, items }));

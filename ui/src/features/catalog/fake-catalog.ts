@@ -22,6 +22,7 @@ export function fakeCatalog(n: number, { failing = new Set<string>() }: { failin
     images: 1,
     thumbnail: null,
     errors: 0,
+    review: [],
   }));
   const asked: Asked[] = [];
   const fetch = async (search: string, offset: number, limit: number, thumbnails: boolean): Promise<ProductPage> => {
