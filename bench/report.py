@@ -177,7 +177,9 @@ def main():
       "Catalog benchmarks (import, list, saves during an import, export memory): "
       "[benchmarks-catalog.md](benchmarks-catalog.md). Drafting benchmarks (checks per keystroke "
       "and per 10,000-product catalog, translation-memory search, gloss): "
-      "[drafting.md](drafting.md), sections Lint speed, Translation memory and Gloss.")
+      "[drafting.md](drafting.md), sections Lint speed, Translation memory and Gloss. Review "
+      "queue benchmarks (every filter on 10,000 products, the product list by attention): "
+      "[review.md](review.md), section Queue speed.")
     w("")
     if meta.get("kuajing_stand_in") == "1":
         w(f"> **The kuajing numbers in this run are from a stand-in** (`{short_cmd(meta['kuajing'], root)}`, "

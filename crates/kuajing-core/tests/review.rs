@@ -365,6 +365,9 @@ fn the_queue_filters_by_state_vendor_text_and_findings() {
     set(&workbench, "ocean-blue-shirt", ReviewState::Approved, None).unwrap();
     let queue = |filter: ReviewFilter| {
         let q = workbench.review_queue(&filter).unwrap();
+        // The total is counted apart from the items (by state and stale, and from the stored
+        // finding counts): it must say how many came.
+        assert_eq!(q.total as usize, q.items.len(), "{filter:?}");
         q.items.into_iter().map(|i| i.handle).collect::<Vec<_>>()
     };
     let approved = queue(ReviewFilter {
@@ -382,6 +385,19 @@ fn the_queue_filters_by_state_vendor_text_and_findings() {
         ..ReviewFilter::default()
     });
     assert_eq!(clean, ["ocean-blue-shirt"]);
+    let approved_and_found = queue(ReviewFilter {
+        has_findings: Some(true),
+        state: Some(ReviewState::Approved),
+        ..ReviewFilter::default()
+    });
+    assert!(approved_and_found.is_empty());
+    let translated_and_found = queue(ReviewFilter {
+        has_findings: Some(true),
+        state: Some(ReviewState::Translated),
+        stale: Some(false),
+        ..ReviewFilter::default()
+    });
+    assert_eq!(translated_and_found, ["classic-varsity-top"]);
     // The counts are stored; a save forgets that product's, and the next query counts again.
     save(&workbench, "classic-varsity-top", "经典校园上衣", "edit");
     let found = queue(ReviewFilter {

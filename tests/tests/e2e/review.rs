@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::driver::*;
 use crate::listing::import_through_the_dialog;
 use anyhow::{Result, bail};
+use thirtyfour::components::SelectElement;
 use thirtyfour::prelude::*;
 
 const TITLES: [(&str, &str); 3] = [
@@ -166,6 +167,30 @@ pub(crate) async fn review_with_the_keyboard(driver: &WebDriver, home: &Path) ->
     .await?;
     screenshot(driver, "55-review-queue-zh").await?;
     help(driver, "56-review-help-zh", "ui-keys-review").await?;
+
+    // The product list: a dot per field, and the rejected product first when it needs attention.
+    click(driver, "[data-testid=view-products]").await?;
+    SelectElement::new(&wait_for(driver, "[data-testid=list-order]").await?)
+        .await?
+        .select_by_value("attention")
+        .await?;
+    let first = format!(
+        "[data-testid=product-row][data-index='0'][data-handle={}] [data-state=rejected]",
+        order[1]
+    );
+    wait_for(driver, &first).await?;
+    wait_for(
+        driver,
+        &format!(
+            "[data-testid=product-row][data-index='1'][data-handle={approved}] [data-stale=true]"
+        ),
+    )
+    .await?;
+    screenshot(driver, "57-list-attention-zh").await?;
+    click(driver, "[data-testid=lang-switch][data-lang=zh-CN]").await?;
+    wait_for(driver, "[data-testid=lang-switch][data-lang=en]").await?;
+    wait_for(driver, &first).await?;
+    screenshot(driver, "58-list-attention").await?;
     Ok(())
 }
 

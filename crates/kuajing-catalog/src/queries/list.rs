@@ -210,7 +210,8 @@ mod tests {
         let (_dir, catalog) = temp_catalog();
         let conn = catalog.connect().unwrap();
         // One product per situation, imported in the reverse of the order attention wants.
-        let cases: [(&str, &[(CopyField, ReviewState, bool)]); 6] = [
+        type Fields = &'static [(CopyField, ReviewState, bool)];
+        let cases: [(&str, Fields); 6] = [
             (
                 "a-approved",
                 &[(CopyField::Title, ReviewState::Approved, false)],

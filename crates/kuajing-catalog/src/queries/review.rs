@@ -327,22 +327,33 @@ const COPY_JOINS_SQL: &str = "
 const RANK_SQL: &str = "CASE r.field WHEN 'title' THEN 0 WHEN 'short_title' THEN 1
     WHEN 'selling_points' THEN 2 ELSE 3 END";
 
-/// The texts that contain the search, once per query, as `product_id * 8 + code`: codes 0-3
-/// the reviewed fields of the locale (as [`RANK_SQL`]), 4 the English title, 5 the English
-/// Body HTML, 6 the handle. Each condition below is then a lookup, not a join and a LIKE per
-/// field: the English of a product is searched once, not once per field made from it.
+/// The products whose texts contain the search, once per query, each with a mask of which
+/// texts do: bits 0-3 the reviewed fields of the locale (as [`RANK_SQL`]), 4 the English
+/// title, 5 the English Body HTML, 6 the handle. A field then matches with one lookup and
+/// [`FIELD_BITS_SQL`], not a join and a LIKE per field: the English of a product is searched
+/// once, not once per field made from it. (Each text is one row of `copy`, so the sum of its
+/// bits is their union.)
 const SEARCH_SQL: &str = "
-    INSERT OR IGNORE INTO temp.review_search (k)
-    SELECT product_id * 8 + CASE WHEN locale = 'en'
-                                 THEN CASE field WHEN 'title' THEN 4 ELSE 5 END
-                                 ELSE CASE field WHEN 'title' THEN 0 WHEN 'short_title' THEN 1
-                                                 WHEN 'selling_points' THEN 2 ELSE 3 END END
-    FROM copy
-    WHERE ((locale = 'en' AND field IN ('title', 'description'))
-           OR (locale = ?1 AND field IN ('title', 'short_title', 'selling_points', 'description')))
-      AND text LIKE ?2 ESCAPE '\\'
-    UNION ALL
-    SELECT id * 8 + 6 FROM products WHERE handle LIKE ?2 ESCAPE '\\'";
+    INSERT INTO temp.review_search (product_id, mask)
+    SELECT product_id, sum(bit) FROM (
+        SELECT product_id,
+               1 << CASE WHEN locale = 'en' THEN CASE field WHEN 'title' THEN 4 ELSE 5 END
+                         ELSE CASE field WHEN 'title' THEN 0 WHEN 'short_title' THEN 1
+                                         WHEN 'selling_points' THEN 2 ELSE 3 END END AS bit
+        FROM copy
+        WHERE ((locale = 'en' AND field IN ('title', 'description'))
+               OR (locale = ?1
+                   AND field IN ('title', 'short_title', 'selling_points', 'description')))
+          AND text LIKE ?2 ESCAPE '\\'
+        UNION ALL
+        SELECT id, 64 FROM products WHERE handle LIKE ?2 ESCAPE '\\')
+    GROUP BY product_id";
+
+/// The bits of [`SEARCH_SQL`]'s mask a field matches by: its own text, the English it is made
+/// from (the title for the title and short title, the Body HTML for the description, both for
+/// the selling points), and the handle.
+const FIELD_BITS_SQL: &str = "CASE r.field WHEN 'title' THEN 81 WHEN 'short_title' THEN 82
+    WHEN 'selling_points' THEN 116 ELSE 104 END";
 
 /// The scope of `filter` (locale, vendor, one field, text) on the parameters of [`bind`]. The
 /// text is found in the handle, the field's text, and the English the field is made from.
@@ -355,28 +366,20 @@ fn scope_sql(filter: &RowFilter<'_>) -> String {
     );
     if filter.text.is_some() {
         sql.push_str(&format!(
-            " AND (r.product_id * 8 + 6 IN temp.review_search
-                   OR r.product_id * 8 + {RANK_SQL} IN temp.review_search
-                   OR (r.field <> 'description' AND r.product_id * 8 + 4 IN temp.review_search)
-                   OR (r.field IN ('description', 'selling_points')
-                       AND r.product_id * 8 + 5 IN temp.review_search))"
+            " AND (SELECT s.mask FROM temp.review_search s WHERE s.product_id = r.product_id)
+                  & {FIELD_BITS_SQL} <> 0"
         ));
     }
     sql
 }
 
-/// Which fields of the scope `filter` picks: its state, stale and findings conditions.
-fn pick_sql() -> String {
-    format!(
-        "(?2 IS NULL OR r.state = ?2) AND (?3 IS NULL OR r.stale = ?3)
-         AND (?8 IS NULL OR (r.product_id * 8 + {RANK_SQL} IN (
-                SELECT f.product_id * 8 + CASE f.field WHEN 'title' THEN 0
-                    WHEN 'short_title' THEN 1 WHEN 'selling_points' THEN 2 ELSE 3 END
-                FROM findings f
-                WHERE f.locale = ?1 AND f.marketplace = ?9 AND f.rules = ?10 AND f.total > 0))
-             = ?8)"
-    )
-}
+/// Which fields of the scope `filter` picks: its state, stale and findings conditions (a
+/// lookup of the field's stored count; the page walk stops once it has its rows).
+const PICK_SQL: &str = "(?2 IS NULL OR r.state = ?2) AND (?3 IS NULL OR r.stale = ?3)
+    AND (?8 IS NULL OR EXISTS (
+        SELECT 1 FROM findings f
+        WHERE f.product_id = r.product_id AND f.locale = r.locale AND f.field = r.field
+          AND f.marketplace = ?9 AND f.rules = ?10 AND f.total > 0) = ?8)";
 
 /// `%text%` for LIKE, with `\\`, `%` and `_` taken literally.
 fn like_pattern(text: &str) -> String {
@@ -443,45 +446,92 @@ pub struct QueuePage {
 /// Every walk reads an index that holds what it tests (`review_by_state`, `review_by_product`):
 /// the rows themselves are wide. The page is found by key alone, walking the products in
 /// handle order, and only its rows are read whole: a page deep in a 40,000-field queue costs
-/// what the first one does. A search is looked up once per call (`temp.review_search`).
+/// what the first one does. A search is made once per call (`temp.review_search`).
 pub fn queue(conn: &Connection, locale: &str, filter: &RowFilter<'_>) -> Result<QueuePage> {
     if let Some(text) = filter.text {
         conn.execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS review_search (k INTEGER PRIMARY KEY);
+            "CREATE TEMP TABLE IF NOT EXISTS review_search
+                 (product_id INTEGER PRIMARY KEY, mask INTEGER NOT NULL);
              DELETE FROM temp.review_search;",
         )?;
         conn.prepare_cached(SEARCH_SQL)?
             .execute(params![locale, like_pattern(text)])?;
     }
     let scope = scope_sql(filter);
-    let pick = pick_sql();
-    let sql = format!(
-        "SELECT r.state, r.stale, count(*), total({pick})
-         FROM review r INDEXED BY review_by_state
-         WHERE {scope}
-         GROUP BY r.state, r.stale"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let params = bind(&stmt, locale, filter);
-    let counts = stmt
-        .query_map(rusqlite::params_from_iter(params.iter()), |r| {
+    let pick = PICK_SQL;
+    // The same vendor and search, tested on the product before its fields are walked: a page
+    // of a narrow filter skips the products outside it at once.
+    let products = if filter.text.is_some() {
+        "(?4 IS NULL OR p.vendor = ?4 COLLATE NOCASE)
+         AND p.id IN (SELECT product_id FROM temp.review_search)"
+    } else {
+        "(?4 IS NULL OR p.vendor = ?4 COLLATE NOCASE)"
+    };
+    // The progress: every field of the scope by state and stale, in `review_by_state` order.
+    let grouped = |sql: &str| -> Result<Vec<(ReviewState, bool, u32)>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let params = bind(&stmt, locale, filter);
+        let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, bool>(1)?,
                 r.get::<_, u32>(2)?,
-                r.get::<_, f64>(3)?,
             ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (state, stale, n) = row?;
+            if let Some(state) = ReviewState::parse(&state) {
+                out.push((state, stale, n));
+            }
+        }
+        Ok(out)
+    };
+    // With a search, only the products it found are walked.
+    let from = if filter.text.is_some() {
+        "temp.review_search s0 CROSS JOIN review r INDEXED BY review_by_product
+         ON r.product_id = s0.product_id"
+    } else {
+        "review r INDEXED BY review_by_state"
+    };
+    let all = grouped(&format!(
+        "SELECT r.state, r.stale, count(*) FROM {from} WHERE {scope} GROUP BY r.state, r.stale"
+    ))?;
+    // With a findings filter, the same counts for the fields with findings: a walk of the
+    // stored counts with findings (not of every field), each looked up in `review_by_product`.
+    let flagged = match filter.findings {
+        Some(_) => grouped(&format!(
+            "SELECT r.state, r.stale, count(*)
+             FROM findings f INDEXED BY findings_by_rules
+             CROSS JOIN review r INDEXED BY review_by_product
+                   ON r.product_id = f.product_id AND r.locale = f.locale AND r.field = f.field
+             WHERE f.marketplace = ?9 AND f.locale = ?1 AND f.rules = ?10 AND f.total > 0
+               AND {scope}
+             GROUP BY r.state, r.stale"
+        ))?,
+        None => Vec::new(),
+    };
+    // State and stale are the groups' keys: the filter's picks are whole groups.
+    let counts = all
         .into_iter()
-        .filter_map(|(state, stale, all, picked)| {
-            Some(StateCount {
-                state: ReviewState::parse(&state)?,
+        .map(|(state, stale, n)| {
+            let with_findings = flagged
+                .iter()
+                .find(|(s, st, _)| *s == state && *st == stale)
+                .map_or(0, |(_, _, n)| *n);
+            let kept = match filter.findings {
+                Some(FindingsFilter { has: true, .. }) => with_findings,
+                Some(FindingsFilter { has: false, .. }) => n.saturating_sub(with_findings),
+                None => n,
+            };
+            let wanted =
+                filter.state.is_none_or(|s| s == state) && filter.stale.is_none_or(|s| s == stale);
+            StateCount {
+                state,
                 stale,
-                all,
-                // A count of rows: exact in an f64.
-                picked: picked as u32,
-            })
+                all: n,
+                picked: if wanted { kept } else { 0 },
+            }
         })
         .collect();
     let sql = format!(
@@ -489,7 +539,7 @@ pub fn queue(conn: &Connection, locale: &str, filter: &RowFilter<'_>) -> Result<
              SELECT r.rowid AS rid, p.handle AS handle, {RANK_SQL} AS rank
              FROM products p CROSS JOIN review r INDEXED BY review_by_product
                   ON r.product_id = p.id
-             WHERE {scope} AND {pick}
+             WHERE {products} AND {scope} AND {pick}
              ORDER BY p.handle, rank
              LIMIT ?11 OFFSET ?12)
          SELECT r.product_id, p.handle, p.vendor, r.locale, r.field, r.state, r.stale,
@@ -663,5 +713,57 @@ mod tests {
         assert_eq!(comments[0].field, "title");
         assert_eq!(comments[0].state.as_deref(), Some("rejected"));
         assert_eq!(comments[0].who, "mei");
+    }
+
+    #[test]
+    fn a_search_finds_a_field_by_its_text_its_english_or_the_handle() {
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        // English: title "Rainier Cherries", Body HTML "<p>Sweet</p>".
+        products::upsert(&conn, &products::tests::sample("wa-cherries"), "import").unwrap();
+        products::upsert(&conn, &products::tests::sample("other"), "import").unwrap();
+        let id = products::id_of(&conn, "wa-cherries").unwrap();
+        let texts = [
+            (CopyField::Title, "樱桃"),
+            (CopyField::ShortTitle, "车厘子"),
+            (CopyField::SellingPoints, "新鲜"),
+            (CopyField::Description, "甜 100%_off"),
+        ];
+        for (field, text) in texts {
+            copy::set(&conn, id, Locale::ZhCn, field, text, "edit").unwrap();
+            set(
+                &conn,
+                id,
+                Locale::ZhCn,
+                field,
+                change(ReviewState::Translated),
+            )
+            .unwrap();
+        }
+        let found = |text: &str| -> Vec<String> {
+            let filter = RowFilter {
+                text: Some(text),
+                ..RowFilter::default()
+            };
+            let page = queue(&conn, "zh-CN", &filter).unwrap();
+            let total: u32 = page.counts.iter().map(|c| c.picked).sum();
+            assert_eq!(total as usize, page.rows.len(), "{text}");
+            page.rows.into_iter().map(|r| r.field).collect()
+        };
+        // The English title: the fields made from it.
+        assert_eq!(found("RAINIER"), ["title", "short_title", "selling_points"]);
+        // The Body HTML: the description and the selling points.
+        assert_eq!(found("sweet"), ["selling_points", "description"]);
+        // A field's own Chinese, and only that field.
+        assert_eq!(found("樱桃"), ["title"]);
+        assert_eq!(found("车厘"), ["short_title"]);
+        // The handle: every field; the other product has no Chinese, so nothing of it.
+        assert_eq!(found("wa-cherries").len(), 4);
+        // LIKE's wildcards are plain characters.
+        assert_eq!(found("100%_off"), ["description"]);
+        assert!(found("100%off").is_empty());
+        assert!(found("r_inier").is_empty());
+        assert!(found("r%er").is_empty());
+        assert!(found("nothing like it").is_empty());
     }
 }
