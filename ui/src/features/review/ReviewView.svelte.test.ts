@@ -25,7 +25,8 @@ async function shown(sample = true, pageSize?: number) {
   if (sample) await mockInvoke('load_sample');
   const target = document.createElement('div');
   document.body.append(target);
-  const cmp = mount(ReviewView, { target, props: { marketplace: 'tmall-global', pageSize } });
+  const onchanged = vi.fn();
+  const cmp = mount(ReviewView, { target, props: { marketplace: 'tmall-global', pageSize, onchanged } });
   flushSync();
   const q = <T extends HTMLElement>(id: string) => target.querySelector<T>(`[data-testid="${id}"]`);
   const rows = () => [...target.querySelectorAll<HTMLElement>('[data-testid="review-item"]')];
@@ -43,7 +44,7 @@ async function shown(sample = true, pageSize?: number) {
     flushSync();
   };
   await vi.waitFor(() => expect(rows().length + (q('review-empty') ? 1 : 0)).toBeGreaterThan(0));
-  return { target, cmp, q, rows, current, key, settle };
+  return { target, cmp, q, rows, current, key, settle, onchanged };
 }
 
 const stateOf = async (handle: string, field: string) => (await reviewQueue({})).items.find((i) => i.handle === handle && i.field === field)?.state;
@@ -103,12 +104,14 @@ describe('ReviewView', () => {
   });
 
   it('Ctrl+Enter approves and goes to the next item', async () => {
-    const { cmp, q, current, key, settle } = await shown();
+    const { cmp, q, current, key, settle, onchanged } = await shown();
     key({ key: 'Enter', ctrlKey: true });
     await settle();
     expect(await stateOf('dry-roasted-hazelnuts', 'title')).toBe('approved');
     expect(current()).toBe('dry-roasted-hazelnuts/description');
     expect(q('review-progress')!.textContent).toContain('1 of 6 fields approved');
+    // The app hears of it: the product list's dots follow.
+    expect(onchanged).toHaveBeenCalledTimes(1);
     unmount(cmp);
   });
 
