@@ -132,6 +132,7 @@ fn every_earlier_catalog_upgrades_with_nothing_lost() {
 #[test]
 fn existing_chinese_copy_gets_a_review_state_and_the_hash_of_its_english() {
     use kuajing_catalog::queries::review::{self, ReviewState};
+    use kuajing_catalog::queries::review_queue;
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures/catalogs/v1-sample.sqlite");
     let dir = tempfile::tempdir().unwrap();
@@ -146,7 +147,7 @@ fn existing_chinese_copy_gets_a_review_state_and_the_hash_of_its_english() {
             |r| r.get(0),
         )
         .unwrap();
-    let rows = review::rows(&conn, "zh-CN", &review::RowFilter::default()).unwrap();
+    let rows = review_queue::rows(&conn, "zh-CN", &review_queue::RowFilter::default()).unwrap();
     assert_eq!(rows.len() as i64, zh);
     assert!(!rows.is_empty());
     for row in &rows {

@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 
 use kuajing_catalog::queries::review::{self as review_rows, Change, REVIEWED_FIELDS};
+use kuajing_catalog::queries::review_queue;
 use kuajing_catalog::queries::{
     findings as findings_rows, products as product_rows, settings as setting_rows,
 };
@@ -448,7 +449,7 @@ impl Workbench {
             Some(_) => Some(self.store_findings(locale, &filter.marketplace)?),
             None => None,
         };
-        let rows_filter = review_rows::RowFilter {
+        let rows_filter = review_queue::RowFilter {
             state: filter.state,
             stale: filter.stale,
             vendor: filter.vendor.as_deref(),
@@ -457,7 +458,7 @@ impl Workbench {
             findings: filter
                 .has_findings
                 .zip(rules.as_deref())
-                .map(|(has, rules)| review_rows::FindingsFilter {
+                .map(|(has, rules)| review_queue::FindingsFilter {
                     has,
                     marketplace: &filter.marketplace,
                     rules,
@@ -465,7 +466,7 @@ impl Workbench {
             offset: filter.offset,
             limit: filter.limit,
         };
-        let page = review_rows::queue(&conn, locale, &rows_filter)?;
+        let page = review_queue::queue(&conn, locale, &rows_filter)?;
         let mut progress = ReviewProgress::default();
         let mut total = 0;
         for count in page.counts {
@@ -476,7 +477,7 @@ impl Workbench {
         let mut products: Vec<i64> = picked.iter().map(|row| row.product_id).collect();
         products.dedup();
         let mut threads: HashMap<(i64, String), Vec<ReviewComment>> = HashMap::new();
-        for c in review_rows::comments(&conn, locale, &products)? {
+        for c in review_queue::comments(&conn, locale, &products)? {
             threads
                 .entry((c.product_id, c.field))
                 .or_default()

@@ -10,6 +10,7 @@ pub mod list;
 pub mod options;
 pub mod products;
 pub mod review;
+pub mod review_queue;
 pub mod settings;
 pub mod tm;
 
