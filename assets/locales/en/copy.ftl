@@ -3,8 +3,12 @@
 severity-error = Error
 severity-warning = Warning
 
-# $units, $limit: GBK units (a Chinese character or full-width symbol counts 2, ASCII counts 1).
-finding-title-too-long = The title is { $units } units long; the limit is { $limit } (a Chinese character or full-width symbol counts 2, a letter or digit 1). Shorten it: the highlighted part does not fit.
+# $units, $limit: in $unit: gbk (GBK units: a Chinese character or full-width symbol counts 2, ASCII
+# counts 1) or chars (characters, as JD counts).
+finding-title-too-long = { $unit ->
+        [chars] The title is { $units } characters long; the limit is { $limit } characters. Shorten it: the highlighted part does not fit.
+       *[gbk] The title is { $units } units long; the limit is { $limit } (a Chinese character or full-width symbol counts 2, a letter or digit 1). Shorten it: the highlighted part does not fit.
+    }
 
 # $term, $reason, $law_en, $category (absolute | medical | marketing); also $reason_zh, $law.
 # $exception: none, or the kind of use the 2023 market-regulator guide allows (consumer-tip,

@@ -102,6 +102,7 @@ ui-copy-title-placeholder = Write the Tmall Global title in Chinese
 ui-copy-description-label = 中文描述 · Chinese description
 ui-copy-description-placeholder = Write the product description in Chinese
 ui-copy-units = { $units } GBK units
+ui-copy-chars-hint = Length in characters, as this marketplace counts: every character counts 1, Chinese or not.
 ui-copy-units-hint = Length in GBK units: a Chinese character counts 2, a Latin letter or digit 1.
 ui-copy-clean = No problems found
 ui-copy-errors = { $count ->

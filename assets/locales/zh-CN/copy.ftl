@@ -3,7 +3,10 @@
 severity-error = 错误
 severity-warning = 警告
 
-finding-title-too-long = 标题长度为 { $units } 个单位，上限为 { $limit }（汉字和全角符号计 2，英文字母和数字计 1）。请删减标题：标出的部分超出了上限。
+finding-title-too-long = { $unit ->
+        [chars] 标题长度为 { $units } 个字符，上限为 { $limit } 个字符。请删减标题：标出的部分超出了上限。
+       *[gbk] 标题长度为 { $units } 个单位，上限为 { $limit }（汉字和全角符号计 2，英文字母和数字计 1）。请删减标题：标出的部分超出了上限。
+    }
 
 finding-banned-term = { $exception ->
         [none] “{ $term }”不能使用：{ $reason_zh }（{ $law }）。{ $category ->

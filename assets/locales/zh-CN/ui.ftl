@@ -87,6 +87,7 @@ ui-copy-title-placeholder = 输入天猫国际的中文标题
 ui-copy-description-label = 中文描述
 ui-copy-description-placeholder = 输入中文商品描述
 ui-copy-units = { $units } 个 GBK 字节
+ui-copy-chars-hint = 按字符数计算长度（该平台的算法）：每个字符计 1，不论中英文。
 ui-copy-units-hint = 按 GBK 字节计算长度：每个汉字计 2，每个英文字母或数字计 1。
 ui-copy-clean = 未发现问题
 ui-copy-errors = { $count } 处错误

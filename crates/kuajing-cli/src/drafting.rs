@@ -99,6 +99,7 @@ pub(crate) fn draft(
     let check = kuajing_core::CopyCheck {
         units: draft.units,
         limit: draft.limit,
+        unit: draft.unit,
         findings: draft.findings.clone(),
     };
     if json {

@@ -577,9 +577,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 pub(crate) fn print_check(check: &kuajing_core::CopyCheck) -> Result<()> {
+    let unit = match check.unit {
+        kuajing_core::Length::Gbk => "GBK units",
+        kuajing_core::Length::Chars => "characters",
+    };
     match check.limit {
-        Some(limit) => out!("{} / {limit} GBK units", check.units),
-        None => out!("{} GBK units", check.units),
+        Some(limit) => out!("{} / {limit} {unit}", check.units),
+        None => out!("{} {unit}", check.units),
     }
     for f in &check.findings {
         let severity = serde_json::to_value(f.severity)

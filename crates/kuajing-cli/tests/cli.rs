@@ -213,12 +213,35 @@ fn lint_reports_units_and_findings_with_character_offsets() {
     let out = env.run(&["lint", "--field", "title", &long, "--json"]);
     let check: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(check["units"], 62);
+    assert_eq!(check["unit"], "gbk");
     assert!(
         check["findings"]
             .as_array()
             .unwrap()
             .iter()
             .any(|f| f["code"] == "title-too-long")
+    );
+    // JD Worldwide counts characters: 45 Chinese characters (90 GBK units) fit, 46 are over,
+    // and its limit is unconfirmed, so over it is a warning (exit 0).
+    let jd = |text: &str| {
+        let out = env.run(&["lint", "--marketplace", "jd-worldwide", text, "--json"]);
+        let check: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.success(), check)
+    };
+    let (ok, check) = jd(&"车".repeat(45));
+    assert!(ok);
+    assert_eq!(
+        (check["units"].as_u64(), check["limit"].as_u64()),
+        (Some(45), Some(45))
+    );
+    assert_eq!(check["unit"], "chars");
+    assert!(check["findings"].as_array().unwrap().is_empty(), "{check}");
+    let (ok, check) = jd(&"车".repeat(46));
+    assert!(ok, "an unconfirmed limit only warns: {check}");
+    let over = &check["findings"].as_array().unwrap()[0];
+    assert_eq!(
+        (over["code"].as_str(), over["severity"].as_str()),
+        (Some("title-too-long"), Some("warning"))
     );
 }
 

@@ -246,6 +246,28 @@ impl Check {
     }
 }
 
+/// How a title's length is counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Length {
+    /// GBK units ([`gbk_units`]): Taobao, Tmall, Douyin.
+    #[default]
+    Gbk,
+    /// Characters (code points), whatever their width.
+    Chars,
+}
+
+impl Length {
+    /// The length of `text` in this unit.
+    pub fn of(self, text: &str) -> u32 {
+        match self {
+            Length::Gbk => gbk_units(text),
+            Length::Chars => u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
+        }
+    }
+}
+
 /// Length in GBK units, as Taobao/Tmall count a title: 1 per single-byte GBK character (ASCII),
 /// 2 per double-byte character (CJK, full-width punctuation 【】，（）：、). A character GBK cannot
 /// encode (emoji, some rare CJK) counts 2 here and is a `non-gbk-char` finding in a check.
@@ -317,6 +339,19 @@ impl Checker {
         title_limit: Option<u32>,
         context: &Context,
     ) -> Check {
+        self.check_counted(text, field, title_limit, Length::Gbk, context)
+    }
+
+    /// [`Checker::check_with`], the title's length counted in `length` (a marketplace that
+    /// counts characters, not GBK units). [`Check::units`] is in the same unit.
+    pub fn check_counted(
+        &self,
+        text: &str,
+        field: Field,
+        title_limit: Option<u32>,
+        length: Length,
+        context: &Context,
+    ) -> Check {
         let chars: Vec<char> = text.chars().collect();
         let limit = match field {
             Field::Title => title_limit,
@@ -330,7 +365,10 @@ impl Checker {
         let mut unencodable = Vec::new();
         for (i, &c) in chars.iter().enumerate() {
             let (u, ok) = gbk::units(c);
-            units += u;
+            units += match length {
+                Length::Gbk => u,
+                Length::Chars => 1,
+            };
             if let Some(limit) = limit
                 && over_from.is_none()
                 && units > limit
@@ -345,7 +383,14 @@ impl Checker {
             findings.push(
                 Finding::new(codes::TITLE_TOO_LONG, Severity::Error, from, chars.len())
                     .arg("units", units.to_string())
-                    .arg("limit", limit.to_string()),
+                    .arg("limit", limit.to_string())
+                    .arg(
+                        "unit",
+                        match length {
+                            Length::Gbk => "gbk",
+                            Length::Chars => "chars",
+                        },
+                    ),
             );
         }
         findings.extend(gbk::non_gbk_findings(&chars, &unencodable));

@@ -27,9 +27,12 @@ pub struct Finding {
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CopyCheck {
-    /// GBK units: 2 per double-byte character, 1 per ASCII (selling points: the longest line).
+    /// The length in `unit`s (selling points: the longest line).
     pub units: u32,
     pub limit: Option<u32>,
+    /// How `units` and `limit` count: GBK units (2 per double-byte character, 1 per ASCII)
+    /// or characters, as the marketplace's profile says.
+    pub unit: kuajing_copy::Length,
     pub findings: Vec<Finding>,
 }
 
@@ -39,6 +42,14 @@ impl CopyCheck {
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .count()
+    }
+}
+
+/// How the checker counts a title the profile measures in `unit`.
+pub(crate) fn length_of(unit: kuajing_marketplace::TitleUnit) -> kuajing_copy::Length {
+    match unit {
+        kuajing_marketplace::TitleUnit::Gbk => kuajing_copy::Length::Gbk,
+        kuajing_marketplace::TitleUnit::Chars => kuajing_copy::Length::Chars,
     }
 }
 
@@ -74,6 +85,7 @@ impl Rules {
         let profile = kuajing_marketplace::load(marketplace)?;
         let kind = checked_field(field)?;
         let checker = self.checker()?;
+        let mut unit = kuajing_copy::Length::Gbk;
         let (units, limit, mut findings, confirmed) = match field {
             CopyField::SellingPoints => {
                 let rule = profile.selling_points.as_ref();
@@ -116,15 +128,15 @@ impl Rules {
                 (units, limit, findings, rule.is_none_or(|r| r.confirmed()))
             }
             _ => {
-                let (limit, confirmed) = match field {
-                    CopyField::Title => (Some(profile.title.max_units), profile.title.confirmed()),
-                    CopyField::ShortTitle => profile
-                        .short_title
-                        .as_ref()
-                        .map_or((None, true), |r| (Some(r.max_units), r.confirmed())),
-                    _ => (None, true),
+                let rule = match field {
+                    CopyField::Title => Some(&profile.title),
+                    CopyField::ShortTitle => profile.short_title.as_ref(),
+                    _ => None,
                 };
-                let check = checker.check_with(text, kind, limit, context);
+                let limit = rule.map(|r| r.max_units);
+                let confirmed = rule.is_none_or(|r| r.confirmed());
+                unit = rule.map_or(unit, |r| length_of(r.unit));
+                let check = checker.check_counted(text, kind, limit, unit, context);
                 (check.units, check.limit, check.findings, confirmed)
             }
         };
@@ -139,6 +151,7 @@ impl Rules {
         Ok(CopyCheck {
             units,
             limit,
+            unit,
             findings: findings
                 .into_iter()
                 .map(|f| {

@@ -80,9 +80,10 @@ pub struct Draft {
     pub field: CopyField,
     pub marketplace: String,
     pub text: String,
-    /// GBK units of the text (for selling points: of its longest line).
+    /// The text's length (for selling points: of its longest line), in `unit`s.
     pub units: u32,
     pub limit: Option<u32>,
+    pub unit: kuajing_copy::Length,
     pub findings: Vec<crate::Finding>,
     pub sources: Vec<Source>,
     /// Whether it was saved as the field's text.
@@ -409,12 +410,16 @@ impl Workbench {
                 .collect(),
         };
         let vars = kuajing_draft::variables(&facts, &glossary);
-        let measure = |t: &str| kuajing_copy::gbk_units(t);
-        let budget = match field {
-            CopyField::Title => Some(profile.title.max_units),
-            CopyField::ShortTitle => profile.short_title.as_ref().map(|r| r.max_units),
+        let rule = match field {
+            CopyField::Title => Some(&profile.title),
+            CopyField::ShortTitle => profile.short_title.as_ref(),
             _ => None,
         };
+        let length = rule.map_or(kuajing_copy::Length::Gbk, |r| {
+            crate::copy::length_of(r.unit)
+        });
+        let measure = |t: &str| length.of(t);
+        let budget = rule.map(|r| r.max_units);
 
         // The same English saved before wins over a template.
         let remembered = match field {
@@ -534,6 +539,7 @@ impl Workbench {
             text,
             units: check.units,
             limit: check.limit,
+            unit: check.unit,
             findings: check.findings,
             sources,
             saved,
@@ -594,15 +600,22 @@ impl Workbench {
         .into_iter()
         .flatten()
         .collect();
+        // The prompt speaks in GBK units; a limit in characters is given as two units each
+        // (what a title of Chinese characters alone uses). The answer is checked in the
+        // profile's own unit anyway.
+        let in_units = |r: &kuajing_marketplace::TitleRule| match r.unit {
+            kuajing_marketplace::TitleUnit::Gbk => r.max_units,
+            kuajing_marketplace::TitleUnit::Chars => r.max_units.saturating_mul(2),
+        };
         let (mt_field, limit_units, max_lines) = match field {
             CopyField::Title => (
                 kuajing_mt::Field::Title,
-                Some(profile.title.max_units),
+                Some(in_units(&profile.title)),
                 None,
             ),
             CopyField::ShortTitle => (
                 kuajing_mt::Field::ShortTitle,
-                profile.short_title.as_ref().map(|r| r.max_units),
+                profile.short_title.as_ref().map(in_units),
                 None,
             ),
             CopyField::SellingPoints => (

@@ -44,6 +44,7 @@ pub use import::{ImportReport, Problem};
 pub use kuajing_catalog::ListOrder;
 pub use kuajing_catalog::{CopyField, HistoryEntry, Locale, ProductFields, Rate};
 pub use kuajing_catalog::{GlossaryTerm, OptionValue};
+pub use kuajing_copy::Length;
 pub use kuajing_draft::Source as DraftSource;
 pub use kuajing_gloss::{Gloss, Token as GlossToken};
 pub use kuajing_mt::MtConfig;

@@ -40,6 +40,8 @@ pub struct ProfileSummary {
     pub name: String,
     pub name_zh: String,
     pub title_max_units: u32,
+    /// How the title's length counts (the editor estimates it while a check is on its way).
+    pub title_unit: kuajing_copy::Length,
 }
 
 impl Workbench {
@@ -129,6 +131,7 @@ impl Workbench {
                     name: p.name.clone(),
                     name_zh: p.name_zh.clone(),
                     title_max_units: p.title.max_units,
+                    title_unit: crate::copy::length_of(p.title.unit),
                 })
             })
             .collect()

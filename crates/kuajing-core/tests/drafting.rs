@@ -91,6 +91,28 @@ fn drafted_titles_of_us_seed_goods_meet_the_quality_bar() {
 }
 
 #[test]
+fn a_marketplace_that_counts_characters_gets_drafts_fitted_in_characters() {
+    let (_dir, workbench) = imported();
+    let profile = kuajing_marketplace::load("jd-worldwide").unwrap();
+    assert_eq!(profile.title.unit, kuajing_marketplace::TitleUnit::Chars);
+    let mut longest = 0;
+    for product in workbench.products("", false).unwrap() {
+        let draft = workbench
+            .draft(&product.handle, CopyField::Title, "jd-worldwide", false)
+            .unwrap();
+        let chars = u32::try_from(draft.text.chars().count()).unwrap();
+        // Counted, limited and reported in characters, not GBK units.
+        assert_eq!(draft.unit, kuajing_copy::Length::Chars);
+        assert_eq!(draft.units, chars, "{}", draft.text);
+        assert_eq!(draft.limit, Some(profile.title.max_units));
+        assert!(chars <= profile.title.max_units, "{}", draft.text);
+        longest = longest.max(kuajing_copy::gbk_units(&draft.text));
+    }
+    // Some draft is over 45 GBK units: measured in units, the budget would have cut it.
+    assert!(longest > profile.title.max_units, "{longest}");
+}
+
+#[test]
 fn every_option_value_gets_a_metric_chinese_form_on_import() {
     let (_dir, workbench) = imported();
     let values = workbench.option_values().unwrap();

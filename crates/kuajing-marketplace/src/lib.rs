@@ -7,21 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The profiles shipped with the app, embedded so the CLI and app work from any folder.
-const BUILTIN: &[(&str, &str)] = &[
-    (
-        "tmall-global",
-        include_str!("../../../assets/marketplaces/tmall-global.toml"),
-    ),
-    (
-        "taobao",
-        include_str!("../../../assets/marketplaces/taobao.toml"),
-    ),
-    (
-        "pinduoduo",
-        include_str!("../../../assets/marketplaces/pinduoduo.toml"),
-    ),
-];
+// The profiles shipped with the app (`BUILTIN`: id and TOML text, by id), embedded so the CLI
+// and app work from any folder; `build.rs` lists every `assets/marketplaces/*.toml`.
+include!(concat!(env!("OUT_DIR"), "/profiles.rs"));
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum Error {
@@ -118,10 +106,27 @@ impl LinesRule {
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct TitleRule {
-    /// Maximum title length in GBK units (double-byte characters count 2).
+    /// Maximum title length, in `unit`s.
     pub max_units: u32,
+    /// How the marketplace counts: GBK units (double-byte characters count 2; the default)
+    /// or characters.
+    #[serde(default)]
+    pub unit: TitleUnit,
     pub status: String,
     pub source: String,
+}
+
+/// How a marketplace counts a title's length.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum TitleUnit {
+    /// GBK units: a character that is two bytes in GBK counts 2, ASCII 1 (Taobao's "30
+    /// characters" are 60 units).
+    #[default]
+    Gbk,
+    /// Characters, whatever their width.
+    Chars,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -391,11 +396,34 @@ mod tests {
 
     #[test]
     fn unknown_marketplace_names_the_known_ones() {
-        let err = load("jd-worldwide").unwrap_err().to_string();
+        let err = load("xiaohongshu").unwrap_err().to_string();
         assert!(
-            err.contains("jd-worldwide") && err.contains("tmall-global"),
+            err.contains("xiaohongshu") && err.contains("tmall-global"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn every_profile_in_the_assets_folder_ships_and_jd_counts_characters() {
+        let ids = builtin_ids();
+        for id in [
+            "douyin",
+            "jd-worldwide",
+            "pinduoduo",
+            "taobao",
+            "tmall-global",
+        ] {
+            assert!(ids.contains(&id), "{id} not in {ids:?}");
+        }
+        let jd = load("jd-worldwide").unwrap();
+        assert_eq!((jd.title.max_units, jd.title.unit), (45, TitleUnit::Chars));
+        assert!(!jd.title.confirmed());
+        let douyin = load("douyin").unwrap();
+        assert_eq!(
+            (douyin.title.max_units, douyin.title.unit),
+            (60, TitleUnit::Gbk)
+        );
+        assert!(douyin.title.confirmed());
     }
 
     #[test]

@@ -286,7 +286,7 @@ export function createDrafting(host: DraftingHost): Drafting {
       sources.push({ kind: 'template', marketplace, id: field, variables: vars, dropped: [] });
     }
     const check = host.check(field, text);
-    return { handle, field, marketplace, text, units: check.units, limit: check.limit, findings: check.findings, sources, saved: false };
+    return { handle, field, marketplace, text, units: check.units, limit: check.limit, unit: check.unit, findings: check.findings, sources, saved: false };
   }
 
   function suggestions(a: Args): Suggestions {

@@ -32,9 +32,9 @@ import { createDrafting, type Drafting } from './mock-drafting';
 import { createReview, type Review } from './mock-review';
 
 const MARKETPLACES: ProfileSummary[] = [
-  { id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60 },
-  { id: 'taobao', name: 'Taobao', name_zh: '淘宝', title_max_units: 60 },
-  { id: 'pinduoduo', name: 'Pinduoduo', name_zh: '拼多多', title_max_units: 60 },
+  { id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60, title_unit: 'gbk' },
+  { id: 'taobao', name: 'Taobao', name_zh: '淘宝', title_max_units: 60, title_unit: 'gbk' },
+  { id: 'pinduoduo', name: 'Pinduoduo', name_zh: '拼多多', title_max_units: 60, title_unit: 'gbk' },
 ];
 
 /** The image slots of assets/marketplaces/*.toml, as far as the mock needs them. */
@@ -359,7 +359,7 @@ export function mockCheck(field: CopyField, text: string): CopyCheck {
     }
   }
   findings.sort((a, b) => a.start - b.start);
-  return { units, limit, findings };
+  return { units, limit, unit: 'gbk', findings };
 }
 
 /** A finding's message as the Rust side renders it in `lang` (mockCheck's are English). */

@@ -22,6 +22,7 @@ import type { ProductPage } from './bindings/ProductPage';
 import type { ProductSummary } from './bindings/ProductSummary';
 import type { FieldReview } from './bindings/FieldReview';
 import type { ListOrder } from './bindings/ListOrder';
+import type { Length } from './bindings/Length';
 import type { ProfileSummary } from './bindings/ProfileSummary';
 import type { Problem } from './bindings/Problem';
 import type { Rate } from './bindings/Rate';
@@ -78,6 +79,7 @@ export type {
   ProductSummary,
   FieldReview,
   ListOrder,
+  Length,
   ProfileSummary,
   Problem,
   Rate,

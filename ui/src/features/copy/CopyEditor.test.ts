@@ -15,7 +15,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   calls = [];
   onSave = () => {};
-  check = (text) => ({ units: Array.from(text).length * 2, limit: 60, findings: [] });
+  check = (text) => ({ units: Array.from(text).length * 2, limit: 60, unit: 'gbk', findings: [] });
   setInvoker(async (cmd, args) => {
     calls.push({ cmd, args });
     if (cmd === 'set_copy') onSave(args);
@@ -30,12 +30,12 @@ afterEach(async () => {
   document.body.innerHTML = '';
 });
 
-function setup(initial = '旧标题') {
+function setup(initial = '旧标题', counted: { limit: number; unit: 'gbk' | 'chars' } = { limit: 60, unit: 'gbk' }) {
   const target = document.createElement('div');
   document.body.append(target);
   const cmp = mount(CopyEditor, {
     target,
-    props: { handle: 'cherries', field: 'title', marketplace: 'tmall-global', initial, label: 'Title', limit: 60, testid: 'title-zh' },
+    props: { handle: 'cherries', field: 'title', marketplace: 'tmall-global', initial, label: 'Title', ...counted, testid: 'title-zh' },
   });
   const box = target.querySelector<HTMLTextAreaElement>('[data-testid="title-zh"]')!;
   const type = (value: string) => {
@@ -95,10 +95,25 @@ describe('CopyEditor', () => {
     unmount(cmp);
   });
 
+  it('counts characters before the check answers when the marketplace counts characters', async () => {
+    check = (text) => ({ units: Array.from(text).length, limit: 45, unit: 'chars', findings: [] });
+    const { target, cmp, type } = setup('', { limit: 45, unit: 'chars' });
+    type('美国车厘子 2lb');
+    const units = target.querySelector<HTMLElement>('[data-testid="units"]')!;
+    // 9 characters (GBK would say 14), before and after the check.
+    expect(units.textContent!.trim()).toBe('9 / 45');
+    expect(units.dataset.unit).toBe('chars');
+    await vi.advanceTimersByTimeAsync(400);
+    flushSync();
+    expect(units.textContent!.trim()).toBe('9 / 45');
+    unmount(cmp);
+  });
+
   it('shows the GBK counter and the findings with the offending text highlighted by char offsets', async () => {
     check = (text) => ({
       units: 70,
       limit: 60,
+      unit: 'gbk',
       findings: text.includes('最好')
         ? [
             { code: 'banned-term', severity: 'error', start: 2, end: 4, args: { term: '最好', reason: 'r', reason_zh: 'r', law: 'l' }, message: 'm', fixes: [] },

@@ -18,7 +18,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   calls = [];
   answers = {};
-  check = (text) => ({ units: Array.from(text).length * 2, limit: 60, findings: [] });
+  check = (text) => ({ units: Array.from(text).length * 2, limit: 60, unit: 'gbk', findings: [] });
   setInvoker(async (cmd, args) => {
     calls.push({ cmd, args });
     const answer = answers[cmd];
@@ -86,6 +86,7 @@ describe('Draft', () => {
       text: '美国华盛顿州新鲜雷尼尔车厘子 907克',
       units: 34,
       limit: 60,
+      unit: 'gbk',
       findings: [],
       sources: [
         { kind: 'glossary', en: 'Rainier Cherries', zh: '雷尼尔车厘子' },
@@ -126,6 +127,7 @@ describe('Draft', () => {
       text: a.mt ? '美国华盛顿州雷尼尔车厘子 新鲜直达' : '本地草稿',
       units: 30,
       limit: 60,
+      unit: 'gbk',
       findings: [],
       sources: a.mt ? [{ kind: 'mt', endpoint: 'http://127.0.0.1:11434/v1', model: 'qwen2.5:7b' }] : [],
       saved: false,
@@ -182,6 +184,7 @@ describe('Alt+D', () => {
       text: '美国华盛顿州新鲜雷尼尔车厘子',
       units: 28,
       limit: 60,
+      unit: 'gbk',
       findings: [],
       sources: [],
       saved: false,
@@ -237,11 +240,12 @@ describe('one-click fixes', () => {
   it('a fix button writes its replacement into the text, by character offsets', async () => {
     check = (text) => {
       const at = Array.from(text).join('').indexOf('16 oz');
-      if (at < 0) return { units: 20, limit: 60, findings: [] };
+      if (at < 0) return { units: 20, limit: 60, unit: 'gbk', findings: [] };
       const start = Array.from(text.slice(0, at)).length;
       return {
         units: 30,
         limit: 60,
+        unit: 'gbk',
         findings: [
           {
             code: 'imperial-unit',
@@ -279,6 +283,7 @@ describe('one-click fixes', () => {
     check = (text) => ({
       units: 10,
       limit: 60,
+      unit: 'gbk',
       findings: text.startsWith('最好')
         ? [
             {

@@ -42,7 +42,7 @@ describe('ExportDialog', () => {
     document.body.append(target);
     const cmp = mount(ExportDialog, {
       target,
-      props: { open: true, marketplaces: [{ id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60 }], marketplace: 'tmall-global', onclose: () => {}, onsettings: () => {} },
+      props: { open: true, marketplaces: [{ id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60, title_unit: 'gbk' }], marketplace: 'tmall-global', onclose: () => {}, onsettings: () => {} },
     });
     await vi.advanceTimersByTimeAsync(0);
     flushSync();
@@ -73,7 +73,7 @@ describe('ExportDialog', () => {
       target,
       props: {
         open: true,
-        marketplaces: [{ id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60 }],
+        marketplaces: [{ id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60, title_unit: 'gbk' }],
         marketplace: 'tmall-global',
         approvedOnly: ['tmall-global'],
         onclose: () => {},

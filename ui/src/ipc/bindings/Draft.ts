@@ -2,15 +2,16 @@
 import type { CopyField } from "./CopyField";
 import type { DraftSource } from "./DraftSource";
 import type { Finding } from "./Finding";
+import type { Length } from "./Length";
 
 /**
  * A draft of one field.
  */
 export type Draft = { handle: string, field: CopyField, marketplace: string, text: string, 
 /**
- * GBK units of the text (for selling points: of its longest line).
+ * The text's length (for selling points: of its longest line), in `unit`s.
  */
-units: number, limit: number | null, findings: Array<Finding>, sources: Array<DraftSource>, 
+units: number, limit: number | null, unit: Length, findings: Array<Finding>, sources: Array<DraftSource>, 
 /**
  * Whether it was saved as the field's text.
  */

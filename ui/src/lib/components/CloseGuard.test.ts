@@ -47,7 +47,7 @@ beforeEach(() => {
       log.push(`save ${String(args.text)}`);
       if (fail) throw { code: 'catalog-query', message: 'database is locked', args: {} };
     }
-    return { units: 0, limit: 60, findings: [] };
+    return { units: 0, limit: 60, unit: 'gbk', findings: [] };
   });
 });
 afterEach(() => {
