@@ -18,7 +18,7 @@ error-unknown-marketplace = Kuajing has no profile for that marketplace.
 error-unknown-slot = That marketplace has no such image slot.
 error-not-fetched = This image has not been downloaded yet. Connect to the internet and download the images.
 error-render-running = A batch is already rendering: wait for it to finish or cancel it.
-error-no-sheet = Kuajing has no bulk-upload sheet for { $marketplace } yet. Its images can be rendered; export for Tmall Global.
+error-no-sheet = Kuajing has no bulk-upload sheet for { $marketplace } yet. Its images can be rendered; export for { $exporting }.
 error-bad-field = Only the title, short title, selling points and description can be edited here.
 error-blank = The { $value ->
     [zh] Chinese

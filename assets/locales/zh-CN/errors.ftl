@@ -17,7 +17,7 @@ error-unknown-marketplace = Kuajing 没有该平台的配置。
 error-unknown-slot = 该平台没有这个图片位。
 error-not-fetched = 此图片尚未下载。请联网后下载图片。
 error-render-running = 已有一批图片正在生成：请等它完成，或先取消。
-error-no-sheet = Kuajing 尚不支持 { $marketplace } 的批量上传表格。可以渲染其图片；导出请选天猫国际。
+error-no-sheet = Kuajing 尚不支持 { $marketplace } 的批量上传表格。可以渲染其图片；可导出的平台：{ $exporting }。
 error-bad-field = 这里只能编辑标题、短标题、卖点和描述。
 error-blank = { $value ->
     [zh] 中文

@@ -85,7 +85,7 @@ enum Command {
     },
     /// Check a piece of Chinese copy against a marketplace's rules
     Lint {
-        #[arg(long, default_value = "tmall-global")]
+        #[arg(long, default_value = kuajing_core::DEFAULT_MARKETPLACE)]
         marketplace: String,
         #[arg(long, value_enum, default_value = "title")]
         field: FieldArg,
@@ -95,7 +95,7 @@ enum Command {
     Image {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        #[arg(long, default_value = "tmall-global")]
+        #[arg(long, default_value = kuajing_core::DEFAULT_MARKETPLACE)]
         marketplace: String,
         /// A slot id from the marketplace profile: main, white, main34, detail, home…
         #[arg(long, default_value = "main")]
@@ -120,7 +120,7 @@ enum Command {
     Images {
         #[command(subcommand)]
         action: Option<ImagesAction>,
-        #[arg(long, default_value = "tmall-global")]
+        #[arg(long, default_value = kuajing_core::DEFAULT_MARKETPLACE)]
         marketplace: String,
         /// Only these products (repeatable)
         #[arg(long = "handle")]
@@ -128,7 +128,7 @@ enum Command {
     },
     /// Write a marketplace bundle: listing sheet, images, manifest and report, in one zip
     Export {
-        #[arg(long, default_value = "tmall-global")]
+        #[arg(long, default_value = kuajing_core::DEFAULT_MARKETPLACE)]
         marketplace: String,
         #[arg(long)]
         out: PathBuf,
@@ -144,7 +144,7 @@ enum Command {
         handle: String,
         #[arg(long, value_enum, default_value = "title")]
         field: FieldArg,
-        #[arg(long, default_value = "tmall-global")]
+        #[arg(long, default_value = kuajing_core::DEFAULT_MARKETPLACE)]
         marketplace: String,
         /// A machine draft from the endpoint `kuajing mt set` stored (never contacted without)
         #[arg(long)]
@@ -200,7 +200,7 @@ enum CopyAction {
         /// otherwise nothing is written and the error is copy-conflict
         #[arg(long, value_name = "OLD_TEXT")]
         expect: Option<String>,
-        #[arg(long, default_value = "tmall-global")]
+        #[arg(long, default_value = kuajing_core::DEFAULT_MARKETPLACE)]
         marketplace: String,
     },
 }

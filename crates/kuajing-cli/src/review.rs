@@ -39,7 +39,7 @@ pub(crate) enum ReviewAction {
         #[arg(long)]
         has_findings: bool,
         /// The marketplace whose rules --has-findings checks against
-        #[arg(long, default_value = "tmall-global")]
+        #[arg(long, default_value = kuajing_core::DEFAULT_MARKETPLACE)]
         marketplace: String,
         /// Only this vendor's products
         #[arg(long)]

@@ -77,9 +77,13 @@ pub enum Error {
     #[error("this image has not been downloaded yet")]
     NotFetched,
     #[error(
-        "{marketplace} has no bulk-upload sheet in Kuajing yet: its images can be rendered, but export for tmall-global"
+        "{marketplace} has no bulk-upload sheet in Kuajing yet: its images can be rendered; export for {exporting}"
     )]
-    NoSheet { marketplace: String },
+    NoSheet {
+        marketplace: String,
+        /// The marketplaces that do export, by name.
+        exporting: String,
+    },
     #[error("a render batch is already running: wait for it to finish or cancel it")]
     RenderRunning,
     #[error("cannot download {url}: {reason}")]
@@ -213,7 +217,13 @@ impl Error {
                 put("url", url.clone());
                 put("reason", reason.clone());
             }
-            Error::NoSheet { marketplace } => put("marketplace", marketplace.clone()),
+            Error::NoSheet {
+                marketplace,
+                exporting,
+            } => {
+                put("marketplace", marketplace.clone());
+                put("exporting", exporting.clone());
+            }
             Error::NoTemplate { marketplace, field } => {
                 put("marketplace", marketplace.clone());
                 put("field", field.clone());

@@ -121,8 +121,14 @@ impl Workbench {
         let conn = self.catalog.connect()?;
         let rate = setting_rows::rate(&conn)?.ok_or(Error::NoRate)?;
         if profile.sheet.columns.is_empty() {
+            let names: Vec<String> = kuajing_marketplace::exporting_ids()
+                .into_iter()
+                .filter_map(|id| kuajing_marketplace::load(id).ok())
+                .map(|p| p.name.clone())
+                .collect();
             return Err(Error::NoSheet {
                 marketplace: profile.id.clone(),
+                exporting: names.join(", "),
             });
         }
         let main_slot = profile.slot("main").ok_or_else(|| Error::UnknownSlot {

@@ -47,6 +47,7 @@ pub use kuajing_catalog::{GlossaryTerm, OptionValue};
 pub use kuajing_copy::Length;
 pub use kuajing_draft::Source as DraftSource;
 pub use kuajing_gloss::{Gloss, Token as GlossToken};
+pub use kuajing_marketplace::DEFAULT as DEFAULT_MARKETPLACE;
 pub use kuajing_mt::MtConfig;
 pub use kuajing_shopify::Severity;
 pub use media::{Output, RenderedFile, RenderedImage};

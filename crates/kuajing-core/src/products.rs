@@ -13,7 +13,7 @@ use crate::message::Message;
 use crate::{Result, Workbench, media};
 
 /// The slot whose renders the UI shows as thumbnails.
-const PREVIEW_MARKETPLACE: &str = "tmall-global";
+const PREVIEW_MARKETPLACE: &str = kuajing_marketplace::DEFAULT;
 const PREVIEW_SLOT: &str = "main";
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]

@@ -130,7 +130,7 @@ impl ReviewProgress {
 
 /// The queue's filters. Vendor and text narrow the scope the progress counts; state, stale
 /// and findings pick items within it. Missing keys take the defaults (zh-CN, no filter,
-/// findings for tmall-global).
+/// findings for the default marketplace).
 #[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 #[serde(default)]
 #[ts(export)]
@@ -159,7 +159,7 @@ impl Default for ReviewFilter {
             state: None,
             stale: None,
             has_findings: None,
-            marketplace: "tmall-global".into(),
+            marketplace: kuajing_marketplace::DEFAULT.into(),
             vendor: None,
             text: None,
             offset: 0,

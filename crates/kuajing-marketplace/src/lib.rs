@@ -349,9 +349,23 @@ fn parse_hex_rgb(text: &str) -> Option<[u8; 3]> {
     Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
-/// Ids of the profiles shipped with the app.
+/// The marketplace the app and the CLI use until told otherwise: the one place a marketplace
+/// id is written in code.
+pub const DEFAULT: &str = "tmall-global";
+
+/// Ids of the profiles shipped with the app: [`DEFAULT`] first, then by id.
 pub fn builtin_ids() -> Vec<&'static str> {
-    BUILTIN.iter().map(|(id, _)| *id).collect()
+    let mut ids: Vec<&'static str> = BUILTIN.iter().map(|(id, _)| *id).collect();
+    ids.sort_by_key(|id| (*id != DEFAULT, *id));
+    ids
+}
+
+/// Ids of the shipped profiles that have a bulk-upload sheet (they export a bundle).
+pub fn exporting_ids() -> Vec<&'static str> {
+    builtin_ids()
+        .into_iter()
+        .filter(|id| load(id).is_ok_and(|p| !p.sheet.columns.is_empty()))
+        .collect()
 }
 
 /// The shipped profiles, parsed once: they are read on every keystroke of the copy editor.
@@ -406,6 +420,8 @@ mod tests {
     #[test]
     fn every_profile_in_the_assets_folder_ships_and_jd_counts_characters() {
         let ids = builtin_ids();
+        assert_eq!(ids[0], DEFAULT);
+        load(DEFAULT).unwrap();
         for id in [
             "douyin",
             "jd-worldwide",

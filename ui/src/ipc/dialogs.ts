@@ -19,7 +19,7 @@ export async function pickCsv(title: string): Promise<string | null> {
 }
 
 export async function pickZip(title: string, defaultPath: string): Promise<string | null> {
-  if (!inTauri()) return defaultPath || '/home/demo/Documents/tmall-global.zip';
+  if (!inTauri()) return defaultPath || '/home/demo/Documents/bundle.zip';
   try {
     const { save } = await import('@tauri-apps/plugin-dialog');
     const picked = await save({

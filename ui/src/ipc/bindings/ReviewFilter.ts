@@ -5,7 +5,7 @@ import type { ReviewState } from "./ReviewState";
 /**
  * The queue's filters. Vendor and text narrow the scope the progress counts; state, stale
  * and findings pick items within it. Missing keys take the defaults (zh-CN, no filter,
- * findings for tmall-global).
+ * findings for the default marketplace).
  */
 export type ReviewFilter = { locale: Locale, state: ReviewState | null, 
 /**
