@@ -83,6 +83,8 @@ enum Command {
         #[command(subcommand)]
         action: CopyAction,
     },
+    /// List the marketplaces: title rule, image slots, and whether they export a bundle
+    Marketplaces,
     /// Check a piece of Chinese copy against a marketplace's rules
     Lint {
         #[arg(long, default_value = kuajing_core::DEFAULT_MARKETPLACE)]
@@ -443,6 +445,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 print_json(&check)?;
             } else {
                 print_check(&check)?;
+            }
+        }
+        Command::Marketplaces => {
+            let list = kuajing_core::marketplace_profiles()?;
+            if json {
+                print_json(&list)?;
+            } else {
+                for m in &list {
+                    let unit = match m.title.unit {
+                        kuajing_core::TitleUnit::Gbk => "GBK units",
+                        kuajing_core::TitleUnit::Chars => "characters",
+                    };
+                    let slots: Vec<String> = m
+                        .slots
+                        .iter()
+                        .map(|s| format!("{} {}x{}", s.id, s.width, s.height))
+                        .collect();
+                    out!(
+                        "{}\t{} {}\ttitle {} {unit} ({})\t{}\t{}",
+                        m.id,
+                        m.name,
+                        m.name_zh,
+                        m.title.max_units,
+                        m.title.status,
+                        slots.join(", "),
+                        if m.exports { "exports" } else { "no sheet yet" }
+                    );
+                }
             }
         }
         Command::Lint {

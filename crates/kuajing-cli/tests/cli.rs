@@ -246,6 +246,42 @@ fn lint_reports_units_and_findings_with_character_offsets() {
 }
 
 #[test]
+fn marketplaces_lists_every_profile_the_default_first() {
+    let env = Env::new();
+    let list = env.ok_json(&["marketplaces", "--json"]);
+    let list = list.as_array().unwrap();
+    let ids: Vec<&str> = list.iter().map(|m| m["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "tmall-global",
+            "douyin",
+            "jd-worldwide",
+            "pinduoduo",
+            "taobao"
+        ]
+    );
+    let jd = &list[2];
+    assert_eq!(jd["name_zh"], "京东国际");
+    assert_eq!(jd["title"]["unit"], "chars");
+    assert_eq!(jd["title"]["max_units"], 45);
+    assert_eq!(jd["title"]["status"], "unconfirmed");
+    assert!(
+        jd["slots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == "main")
+    );
+    let exporting: Vec<&str> = list
+        .iter()
+        .filter(|m| m["exports"] == true)
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(exporting, ["tmall-global"]);
+}
+
+#[test]
 fn export_needs_a_rate_then_writes_a_complete_bundle() {
     let env = Env::new();
     env.ok_json(&["import", &shopify("home-and-garden.csv"), "--json"]);

@@ -48,6 +48,7 @@ pub use kuajing_copy::Length;
 pub use kuajing_draft::Source as DraftSource;
 pub use kuajing_gloss::{Gloss, Token as GlossToken};
 pub use kuajing_marketplace::DEFAULT as DEFAULT_MARKETPLACE;
+pub use kuajing_marketplace::TitleUnit;
 pub use kuajing_mt::MtConfig;
 pub use kuajing_shopify::Severity;
 pub use media::{Output, RenderedFile, RenderedImage};
@@ -62,7 +63,9 @@ pub use review::{
     REVIEW_SOURCE, REVIEWER_KEY, ReviewComment, ReviewFilter, ReviewItem, ReviewProgress,
     ReviewQueue, ReviewState, SourceDiff, state_after_save, transition_allowed,
 };
-pub use settings::{MtSettings, ProfileSummary, Settings, today};
+pub use settings::{
+    MarketplaceInfo, MtSettings, ProfileSummary, Settings, marketplace_profiles, today,
+};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

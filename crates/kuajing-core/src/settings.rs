@@ -44,6 +44,37 @@ pub struct ProfileSummary {
     pub title_unit: kuajing_copy::Length,
 }
 
+/// A marketplace profile as `kuajing marketplaces --json` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MarketplaceInfo {
+    pub id: String,
+    pub name: String,
+    pub name_zh: String,
+    /// The title's limit, how it counts, its status and source.
+    pub title: kuajing_marketplace::TitleRule,
+    pub slots: Vec<kuajing_marketplace::Slot>,
+    /// Whether the marketplace has a bulk-upload sheet (export makes a bundle for it).
+    pub exports: bool,
+}
+
+/// Every shipped marketplace as `kuajing marketplaces` shows it: the default first.
+pub fn marketplace_profiles() -> Result<Vec<MarketplaceInfo>> {
+    kuajing_marketplace::builtin_ids()
+        .into_iter()
+        .map(|id| {
+            let p = kuajing_marketplace::load(id)?;
+            Ok(MarketplaceInfo {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                name_zh: p.name_zh.clone(),
+                title: p.title.clone(),
+                slots: p.slots.clone(),
+                exports: !p.sheet.columns.is_empty(),
+            })
+        })
+        .collect()
+}
+
 impl Workbench {
     pub fn settings(&self) -> Result<Settings> {
         let conn = self.catalog.connect()?;
