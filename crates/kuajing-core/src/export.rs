@@ -10,6 +10,7 @@ use kuajing_catalog::queries::{
 };
 use kuajing_catalog::{CopyField, Locale, Rate};
 use kuajing_marketplace::Profile;
+use kuajing_marketplace::SheetValue;
 use serde::Serialize;
 
 use crate::message::Message;
@@ -402,11 +403,11 @@ fn sheet_row(
         .sheet
         .columns
         .iter()
-        .map(|column| match column.value.as_str() {
-            "sku" => v.sku.clone().unwrap_or_default(),
-            "handle" => p.handle.clone(),
+        .map(|column| match column.value {
+            SheetValue::Sku => v.sku.clone().unwrap_or_default(),
+            SheetValue::Handle => p.handle.clone(),
             // 销售规格: each value in its Chinese form (`kuajing options`), as written if none.
-            "options" => p
+            SheetValue::Options => p
                 .option_names
                 .iter()
                 .zip(&v.options)
@@ -420,27 +421,26 @@ fn sheet_row(
                 })
                 .collect::<Vec<_>>()
                 .join(" / "),
-            "title_zh" => p.title_zh.clone(),
-            "title_en" => p.title_en.clone(),
-            "brand" => match (p.brand_zh.is_empty(), p.brand_en.is_empty()) {
+            SheetValue::TitleZh => p.title_zh.clone(),
+            SheetValue::TitleEn => p.title_en.clone(),
+            SheetValue::Brand => match (p.brand_zh.is_empty(), p.brand_en.is_empty()) {
                 (false, false) => format!("{}/{}", p.brand_zh, p.brand_en),
                 (false, true) => p.brand_zh.clone(),
                 _ => p.brand_en.clone(),
             },
-            "brand_en" => p.brand_en.clone(),
-            "brand_zh" => p.brand_zh.clone(),
-            "price_cny" => v
+            SheetValue::BrandEn => p.brand_en.clone(),
+            SheetValue::BrandZh => p.brand_zh.clone(),
+            SheetValue::PriceCny => v
                 .price_cents
                 .map(|c| cny(c, rate.usd_cny))
                 .unwrap_or_default(),
-            "weight_kg" => v.grams.map(kilograms).unwrap_or_default(),
-            "origin" => p.origin.clone(),
-            "hs_code" => p.hs_code.clone(),
-            "barcode" => v.barcode.clone().unwrap_or_default(),
-            "description_zh" => p.description_zh.clone(),
-            other => other
-                .strip_prefix("image:")
-                .and_then(|n| n.parse::<usize>().ok())
+            SheetValue::WeightKg => v.grams.map(kilograms).unwrap_or_default(),
+            SheetValue::Origin => p.origin.clone(),
+            SheetValue::HsCode => p.hs_code.clone(),
+            SheetValue::Barcode => v.barcode.clone().unwrap_or_default(),
+            SheetValue::DescriptionZh => p.description_zh.clone(),
+            SheetValue::Image(n) => usize::try_from(n)
+                .ok()
                 .and_then(|n| images.get(n.wrapping_sub(1)))
                 .cloned()
                 .unwrap_or_default(),

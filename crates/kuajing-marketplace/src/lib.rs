@@ -237,10 +237,119 @@ pub struct Sheet {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[serde(try_from = "RawColumn")]
 #[ts(export)]
 pub struct Column {
     pub header: String,
-    pub value: String,
+    /// `sku`, `title_zh`, … or `image:N`: see [`SheetValue`].
+    #[ts(type = "string")]
+    pub value: SheetValue,
+}
+
+/// A column as the file says it, before its value is known to be one the exporter fills.
+#[derive(Deserialize)]
+struct RawColumn {
+    header: String,
+    value: String,
+}
+
+impl TryFrom<RawColumn> for Column {
+    type Error = String;
+
+    fn try_from(raw: RawColumn) -> Result<Self, String> {
+        match SheetValue::parse(&raw.value) {
+            Some(value) => Ok(Column {
+                header: raw.header,
+                value,
+            }),
+            None => Err(format!(
+                "sheet column `{}` has unknown value `{}` (known: {}, image:N)",
+                raw.header,
+                raw.value,
+                SheetValue::NAMED
+                    .iter()
+                    .map(|(name, _)| *name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+}
+
+/// What a sheet column holds, one per variant row. The exporter matches every value (no
+/// catch-all), so a new value is a compile error until it is filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetValue {
+    Sku,
+    Handle,
+    /// The variant's option values, each in its Chinese form (销售规格).
+    Options,
+    TitleZh,
+    TitleEn,
+    /// 中文名/English name, or whichever there is.
+    Brand,
+    BrandEn,
+    BrandZh,
+    PriceCny,
+    WeightKg,
+    Origin,
+    HsCode,
+    Barcode,
+    DescriptionZh,
+    /// The N-th main image (1-based): `image:N`.
+    Image(u32),
+}
+
+impl SheetValue {
+    /// The values without an argument, by the name a profile writes.
+    pub const NAMED: [(&'static str, SheetValue); 14] = [
+        ("sku", SheetValue::Sku),
+        ("handle", SheetValue::Handle),
+        ("options", SheetValue::Options),
+        ("title_zh", SheetValue::TitleZh),
+        ("title_en", SheetValue::TitleEn),
+        ("brand", SheetValue::Brand),
+        ("brand_en", SheetValue::BrandEn),
+        ("brand_zh", SheetValue::BrandZh),
+        ("price_cny", SheetValue::PriceCny),
+        ("weight_kg", SheetValue::WeightKg),
+        ("origin", SheetValue::Origin),
+        ("hs_code", SheetValue::HsCode),
+        ("barcode", SheetValue::Barcode),
+        ("description_zh", SheetValue::DescriptionZh),
+    ];
+
+    pub fn parse(name: &str) -> Option<SheetValue> {
+        if let Some(n) = name.strip_prefix("image:") {
+            return n
+                .parse::<u32>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .map(SheetValue::Image);
+        }
+        Self::NAMED
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, value)| *value)
+    }
+
+    /// The name a profile writes.
+    pub fn name(self) -> String {
+        match self {
+            SheetValue::Image(n) => format!("image:{n}"),
+            named => Self::NAMED
+                .iter()
+                .find(|(_, value)| *value == named)
+                .map(|(name, _)| (*name).to_owned())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+impl Serialize for SheetValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.name())
+    }
 }
 
 impl Profile {
@@ -302,42 +411,8 @@ impl Profile {
                 )));
             }
         }
-        for column in &self.sheet.columns {
-            if !is_known_value(&column.value) {
-                return Err(invalid(format!(
-                    "sheet column `{}` has unknown value `{}`",
-                    column.header, column.value
-                )));
-            }
-        }
         Ok(())
     }
-}
-
-/// Field names a sheet column may take (see the profile files).
-pub const SHEET_VALUES: &[&str] = &[
-    "sku",
-    "handle",
-    "options",
-    "title_zh",
-    "title_en",
-    "brand",
-    "brand_en",
-    "brand_zh",
-    "price_cny",
-    "weight_kg",
-    "origin",
-    "hs_code",
-    "barcode",
-    "description_zh",
-];
-
-fn is_known_value(value: &str) -> bool {
-    SHEET_VALUES.contains(&value)
-        || value
-            .strip_prefix("image:")
-            .and_then(|n| n.parse::<u32>().ok())
-            .is_some_and(|n| n >= 1)
 }
 
 fn parse_hex_rgb(text: &str) -> Option<[u8; 3]> {
@@ -440,6 +515,23 @@ mod tests {
             (60, TitleUnit::Gbk)
         );
         assert!(douyin.title.confirmed());
+    }
+
+    #[test]
+    fn sheet_values_read_and_write_by_name() {
+        for (name, value) in SheetValue::NAMED {
+            assert_eq!(SheetValue::parse(name), Some(value));
+            assert_eq!(value.name(), name);
+        }
+        assert_eq!(SheetValue::parse("image:3"), Some(SheetValue::Image(3)));
+        assert_eq!(SheetValue::Image(3).name(), "image:3");
+        for bad in ["image:0", "image:", "image:x", "Sku", ""] {
+            assert_eq!(SheetValue::parse(bad), None, "{bad}");
+        }
+        let tmall = load("tmall-global").unwrap();
+        assert_eq!(tmall.sheet.columns[0].value, SheetValue::Sku);
+        let json = serde_json::to_value(&tmall.sheet.columns[0]).unwrap();
+        assert_eq!(json["value"], "sku");
     }
 
     #[test]
