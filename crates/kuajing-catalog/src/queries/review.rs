@@ -253,12 +253,13 @@ pub fn source_changed(conn: &Connection, product_id: i64) -> Result<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::queries::products;
     use crate::test_support::temp_catalog;
 
-    fn change(state: ReviewState) -> Change<'static> {
+    /// A reviewer's change to `state`, by mei, without a comment.
+    pub(crate) fn change(state: ReviewState) -> Change<'static> {
         Change {
             state,
             who: "mei",

@@ -372,17 +372,9 @@ mod tests {
     use super::*;
     use crate::queries::copy::{self, Locale};
     use crate::queries::products;
+    use crate::queries::review::tests::change;
     use crate::queries::review::{Change, set};
     use crate::test_support::temp_catalog;
-
-    fn change(state: ReviewState) -> Change<'static> {
-        Change {
-            state,
-            who: "mei",
-            comment: None,
-            source: "review",
-        }
-    }
 
     #[test]
     fn comments_come_back_per_field_in_order() {
