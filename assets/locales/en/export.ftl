@@ -8,6 +8,10 @@ export-image-left-out = Image { $src } was left out: { $reason }
 export-not-approved = The Chinese { $field } is { $state }, not approved yet.
 export-title-not-approved = The Chinese title is { $state }, not approved; this marketplace exports only approved copy.
 export-left-out-not-approved = The Chinese { $field } was left out: it is { $state }, not approved.
+export-label-missing = The Chinese label lacks: { $items }. It is printed as missing; fill it on the product page (or the vendor dialog for the agent in China).
+export-over-order-cap = Priced at { $price } CNY, over the { $cap } CNY cross-border limit per order: a shopper pays full tax on it.
+export-over-year-cap = Priced at { $price } CNY, over the { $cap } CNY cross-border limit per person per year: most shoppers cannot buy it through the cross-border channel.
+export-variants-as-skus = Has { $count } variants: this sheet lists the product once, with the first variant's price; add the others as SKUs in the seller back end.
 
 # The bundle's report.txt (`report-<code>`).
 report-title = Kuajing export for { $marketplace } (profile version { $version })
@@ -16,6 +20,12 @@ report-counts = { $products } products ({ $rows } sheet rows) and { $images } im
 report-skipped-heading = Left out, and why:
 report-warnings-heading = Exported, but check:
 report-approved-only = Only approved Chinese copy was taken (this marketplace's setting).
+report-labels = { $labels } Chinese e-labels in labels/, and the consumer risk notice (labels/risk-notice.txt).
+report-exported-heading = Exported
+report-col-image = Image
+report-col-product = Product
+report-col-images = Images
+report-col-notes = Check
 
 # Field names used inside other messages (`field-<field>`).
 field-title = title

@@ -126,6 +126,14 @@ ui-field-brand-zh = 品牌 · Brand (Chinese)
 ui-field-origin = 原产国 · Country of origin
 ui-field-hs-code = HS code
 ui-field-hs-code-hint = e.g. 0809290000
+ui-field-ingredients = Ingredients (配料, Chinese)
+ui-field-ingredients-hint = e.g. 新鲜樱桃
+ui-field-net-content = Net content (净含量, metric)
+ui-field-net-content-hint = e.g. 907克
+ui-field-shelf-life = Shelf life (保质期)
+ui-field-shelf-life-hint = e.g. 冷藏7-10天
+ui-field-storage = Storage (贮存条件)
+ui-field-storage-hint = e.g. 0-2℃冷藏
 
 ## Variants, attributes, images
 

@@ -8,6 +8,10 @@ export-image-left-out = 图片 { $src } 未放入：{ $reason }
 export-not-approved = 中文{ $field }的状态为“{ $state }”，尚未批准。
 export-title-not-approved = 中文标题的状态为“{ $state }”，尚未批准；此平台只导出已批准的内容。
 export-left-out-not-approved = 中文{ $field }未导出：状态为“{ $state }”，尚未批准。
+export-label-missing = 中文标签缺少：{ $items }。标签上已标为缺失；请在商品页填写（境内代理商在供应商对话框中填写）。
+export-over-order-cap = 售价 { $price } 元，超过跨境电商单次交易限值 { $cap } 元：消费者需按全额税率纳税。
+export-over-year-cap = 售价 { $price } 元，超过跨境电商个人年度交易限值 { $cap } 元：多数消费者无法通过跨境渠道购买。
+export-variants-as-skus = 有 { $count } 个规格：此表格每个商品只列一行，价格取第一个规格；其余请在卖家后台添加为 SKU。
 
 # 导出包中的 report.txt（`report-<code>`）。
 report-title = Kuajing 导出：{ $marketplace }（配置版本 { $version }）
@@ -16,6 +20,12 @@ report-counts = 已导出 { $products } 个商品（表格 { $rows } 行）和 {
 report-skipped-heading = 未导出的商品及原因：
 report-warnings-heading = 已导出，但请检查：
 report-approved-only = 只导出了已批准的中文内容（此平台的设置）。
+report-labels = labels/ 中有 { $labels } 份中文电子标签，以及消费者风险告知书（labels/risk-notice.txt）。
+report-exported-heading = 已导出
+report-col-image = 图片
+report-col-product = 商品
+report-col-images = 图片数
+report-col-notes = 请检查
 
 # Field names used inside other messages (`field-<field>`).
 field-title = 标题

@@ -105,6 +105,14 @@ ui-field-brand-zh = 品牌（中文）
 ui-field-origin = 原产国
 ui-field-hs-code = HS 编码
 ui-field-hs-code-hint = 例如 0809290000
+ui-field-ingredients = 配料
+ui-field-ingredients-hint = 例如 新鲜樱桃
+ui-field-net-content = 净含量（公制）
+ui-field-net-content-hint = 例如 907克
+ui-field-shelf-life = 保质期
+ui-field-shelf-life-hint = 例如 冷藏7-10天
+ui-field-storage = 贮存条件
+ui-field-storage-hint = 例如 0-2℃冷藏
 
 ## 规格、属性、图片
 

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+pub mod sheet;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("cannot write the bundle {path}: {source}")]
@@ -22,6 +24,8 @@ pub enum Error {
         path: PathBuf,
         source: zip::result::ZipError,
     },
+    #[error("cannot write the listing sheet: {0}")]
+    Sheet(String),
     #[error("the bundle path {0} has no file name")]
     BadPath(PathBuf),
     #[error("two bundle files are named {0}")]
@@ -35,7 +39,9 @@ pub enum Error {
 impl Error {
     pub fn code(&self) -> &'static str {
         match self {
-            Error::Io { .. } | Error::Zip { .. } | Error::BadPath(_) => "export-write",
+            Error::Io { .. } | Error::Zip { .. } | Error::BadPath(_) | Error::Sheet(_) => {
+                "export-write"
+            }
             Error::DuplicateName(_) => "export-duplicate-file",
             Error::UnsafeName(_) => "export-unsafe-file-name",
         }
@@ -66,36 +72,6 @@ pub struct Manifest<M: Serialize> {
 }
 
 pub const MANIFEST_NAME: &str = "manifest.json";
-
-/// A CSV in UTF-8 with a byte-order mark (so Excel shows Chinese), CRLF line ends.
-pub fn csv_with_bom(headers: &[String], rows: &[Vec<String>]) -> Vec<u8> {
-    let mut out = vec![0xEF, 0xBB, 0xBF];
-    let mut line = |cells: &mut dyn Iterator<Item = &String>| {
-        let joined: Vec<String> = cells.map(|c| csv_cell(c)).collect();
-        out.extend_from_slice(joined.join(",").as_bytes());
-        out.extend_from_slice(b"\r\n");
-    };
-    line(&mut headers.iter());
-    for row in rows {
-        line(&mut row.iter());
-    }
-    out
-}
-
-fn csv_cell(value: &str) -> String {
-    // A leading = + - @ makes spreadsheets evaluate the cell; quote it as text instead.
-    let formula = value.starts_with(['=', '+', '-', '@']) && value.parse::<f64>().is_err();
-    let value = if formula {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
@@ -245,23 +221,6 @@ pub fn write<M: Serialize>(
 mod tests {
     use super::*;
     use std::io::Read;
-
-    #[test]
-    fn csv_has_bom_quotes_and_defuses_formulas() {
-        let bytes = csv_with_bom(
-            &["标题".into(), "价格(元)".into()],
-            &[
-                vec!["樱桃, 2磅".into(), "=1+1".into()],
-                vec!["say \"hi\"".into(), "-12.5".into()],
-            ],
-        );
-        assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
-        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        assert_eq!(
-            text,
-            "标题,价格(元)\r\n\"樱桃, 2磅\",'=1+1\r\n\"say \"\"hi\"\"\",-12.5\r\n"
-        );
-    }
 
     #[test]
     fn zip_holds_files_and_a_manifest_with_sizes_and_hashes() {

@@ -55,6 +55,10 @@ pub enum Error {
     Backup(std::io::Error),
     #[error("no product with handle `{0}`")]
     NoProduct(String),
+    #[error("no vendor named `{0}` in the catalog (the Vendor column of the Shopify export)")]
+    NoVendor(String),
+    #[error("`{field}` is not a field that can be set here (fields: {known})")]
+    UnknownField { field: String, known: String },
     #[error("SKU {sku} is already used by product `{other}`")]
     SkuTaken { sku: String, other: String },
     #[error("catalog query failed: {0}")]
@@ -85,6 +89,8 @@ impl Error {
             Error::TooNew { .. } => "catalog-too-new",
             Error::Migration { .. } | Error::Backup(_) => "catalog-migration",
             Error::NoProduct(_) => "no-product",
+            Error::NoVendor(_) => "no-vendor",
+            Error::UnknownField { .. } => "unknown-field",
             Error::SkuTaken { .. } => "sku-taken",
             Error::CopyConflict { .. } => "copy-conflict",
             Error::Sql(_) | Error::Json(_) => "catalog-query",
@@ -105,6 +111,10 @@ impl Error {
             ],
             Error::Migration { name, .. } => vec![("name", (*name).to_owned())],
             Error::NoProduct(handle) => vec![("handle", handle.clone())],
+            Error::NoVendor(vendor) => vec![("vendor", vendor.clone())],
+            Error::UnknownField { field, known } => {
+                vec![("field", field.clone()), ("known", known.clone())]
+            }
             Error::SkuTaken { sku, other } => vec![("sku", sku.clone()), ("other", other.clone())],
             Error::CopyConflict {
                 handle,

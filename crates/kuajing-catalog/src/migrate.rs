@@ -21,6 +21,7 @@ const MIGRATIONS: &[Migration] = &[
         "0004_findings",
         include_str!("../migrations/0004_findings.sql"),
     ),
+    ("0005_labels", include_str!("../migrations/0005_labels.sql")),
 ];
 
 pub(crate) fn run(conn: &mut Connection, path: &Path) -> Result<()> {

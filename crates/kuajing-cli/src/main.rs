@@ -26,6 +26,7 @@ macro_rules! out {
 mod drafting;
 mod fail;
 mod images;
+mod products;
 mod review;
 
 use fail::bad_argument;
@@ -74,8 +75,18 @@ enum Command {
         #[arg(long)]
         attention: bool,
     },
-    /// Show one product: copy, variants, attributes (metafields), images and fields
-    Product { handle: String },
+    /// Show one product (copy, variants, attributes, label data), or `product set HANDLE FIELD VALUE`
+    #[command(args_conflicts_with_subcommands = true)]
+    Product {
+        #[command(subcommand)]
+        action: Option<products::ProductAction>,
+        handle: Option<String>,
+    },
+    /// The vendors and their agent in China (境内代理商), which the labels print
+    Vendor {
+        #[command(subcommand)]
+        action: products::VendorAction,
+    },
     /// Show a product's edit history, newest first
     History { handle: String },
     /// Edit listing copy
@@ -373,30 +384,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Command::Product { handle } => {
-            let p = open()?.product(&handle)?;
-            if json {
-                print_json(&p)?;
-            } else {
-                out!(
-                    "{} ({})\n  en: {}\n  zh: {}",
-                    p.handle,
-                    p.vendor,
-                    p.title_en,
-                    p.title_zh
-                );
-                for v in &p.variants {
-                    out!(
-                        "  variant {}: {}",
-                        v.sku.as_deref().unwrap_or("-"),
-                        v.options.join(" / ")
-                    );
-                }
-                for a in &p.attributes {
-                    out!("  {}: {}", a.key, a.value);
-                }
-            }
-        }
+        Command::Product { handle, action } => products::product(&open()?, handle, action, json)?,
+        Command::Vendor { action } => products::vendor(&open()?, action, json)?,
         Command::History { handle } => {
             let entries = open()?.history(&handle)?;
             if json {

@@ -31,6 +31,8 @@ pub enum Error {
     Gloss(#[from] kuajing_gloss::Error),
     #[error(transparent)]
     Mt(#[from] kuajing_mt::Error),
+    #[error(transparent)]
+    Label(#[from] kuajing_label::Error),
     #[error("marketplace `{marketplace}` has no drafting template for {field}")]
     NoTemplate { marketplace: String, field: String },
     #[error("no variant has the option value {name}: {value} (see `kuajing options`)")]
@@ -146,6 +148,7 @@ impl Error {
             }
             Error::Draft(e) => e.code(),
             Error::Mt(e) => e.code(),
+            Error::Label(e) => e.code(),
             Error::NoTemplate { .. } => "no-template",
             Error::NoOptionValue { .. } => "no-option-value",
             Error::NothingToDraft { .. } => "nothing-to-draft",
@@ -182,6 +185,7 @@ impl Error {
             Error::Marketplace(e) => e.args(),
             Error::Draft(e) => e.args(),
             Error::Mt(e) => e.args(),
+            Error::Label(e) => e.args(),
             _ => BTreeMap::new(),
         };
         let mut put = |k: &str, v: String| {

@@ -42,6 +42,7 @@ pub use export::{ExportReport, Skipped};
 pub use fetch::{FailedImage, FetchReport};
 pub use import::{ImportReport, Problem};
 pub use kuajing_catalog::ListOrder;
+pub use kuajing_catalog::queries::vendors::{Agent, Vendor};
 pub use kuajing_catalog::{CopyField, HistoryEntry, Locale, ProductFields, Rate};
 pub use kuajing_catalog::{GlossaryTerm, OptionValue};
 pub use kuajing_copy::Length;

@@ -1,5 +1,6 @@
 //! Browsing the catalog: the product list, a product's page, its fields and history.
 
+use kuajing_catalog::queries::vendors::{self as vendor_rows, Agent, Vendor};
 use kuajing_catalog::queries::{
     copy as copy_rows, history, images as image_rows, list as list_rows, products as product_rows,
 };
@@ -110,6 +111,13 @@ pub struct ProductDetail {
     pub variants: Vec<Variant>,
     pub attributes: Vec<Attribute>,
     pub images: Vec<ProductImage>,
+    /// Label data in Chinese (docs/labels.md); empty: missing.
+    pub ingredients: String,
+    pub net_content: String,
+    pub shelf_life: String,
+    pub storage: String,
+    /// The vendor's importer or agent in China.
+    pub agent: Agent,
 }
 
 impl Workbench {
@@ -204,6 +212,7 @@ impl Workbench {
             .into_iter()
             .map(|image| self.product_image(image, slot))
             .collect();
+        let agent = vendor_rows::agent(&conn, &row.vendor)?;
         Ok(ProductDetail {
             title_en: text(Locale::En, CopyField::Title)?,
             description_en: text(Locale::En, CopyField::Description)?,
@@ -224,6 +233,11 @@ impl Workbench {
             origin: row.origin,
             hs_code: row.hs_code,
             option_names: row.option_names,
+            ingredients: row.ingredients,
+            net_content: row.net_content,
+            shelf_life: row.shelf_life,
+            storage: row.storage,
+            agent,
         })
     }
 
@@ -273,7 +287,41 @@ impl Workbench {
         out
     }
 
-    /// Updates brand, origin or HS code; each change is kept in history.
+    /// Every vendor with products, with its agent in China.
+    pub fn vendors(&self) -> Result<Vec<Vendor>> {
+        Ok(vendor_rows::all(&self.catalog.connect()?)?)
+    }
+
+    /// Sets one field of a vendor's agent (`agent_name`, `agent_address`, `agent_phone`),
+    /// kept in history.
+    pub fn set_vendor_field(&self, vendor: &str, field: &str, value: &str) -> Result<Vendor> {
+        let mut conn = self.catalog.connect()?;
+        let tx = kuajing_catalog::write_tx(&mut conn)?;
+        vendor_rows::set(&tx, vendor, field, value, "edit")?;
+        tx.commit()?;
+        vendor_rows::all(&conn)?
+            .into_iter()
+            .find(|v| v.name == vendor)
+            .ok_or_else(|| kuajing_catalog::Error::NoVendor(vendor.to_owned()).into())
+    }
+
+    /// Sets one merchant field by name (`kuajing product set HANDLE FIELD VALUE`).
+    pub fn set_product_field(
+        &self,
+        handle: &str,
+        field: &str,
+        value: &str,
+    ) -> Result<ProductDetail> {
+        let fields = ProductFields::one(field, value).ok_or_else(|| {
+            kuajing_catalog::Error::UnknownField {
+                field: field.to_owned(),
+                known: ProductFields::NAMES.join(", "),
+            }
+        })?;
+        self.set_product_fields(handle, &fields, "edit")
+    }
+
+    /// Updates brand, origin, HS code or label data; each change is kept in history.
     pub fn set_product_fields(
         &self,
         handle: &str,

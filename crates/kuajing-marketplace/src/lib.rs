@@ -64,6 +64,54 @@ pub struct Profile {
     /// Templates for drafting each field (Fluent source) and the parts that may drop out.
     #[serde(default)]
     pub drafting: Option<Drafting>,
+    /// The Chinese e-label each product gets in the bundle; none: no labels.
+    #[serde(default)]
+    pub label: Option<LabelTemplate>,
+    /// Cross-border retail price caps, in yuan: a price over one is warned about.
+    #[serde(default)]
+    pub price_caps: Option<PriceCaps>,
+}
+
+/// What a shopper may spend on cross-border retail imports (docs/marketplaces.md).
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PriceCaps {
+    pub per_order: u32,
+    pub per_year: u32,
+    pub status: String,
+    pub source: String,
+}
+
+/// The Chinese electronic label (中文电子标签): a title, the items in order (each heading is
+/// always printed; a missing value shows `missing`), and the consumer risk notice.
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LabelTemplate {
+    pub title: String,
+    pub missing: String,
+    pub items: Vec<LabelItem>,
+    #[serde(default)]
+    pub notice: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LabelItem {
+    pub heading: String,
+    /// A product value, by the names sheet columns use (`title_zh`, `ingredients`, …).
+    #[ts(type = "string")]
+    #[serde(deserialize_with = "sheet_value")]
+    pub value: SheetValue,
+}
+
+fn sheet_value<'de, D: serde::Deserializer<'de>>(de: D) -> Result<SheetValue, D::Error> {
+    let name = String::deserialize(de)?;
+    SheetValue::parse(&name).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "unknown label value `{name}` (the sheet's value names)"
+        ))
+    })
 }
 
 /// A field of several lines, each with a budget in GBK units.
@@ -202,8 +250,15 @@ pub struct Slot {
     #[serde(default)]
     pub min_bytes: u64,
     pub max_count: u32,
+    /// Whether the export bundle carries this slot's images (`images/<handle>/<slot>_<n>.jpg`).
+    #[serde(default = "yes")]
+    pub bundle: bool,
     pub status: String,
     pub source: String,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_quality() -> u8 {
@@ -233,7 +288,56 @@ impl Slot {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Sheet {
+    /// The files the sheet is written as, each under its own name in the bundle.
+    #[serde(default = "default_formats")]
+    pub formats: Vec<SheetFormat>,
+    /// A row of each column's `key` (the API field name) above the headers. The 淘宝助理 CSV
+    /// always has it.
+    #[serde(default)]
+    pub keys: bool,
+    /// One row per variant (the default), or per product (the 淘宝助理 sheet, whose variants
+    /// are SKUs set in the seller back end): a product's row takes its first variant's values.
+    #[serde(default)]
+    pub rows: SheetRows,
     pub columns: Vec<Column>,
+}
+
+/// What one row of a sheet is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum SheetRows {
+    #[default]
+    Variant,
+    Product,
+}
+
+fn default_formats() -> Vec<SheetFormat> {
+    vec![SheetFormat::Csv]
+}
+
+/// A file format a listing sheet is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export)]
+pub enum SheetFormat {
+    /// `listing.csv`: UTF-8 with a byte-order mark, commas, CRLF.
+    Csv,
+    /// `listing.xlsx`: one worksheet, numbers as numbers.
+    Xlsx,
+    /// `listing.csv` in the 淘宝助理 form: `version 1.00`, the keys, the headers, tab-separated,
+    /// UTF-16 with a byte-order mark; pictures as `.tbi` files in `listing/`.
+    TaobaoAssistant,
+}
+
+impl SheetFormat {
+    /// The sheet's file name in the bundle.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            SheetFormat::Csv | SheetFormat::TaobaoAssistant => "listing.csv",
+            SheetFormat::Xlsx => "listing.xlsx",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ts_rs::TS)]
@@ -241,16 +345,31 @@ pub struct Sheet {
 #[ts(export)]
 pub struct Column {
     pub header: String,
-    /// `sku`, `title_zh`, … or `image:N`: see [`SheetValue`].
+    /// The API field or 淘宝助理 key the column fills, written in the keys row.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    /// `sku`, `title_zh`, … `image:N`, `images:<slot>` or `text`: see [`SheetValue`].
     #[ts(type = "string")]
     pub value: SheetValue,
+    /// The cell's text for `value = "text"`, the same on every row.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// What joins the files of `images:<slot>` (default `;`; Douyin's `pic` takes `|`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub separator: String,
 }
 
 /// A column as the file says it, before its value is known to be one the exporter fills.
 #[derive(Deserialize)]
 struct RawColumn {
     header: String,
+    #[serde(default)]
+    key: String,
     value: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    separator: String,
 }
 
 impl TryFrom<RawColumn> for Column {
@@ -260,10 +379,13 @@ impl TryFrom<RawColumn> for Column {
         match SheetValue::parse(&raw.value) {
             Some(value) => Ok(Column {
                 header: raw.header,
+                key: raw.key,
                 value,
+                text: raw.text,
+                separator: raw.separator,
             }),
             None => Err(format!(
-                "sheet column `{}` has unknown value `{}` (known: {}, image:N)",
+                "sheet column `{}` has unknown value `{}` (known: {}, image:N, images:<slot>)",
                 raw.header,
                 raw.value,
                 SheetValue::NAMED
@@ -278,7 +400,7 @@ impl TryFrom<RawColumn> for Column {
 
 /// What a sheet column holds, one per variant row. The exporter matches every value (no
 /// catch-all), so a new value is a compile error until it is filled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SheetValue {
     Sku,
     Handle,
@@ -286,37 +408,80 @@ pub enum SheetValue {
     Options,
     TitleZh,
     TitleEn,
+    ShortTitleZh,
+    /// The selling points (卖点), one line each, joined by `；`.
+    SellingPointsZh,
     /// 中文名/English name, or whichever there is.
     Brand,
     BrandEn,
     BrandZh,
+    /// Yuan with two decimals.
     PriceCny,
+    /// Fen (hundredths of a yuan), a whole number: Pinduoduo and Douyin.
+    PriceFen,
+    /// Kilograms, up to three decimals.
     WeightKg,
+    /// Grams, a whole number.
+    WeightG,
+    /// The variant's stock from the Shopify export.
+    Stock,
     Origin,
     HsCode,
     Barcode,
     DescriptionZh,
+    /// Label data (docs/labels.md): 配料, 净含量, 保质期, 贮存条件.
+    Ingredients,
+    NetContent,
+    ShelfLife,
+    Storage,
+    /// The vendor's 境内代理商 (importer or agent in China): name, address, phone.
+    AgentName,
+    AgentAddress,
+    AgentPhone,
     /// The N-th main image (1-based): `image:N`.
     Image(u32),
+    /// Every image of a slot, `;`-separated: `images:<slot>`.
+    Images(String),
+    /// The 淘宝助理 `picture` cell: each main image as `<name>:1:<index>:|;`.
+    TaobaoPictures,
+    /// The 淘宝助理 `picture_status` cell: `2;` per picture (a new local picture).
+    TaobaoPictureStatus,
+    /// The column's `text`, the same on every row.
+    Text,
 }
 
 impl SheetValue {
     /// The values without an argument, by the name a profile writes.
-    pub const NAMED: [(&'static str, SheetValue); 14] = [
+    pub const NAMED: [(&'static str, SheetValue); 29] = [
         ("sku", SheetValue::Sku),
         ("handle", SheetValue::Handle),
         ("options", SheetValue::Options),
         ("title_zh", SheetValue::TitleZh),
         ("title_en", SheetValue::TitleEn),
+        ("short_title_zh", SheetValue::ShortTitleZh),
+        ("selling_points_zh", SheetValue::SellingPointsZh),
         ("brand", SheetValue::Brand),
         ("brand_en", SheetValue::BrandEn),
         ("brand_zh", SheetValue::BrandZh),
         ("price_cny", SheetValue::PriceCny),
+        ("price_fen", SheetValue::PriceFen),
         ("weight_kg", SheetValue::WeightKg),
+        ("weight_g", SheetValue::WeightG),
+        ("stock", SheetValue::Stock),
         ("origin", SheetValue::Origin),
         ("hs_code", SheetValue::HsCode),
         ("barcode", SheetValue::Barcode),
         ("description_zh", SheetValue::DescriptionZh),
+        ("ingredients", SheetValue::Ingredients),
+        ("net_content", SheetValue::NetContent),
+        ("shelf_life", SheetValue::ShelfLife),
+        ("storage", SheetValue::Storage),
+        ("agent_name", SheetValue::AgentName),
+        ("agent_address", SheetValue::AgentAddress),
+        ("agent_phone", SheetValue::AgentPhone),
+        ("taobao_pictures", SheetValue::TaobaoPictures),
+        ("taobao_picture_status", SheetValue::TaobaoPictureStatus),
+        ("text", SheetValue::Text),
     ];
 
     pub fn parse(name: &str) -> Option<SheetValue> {
@@ -327,22 +492,38 @@ impl SheetValue {
                 .filter(|n| *n >= 1)
                 .map(SheetValue::Image);
         }
+        if let Some(slot) = name.strip_prefix("images:") {
+            return (!slot.is_empty()).then(|| SheetValue::Images(slot.to_owned()));
+        }
         Self::NAMED
             .iter()
             .find(|(known, _)| *known == name)
-            .map(|(_, value)| *value)
+            .map(|(_, value)| value.clone())
     }
 
     /// The name a profile writes.
-    pub fn name(self) -> String {
+    pub fn name(&self) -> String {
         match self {
             SheetValue::Image(n) => format!("image:{n}"),
+            SheetValue::Images(slot) => format!("images:{slot}"),
             named => Self::NAMED
                 .iter()
-                .find(|(_, value)| *value == named)
+                .find(|(_, value)| value == named)
                 .map(|(name, _)| (*name).to_owned())
                 .unwrap_or_default(),
         }
+    }
+
+    /// Whether the value is a number (an XLSX cell of type number).
+    pub fn is_number(&self) -> bool {
+        matches!(
+            self,
+            SheetValue::PriceCny
+                | SheetValue::PriceFen
+                | SheetValue::WeightKg
+                | SheetValue::WeightG
+                | SheetValue::Stock
+        )
     }
 }
 
@@ -409,6 +590,42 @@ impl Profile {
                     "slot `{}` background `{}` is not #RRGGBB",
                     slot.id, slot.background
                 )));
+            }
+        }
+        self.validate_sheet().map_err(invalid)
+    }
+
+    fn validate_sheet(&self) -> Result<(), String> {
+        let sheet = &self.sheet;
+        if sheet.columns.is_empty() {
+            return Ok(());
+        }
+        if sheet.formats.is_empty() {
+            return Err("sheet.formats is empty (csv, xlsx, taobao-assistant)".into());
+        }
+        for (i, format) in sheet.formats.iter().enumerate() {
+            if sheet.formats[..i]
+                .iter()
+                .any(|f| f.file_name() == format.file_name())
+            {
+                return Err(format!("sheet.formats name {} twice", format.file_name()));
+            }
+        }
+        let keyed = sheet.keys || sheet.formats.contains(&SheetFormat::TaobaoAssistant);
+        for column in &sheet.columns {
+            if keyed && column.key.is_empty() {
+                return Err(format!(
+                    "sheet column `{}` needs a `key`: this sheet writes a row of keys",
+                    column.header
+                ));
+            }
+            if let SheetValue::Images(slot) = &column.value
+                && self.slot(slot).is_none()
+            {
+                return Err(format!(
+                    "sheet column `{}` names slot `{slot}`, which the profile does not have",
+                    column.header
+                ));
             }
         }
         Ok(())
@@ -520,18 +737,79 @@ mod tests {
     #[test]
     fn sheet_values_read_and_write_by_name() {
         for (name, value) in SheetValue::NAMED {
-            assert_eq!(SheetValue::parse(name), Some(value));
+            assert_eq!(SheetValue::parse(name), Some(value.clone()));
             assert_eq!(value.name(), name);
         }
         assert_eq!(SheetValue::parse("image:3"), Some(SheetValue::Image(3)));
         assert_eq!(SheetValue::Image(3).name(), "image:3");
-        for bad in ["image:0", "image:", "image:x", "Sku", ""] {
+        assert_eq!(
+            SheetValue::parse("images:detail"),
+            Some(SheetValue::Images("detail".into()))
+        );
+        assert_eq!(SheetValue::Images("detail".into()).name(), "images:detail");
+        for bad in ["image:0", "image:", "image:x", "images:", "Sku", ""] {
             assert_eq!(SheetValue::parse(bad), None, "{bad}");
         }
         let tmall = load("tmall-global").unwrap();
-        assert_eq!(tmall.sheet.columns[0].value, SheetValue::Sku);
-        let json = serde_json::to_value(&tmall.sheet.columns[0]).unwrap();
+        assert_eq!(tmall.sheet.columns[2].value, SheetValue::Sku);
+        let json = serde_json::to_value(&tmall.sheet.columns[2]).unwrap();
         assert_eq!(json["value"], "sku");
+    }
+
+    #[test]
+    fn every_marketplace_exports_and_the_taobao_sheet_is_the_assistant_form() {
+        for id in builtin_ids() {
+            let profile = load(id).unwrap();
+            assert!(!profile.sheet.columns.is_empty(), "{id} has no sheet");
+            assert!(profile.label.is_some(), "{id} has no label");
+            assert!(profile.slot("main").is_some_and(|s| s.bundle), "{id}");
+        }
+        let taobao = load("taobao").unwrap();
+        assert_eq!(taobao.sheet.formats, [SheetFormat::TaobaoAssistant]);
+        assert_eq!(taobao.sheet.rows, SheetRows::Product);
+        assert_eq!(taobao.sheet.columns.len(), 63);
+        let key = |k: &str| taobao.sheet.columns.iter().find(|c| c.key == k).unwrap();
+        assert_eq!(key("picture").value, SheetValue::TaobaoPictures);
+        assert_eq!(key("subtitle").value, SheetValue::SellingPointsZh);
+        assert_eq!(key("global_stock_country").text, "美国");
+        let pdd = load("pinduoduo").unwrap();
+        let price = pdd
+            .sheet
+            .columns
+            .iter()
+            .find(|c| c.key == "sku_list.price")
+            .unwrap();
+        assert_eq!(price.value, SheetValue::PriceFen);
+        let douyin = load("douyin").unwrap();
+        let pic = douyin
+            .sheet
+            .columns
+            .iter()
+            .find(|c| c.key == "pic")
+            .unwrap();
+        assert_eq!(pic.separator, "|");
+        assert_eq!(
+            load(DEFAULT)
+                .unwrap()
+                .price_caps
+                .as_ref()
+                .unwrap()
+                .per_order,
+            5000
+        );
+    }
+
+    #[test]
+    fn a_keyed_sheet_needs_every_key_and_images_need_a_known_slot() {
+        let text = include_str!("../../../assets/marketplaces/pinduoduo.toml");
+        let err = Profile::from_toml("x", &text.replacen("key = \"goods_name\"\n", "", 1))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("商品标题") && err.contains("key"), "{err}");
+        let err = Profile::from_toml("x", &text.replace("images:home", "images:banner"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("banner"), "{err}");
     }
 
     #[test]

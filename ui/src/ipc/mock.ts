@@ -143,6 +143,11 @@ function sampleProducts(): ProductDetail[] {
       brand_zh: '韦纳奇谷果园',
       origin: '美国',
       hs_code: '0809290000',
+      ingredients: '',
+      net_content: '',
+      shelf_life: '',
+      storage: '',
+      agent: { agent_name: '', agent_address: '', agent_phone: '' },
       title_zh: '美国华盛顿州雷尼尔黄樱桃礼盒 新鲜采摘 冷链直发',
       description_zh: '来自华盛顿州韦纳奇谷家庭果园的手摘雷尼尔樱桃。\n\n果皮金黄带红晕，口感清甜、酸度低。采摘后24小时内装箱，全程冷链保温运输。\n\n产季：6月下旬至8月初。',
       selling_points_zh: '产地：美国华盛顿州\n品名：雷尼尔车厘子\n规格：907克',
@@ -185,6 +190,11 @@ function sampleProducts(): ProductDetail[] {
       brand_zh: '',
       origin: '美国',
       hs_code: '0304810000',
+      ingredients: '',
+      net_content: '',
+      shelf_life: '',
+      storage: '',
+      agent: { agent_name: '', agent_address: '', agent_phone: '' },
       title_zh: '',
       description_zh: '',
       selling_points_zh: '',
@@ -209,6 +219,11 @@ function sampleProducts(): ProductDetail[] {
       brand_zh: '威拉米特榛子农场',
       origin: '美国',
       hs_code: '0802220000',
+      ingredients: '',
+      net_content: '',
+      shelf_life: '',
+      storage: '',
+      agent: { agent_name: '', agent_address: '', agent_phone: '' },
       title_zh: '最好吃的美国俄勒冈烘焙榛子 无油无盐 454克',
       description_zh: '产自俄勒冈州威拉米特河谷的自家农场，低温干烘，不加油不加盐。',
       selling_points_zh: '',
@@ -953,7 +968,7 @@ const handlers: Record<string, (a: Args) => unknown> = {
       rows += p.variants.length;
       images += put;
     }
-    const report: ExportReport = { path, marketplace: str(a, 'marketplace'), products, rows, images, rate: state.rate, skipped, warnings, approved_only: state.approvedOnly.includes(str(a, 'marketplace')) };
+    const report: ExportReport = { path, marketplace: str(a, 'marketplace'), products, rows, images, labels: products, rate: state.rate, skipped, warnings, approved_only: state.approvedOnly.includes(str(a, 'marketplace')), sheets: ['listing.csv'] };
     return report;
   },
 };

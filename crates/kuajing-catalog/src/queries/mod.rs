@@ -13,6 +13,7 @@ pub mod review;
 pub mod review_queue;
 pub mod settings;
 pub mod tm;
+pub mod vendors;
 
 #[cfg(test)]
 mod plans;

@@ -85,6 +85,48 @@ pub struct ProductFields {
     pub origin: Option<String>,
     #[ts(optional)]
     pub hs_code: Option<String>,
+    /// Label data in Chinese (docs/labels.md): 配料, 净含量, 保质期, 贮存条件.
+    #[ts(optional)]
+    pub ingredients: Option<String>,
+    #[ts(optional)]
+    pub net_content: Option<String>,
+    #[ts(optional)]
+    pub shelf_life: Option<String>,
+    #[ts(optional)]
+    pub storage: Option<String>,
+}
+
+impl ProductFields {
+    /// The field names `set` takes, in the order the product page shows them.
+    pub const NAMES: [&'static str; 8] = [
+        "brand_en",
+        "brand_zh",
+        "origin",
+        "hs_code",
+        "ingredients",
+        "net_content",
+        "shelf_life",
+        "storage",
+    ];
+
+    /// One field set by name (`kuajing product set HANDLE FIELD VALUE`); `None` for a name
+    /// that is not one of [`Self::NAMES`].
+    pub fn one(name: &str, value: &str) -> Option<ProductFields> {
+        let mut fields = ProductFields::default();
+        let slot = match name {
+            "brand_en" => &mut fields.brand_en,
+            "brand_zh" => &mut fields.brand_zh,
+            "origin" => &mut fields.origin,
+            "hs_code" => &mut fields.hs_code,
+            "ingredients" => &mut fields.ingredients,
+            "net_content" => &mut fields.net_content,
+            "shelf_life" => &mut fields.shelf_life,
+            "storage" => &mut fields.storage,
+            _ => return None,
+        };
+        *slot = Some(value.to_owned());
+        Some(fields)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -100,6 +142,10 @@ pub struct ProductRow {
     pub brand_zh: String,
     pub origin: String,
     pub hs_code: String,
+    pub ingredients: String,
+    pub net_content: String,
+    pub shelf_life: String,
+    pub storage: String,
 }
 
 pub fn id_of(conn: &Connection, handle: &str) -> Result<i64> {
@@ -287,7 +333,7 @@ fn fingerprint(conn: &Connection, id: i64) -> Result<String> {
 pub fn get(conn: &Connection, handle: &str) -> Result<ProductRow> {
     conn.query_row(
         "SELECT id, handle, vendor, product_type, category, tags, option_names, brand_en,
-                brand_zh, origin, hs_code
+                brand_zh, origin, hs_code, ingredients, net_content, shelf_life, storage
          FROM products WHERE handle = ?1",
         [handle],
         |r| {
@@ -304,6 +350,10 @@ pub fn get(conn: &Connection, handle: &str) -> Result<ProductRow> {
                     brand_zh: r.get(8)?,
                     origin: r.get(9)?,
                     hs_code: r.get(10)?,
+                    ingredients: r.get(11)?,
+                    net_content: r.get(12)?,
+                    shelf_life: r.get(13)?,
+                    storage: r.get(14)?,
                 },
                 r.get::<_, String>(5)?,
                 r.get::<_, String>(6)?,
@@ -385,6 +435,10 @@ pub fn set_fields(
         ("brand_zh", &fields.brand_zh, &current.brand_zh),
         ("origin", &fields.origin, &current.origin),
         ("hs_code", &fields.hs_code, &current.hs_code),
+        ("ingredients", &fields.ingredients, &current.ingredients),
+        ("net_content", &fields.net_content, &current.net_content),
+        ("shelf_life", &fields.shelf_life, &current.shelf_life),
+        ("storage", &fields.storage, &current.storage),
     ];
     for (column, new, old) in changes {
         let Some(new) = new.as_deref().map(str::trim) else {

@@ -2,6 +2,18 @@
 
 export type Column = { header: string, 
 /**
- * `sku`, `title_zh`, … or `image:N`: see [`SheetValue`].
+ * The API field or 淘宝助理 key the column fills, written in the keys row.
  */
-value: string, };
+key?: string, 
+/**
+ * `sku`, `title_zh`, … `image:N`, `images:<slot>` or `text`: see [`SheetValue`].
+ */
+value: string, 
+/**
+ * The cell's text for `value = "text"`, the same on every row.
+ */
+text?: string, 
+/**
+ * What joins the files of `images:<slot>` (default `;`; Douyin's `pic` takes `|`).
+ */
+separator?: string, };

@@ -4,9 +4,13 @@ import type { Skipped } from "./Skipped";
 
 export type ExportReport = { path: string, marketplace: string, products: number, 
 /**
- * Sheet rows: one per variant.
+ * Sheet rows: one per variant (or per product, as the sheet says).
  */
-rows: number, images: number, rate: Rate, skipped: Array<Skipped>, 
+rows: number, images: number, 
+/**
+ * Chinese e-labels written (one per exported product, when the profile has a label).
+ */
+labels: number, rate: Rate, skipped: Array<Skipped>, 
 /**
  * Products exported with something missing (e.g. an image not fetched yet).
  */
@@ -14,4 +18,8 @@ warnings: Array<Skipped>,
 /**
  * Only approved Chinese copy was taken (the marketplace's setting).
  */
-approved_only: boolean, };
+approved_only: boolean, 
+/**
+ * The sheet files in the bundle.
+ */
+sheets: Array<string>, };

@@ -3,4 +3,8 @@
 /**
  * The merchant-editable product fields that are not copy.
  */
-export type ProductFields = { brand_en?: string, brand_zh?: string, origin?: string, hs_code?: string, };
+export type ProductFields = { brand_en?: string, brand_zh?: string, origin?: string, hs_code?: string, 
+/**
+ * Label data in Chinese (docs/labels.md): 配料, 净含量, 保质期, 贮存条件.
+ */
+ingredients?: string, net_content?: string, shelf_life?: string, storage?: string, };

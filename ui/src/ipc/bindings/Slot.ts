@@ -24,4 +24,8 @@ quality: number, min_quality: number, max_bytes: bigint,
 /**
  * Files smaller than this are refused by the marketplace (0: no minimum).
  */
-min_bytes: bigint, max_count: number, status: string, source: string, };
+min_bytes: bigint, max_count: number, 
+/**
+ * Whether the export bundle carries this slot's images (`images/<handle>/<slot>_<n>.jpg`).
+ */
+bundle: boolean, status: string, source: string, };

@@ -1,0 +1,74 @@
+//! The Chinese e-label of each exported product: the profile's label template filled from the
+//! product (its first variant for per-variant values), written as `labels/<handle>.txt` and a
+//! printable `labels/<handle>.png`. A value that is missing is printed as missing and named in
+//! the report, never made up.
+
+use kuajing_catalog::Rate;
+use kuajing_marketplace::LabelTemplate;
+
+use super::sheet::{self, Files, OptionZh};
+use crate::{ProductDetail, Result, Workbench};
+
+impl Workbench {
+    /// Adds the product's label to the bundle; returns the headings of the items it lacks.
+    pub(super) fn bundle_label(
+        &self,
+        bundle: &mut kuajing_bundle::BundleWriter,
+        template: &LabelTemplate,
+        detail: &ProductDetail,
+        rate: &Rate,
+        option_zh: &OptionZh,
+    ) -> Result<Vec<String>> {
+        let label = fill(template, detail, rate, option_zh);
+        let missing: Vec<String> = label
+            .items
+            .iter()
+            .filter(|item| item.value.is_none())
+            .map(|item| item.heading.clone())
+            .collect();
+        let handle = &detail.handle;
+        bundle.add(
+            &format!("labels/{handle}.txt"),
+            kuajing_label::text(&label).as_bytes(),
+        )?;
+        let png = kuajing_label::png(&label)?;
+        bundle.add(&format!("labels/{handle}.png"), &png.bytes)?;
+        Ok(missing)
+    }
+}
+
+/// The label's items from the template: a blank value is `None`, shown as missing.
+pub(crate) fn fill(
+    template: &LabelTemplate,
+    detail: &ProductDetail,
+    rate: &Rate,
+    option_zh: &OptionZh,
+) -> kuajing_label::Label {
+    let files = Files::default();
+    let items = template
+        .items
+        .iter()
+        .map(|item| {
+            let value = sheet::cell(
+                &item.value,
+                "",
+                detail,
+                detail.variants.first(),
+                rate,
+                &files,
+                option_zh,
+            );
+            let value = value.trim();
+            kuajing_label::Item {
+                heading: item.heading.clone(),
+                value: (!value.is_empty()).then(|| value.to_owned()),
+            }
+        })
+        .collect();
+    kuajing_label::Label {
+        title: template.title.clone(),
+        items,
+        missing: template.missing.clone(),
+        notice: (!template.notice.trim().is_empty()).then(|| template.notice.clone()),
+    }
+}
