@@ -32,6 +32,15 @@ field-title = title
 field-description = description
 field-short_title = short title
 field-selling_points = selling points
+field-title_zh = name (Chinese title)
+field-origin = country of origin
+field-ingredients = ingredients
+field-net_content = net content
+field-shelf_life = shelf life
+field-storage = storage
+field-agent_name = agent in China
+field-agent_address = agent's address
+field-agent_phone = agent's phone
 
 # Review states used inside other messages (`state-<state>`).
 state-draft = a draft

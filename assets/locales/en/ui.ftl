@@ -214,6 +214,7 @@ ui-export-done = Export finished
 ui-export-nothing = Nothing was exported: every product was skipped. Fix the problems below, then export again.
 ui-export-file = File
 ui-export-products = Products
+ui-export-labels = Chinese e-labels
 ui-export-rows = Sheet rows
 ui-export-rows-note = one per variant
 ui-export-images = Images

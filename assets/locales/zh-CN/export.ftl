@@ -32,6 +32,15 @@ field-title = 标题
 field-description = 描述
 field-short_title = 短标题
 field-selling_points = 卖点
+field-title_zh = 品名（中文标题）
+field-origin = 原产国
+field-ingredients = 配料
+field-net_content = 净含量
+field-shelf_life = 保质期
+field-storage = 贮存条件
+field-agent_name = 境内代理商
+field-agent_address = 代理商地址
+field-agent_phone = 代理商电话
 
 # Review states used inside other messages (`state-<state>`).
 state-draft = 草稿

@@ -189,6 +189,7 @@ ui-export-done = 导出完成
 ui-export-nothing = 没有导出任何商品：所有商品均被跳过。请先处理下列问题，再重新导出。
 ui-export-file = 文件
 ui-export-products = 商品
+ui-export-labels = 中文电子标签
 ui-export-rows = 表格行数
 ui-export-rows-note = 每个规格一行
 ui-export-images = 图片

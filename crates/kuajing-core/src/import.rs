@@ -189,6 +189,15 @@ impl Workbench {
             // Every new option value gets a Chinese form at once, in the same transaction.
             let glossary = self.glossary(&tx)?;
             self.draft_option_values(&tx, &glossary)?;
+            // Label data the export shows (the net content its options state), where empty.
+            let touched: Vec<String> = report
+                .added
+                .iter()
+                .chain(&report.updated)
+                .chain(&report.unchanged)
+                .cloned()
+                .collect();
+            self.draft_label_data(&tx, &touched)?;
         } else {
             // Still say what a fixed file would do: compare handles with the catalog.
             for product in &products {

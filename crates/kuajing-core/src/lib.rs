@@ -14,6 +14,7 @@ mod error;
 mod export;
 mod fetch;
 mod import;
+mod label_data;
 mod media;
 mod message;
 mod previews;

@@ -85,6 +85,21 @@ fn every_marketplace_exports_the_sample_and_the_sheets_read_back() {
     let products = workbench.products("", false).unwrap();
     let cherries = "rainier-cherries";
     assert!(products.iter().any(|p| p.handle == cherries));
+    // The net content is drafted at import from the sizes the options state (1 lb, 3 lb).
+    let almonds = workbench.product("california-almonds").unwrap();
+    assert_eq!(almonds.net_content, "454克 / 1.36千克");
+    let history = workbench.history("california-almonds").unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|e| e.field == "net_content" && e.source == "draft"),
+        "{history:?}"
+    );
+    // A gift box's options name no size, and its shipping grams are not its net content.
+    assert_eq!(
+        workbench.product("cherry-gift-box").unwrap().net_content,
+        ""
+    );
     workbench
         .set_vendor_field(
             "Cascade Ridge Orchards",
@@ -159,8 +174,8 @@ fn every_marketplace_exports_the_sample_and_the_sheets_read_back() {
             .unwrap();
         assert!(
             warned.reasons.iter().any(|r| r.code == "label-missing"
-                && r.message.contains("代理商地址")
-                && !r.message.contains("净含量")),
+                && r.message.contains("agent's address")
+                && !r.message.contains("net content")),
             "{:?}",
             warned.reasons
         );

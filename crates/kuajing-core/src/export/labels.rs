@@ -10,7 +10,7 @@ use super::sheet::{self, Files, OptionZh};
 use crate::{ProductDetail, Result, Workbench};
 
 impl Workbench {
-    /// Adds the product's label to the bundle; returns the headings of the items it lacks.
+    /// Adds the product's label to the bundle; returns the names of the items it lacks.
     pub(super) fn bundle_label(
         &self,
         bundle: &mut kuajing_bundle::BundleWriter,
@@ -20,11 +20,21 @@ impl Workbench {
         option_zh: &OptionZh,
     ) -> Result<Vec<String>> {
         let label = fill(template, detail, rate, option_zh);
+        // Named in the interface language (the merchant may read no Chinese), else the heading.
         let missing: Vec<String> = label
             .items
             .iter()
-            .filter(|item| item.value.is_none())
-            .map(|item| item.heading.clone())
+            .zip(&template.items)
+            .filter(|(item, _)| item.value.is_none())
+            .map(|(item, of)| {
+                let name = of.value.name();
+                let text = self.message("field", &name, &std::collections::BTreeMap::new());
+                if text.is_empty() || text.contains(&name) {
+                    item.heading.clone()
+                } else {
+                    text
+                }
+            })
             .collect();
         let handle = &detail.handle;
         bundle.add(

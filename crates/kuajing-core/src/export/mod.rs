@@ -218,7 +218,12 @@ impl Workbench {
                     self.bundle_label(&mut bundle, template, &detail, &rate, &option_zh)?;
                 report.labels += 1;
                 if !missing.is_empty() {
-                    notes.push(self.note("label-missing", &[("items", &missing.join("、"))]));
+                    let sep = if self.rules.lang.starts_with("zh") {
+                        "、"
+                    } else {
+                        ", "
+                    };
+                    notes.push(self.note("label-missing", &[("items", &missing.join(sep))]));
                 }
             }
             notes.extend(self.price_cap_notes(profile, &detail, &rate));
