@@ -40,6 +40,10 @@ const COMMANDS: &[&str] = &[
     "remove_glossary_term",
     "import_glossary",
     "export_glossary",
+    "product_completeness",
+    "export_completeness",
+    "list_vendors",
+    "set_vendor_field",
 ];
 
 fn main() {

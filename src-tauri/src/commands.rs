@@ -14,9 +14,9 @@ use std::sync::Arc;
 use kuajing_core::{
     AppError, CatalogInfo, CopyCheck, CopyField, Draft, DraftBatchReport, DraftProgress, Error,
     ExportReport, FetchReport, Gloss, GlossaryImport, GlossaryTerm, HistoryEntry, ImagePreview,
-    ImportReport, ListOrder, Locale, MtSettings, OptionValue, ProductDetail, ProductFields,
-    ProductPage, ProfileSummary, RenderProgress, RenderReport, ReviewFilter, ReviewItem,
-    ReviewQueue, ReviewState, Settings, Suggestions, Workbench,
+    ImportReport, ListOrder, Locale, MarketplaceCompleteness, MtSettings, OptionValue,
+    ProductDetail, ProductFields, ProductPage, ProfileSummary, RenderProgress, RenderReport,
+    ReviewFilter, ReviewItem, ReviewQueue, ReviewState, Settings, Suggestions, Vendor, Workbench,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -111,11 +111,13 @@ pub async fn products_page(
     offset: usize,
     limit: usize,
     thumbnails: bool,
+    marketplace: Option<String>,
 ) -> Result<ProductPage> {
     let limit = Some(limit.min(MAX_PAGE));
     let order = order.unwrap_or_default();
+    let marketplace = marketplace.unwrap_or_else(|| kuajing_core::DEFAULT_MARKETPLACE.to_owned());
     with_workbench(&state, move |w| {
-        w.products_page(&search, order, offset, limit, thumbnails)
+        w.products_page(&search, order, offset, limit, thumbnails, &marketplace)
     })
     .await
 }
@@ -428,6 +430,48 @@ pub async fn import_glossary(state: State<'_, AppState>, path: PathBuf) -> Resul
 #[tauri::command]
 pub async fn export_glossary(state: State<'_, AppState>, path: PathBuf) -> Result<usize> {
     with_workbench(&state, move |w| w.export_glossary(&path)).await
+}
+
+/// How complete the product is for each marketplace, missing items named in `lang`.
+#[tauri::command]
+pub async fn product_completeness(
+    state: State<'_, AppState>,
+    handle: String,
+    lang: String,
+) -> Result<Vec<MarketplaceCompleteness>> {
+    with_workbench(&state, move |w| {
+        w.with_lang(&lang).product_completeness(&handle)
+    })
+    .await
+}
+
+/// Writes every product's completeness for `marketplace` as CSV to `path`.
+#[tauri::command]
+pub async fn export_completeness(
+    state: State<'_, AppState>,
+    marketplace: String,
+    path: PathBuf,
+    lang: String,
+) -> Result<usize> {
+    with_workbench(&state, move |w| {
+        w.with_lang(&lang).export_completeness(&marketplace, &path)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn list_vendors(state: State<'_, AppState>) -> Result<Vec<Vendor>> {
+    with_workbench(&state, move |w| w.vendors()).await
+}
+
+#[tauri::command]
+pub async fn set_vendor_field(
+    state: State<'_, AppState>,
+    vendor: String,
+    field: String,
+    value: String,
+) -> Result<Vendor> {
+    with_workbench(&state, move |w| w.set_vendor_field(&vendor, &field, &value)).await
 }
 
 #[tauri::command]

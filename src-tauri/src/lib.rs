@@ -76,6 +76,10 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::remove_glossary_term,
             commands::import_glossary,
             commands::export_glossary,
+            commands::product_completeness,
+            commands::export_completeness,
+            commands::list_vendors,
+            commands::set_vendor_field,
         ])
 }
 

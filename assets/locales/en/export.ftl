@@ -32,7 +32,7 @@ field-title = title
 field-description = description
 field-short_title = short title
 field-selling_points = selling points
-field-title_zh = name (Chinese title)
+field-title_zh = Chinese title
 field-origin = country of origin
 field-ingredients = ingredients
 field-net_content = net content
@@ -41,6 +41,15 @@ field-storage = storage
 field-agent_name = agent in China
 field-agent_address = agent's address
 field-agent_phone = agent's phone
+field-description_zh = Chinese description
+field-short_title_zh = Chinese short title
+field-selling_points_zh = selling points
+field-brand = brand
+field-brand_zh = Chinese brand name
+field-hs_code = HS code
+field-price_cny = price
+field-barcode = barcode
+field-weight_kg = weight
 
 # Review states used inside other messages (`state-<state>`).
 state-draft = a draft

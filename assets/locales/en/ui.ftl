@@ -65,6 +65,7 @@ ui-list-errors = { $count ->
     [one] { $count } error in the Chinese copy
    *[other] { $count } errors in the Chinese copy
 }
+ui-list-complete = { $percent }% complete for this marketplace (see the product page for what is missing)
 ui-pick-product = Pick a product on the left to work on its Chinese listing.
 ui-pick-hint = ↑ ↓ move through the list, Enter opens the product.
 
@@ -404,3 +405,8 @@ ui-close-saving = Saving your changes before closing…
 ui-close-anyway = Close without saving
 ui-close-stay = Keep editing
 ui-close-retry = Try again
+ui-complete-title = Ready for each marketplace
+ui-complete-hint = Required fields and images, filled and without errors
+ui-complete-missing = Missing: { $items }
+ui-complete-ready = Complete
+ui-complete-failed = Completeness could not be counted.

@@ -32,7 +32,7 @@ field-title = 标题
 field-description = 描述
 field-short_title = 短标题
 field-selling_points = 卖点
-field-title_zh = 品名（中文标题）
+field-title_zh = 中文标题
 field-origin = 原产国
 field-ingredients = 配料
 field-net_content = 净含量
@@ -41,6 +41,15 @@ field-storage = 贮存条件
 field-agent_name = 境内代理商
 field-agent_address = 代理商地址
 field-agent_phone = 代理商电话
+field-description_zh = 中文描述
+field-short_title_zh = 中文短标题
+field-selling_points_zh = 卖点
+field-brand = 品牌
+field-brand_zh = 品牌中文名
+field-hs_code = HS编码
+field-price_cny = 价格
+field-barcode = 条形码
+field-weight_kg = 重量
 
 # Review states used inside other messages (`state-<state>`).
 state-draft = 草稿

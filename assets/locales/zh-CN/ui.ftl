@@ -56,6 +56,7 @@ ui-list-empty = 还没有商品。
 ui-list-no-match = 没有与“{ $search }”匹配的商品。
 ui-list-no-zh = 尚无中文标题
 ui-list-errors = 中文文案有 { $count } 处错误
+ui-list-complete = 此平台完整度 { $percent }%（缺少的项目见商品页）
 ui-pick-product = 在左侧选择一件商品，编辑它的中文商品信息。
 ui-pick-hint = 用 ↑ ↓ 在列表中移动，按 Enter 打开商品。
 
@@ -346,3 +347,8 @@ ui-close-saving = 正在保存修改，保存后关闭…
 ui-close-anyway = 不保存并关闭
 ui-close-stay = 继续编辑
 ui-close-retry = 重试
+ui-complete-title = 各平台完整度
+ui-complete-hint = 必填字段和图片已填写且没有错误
+ui-complete-missing = 缺少：{ $items }
+ui-complete-ready = 已完整
+ui-complete-failed = 无法计算完整度。

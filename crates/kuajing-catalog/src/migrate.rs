@@ -22,6 +22,10 @@ const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/0004_findings.sql"),
     ),
     ("0005_labels", include_str!("../migrations/0005_labels.sql")),
+    (
+        "0006_completeness",
+        include_str!("../migrations/0006_completeness.sql"),
+    ),
 ];
 
 pub(crate) fn run(conn: &mut Connection, path: &Path) -> Result<()> {

@@ -26,6 +26,7 @@ macro_rules! out {
 mod drafting;
 mod fail;
 mod images;
+mod marketplaces;
 mod products;
 mod review;
 
@@ -96,6 +97,15 @@ enum Command {
     },
     /// List the marketplaces: title rule, image slots, and whether they export a bundle
     Marketplaces,
+    /// How complete each product is for a marketplace: the share of its required fields and
+    /// slots filled and free of errors, and what is missing
+    Completeness {
+        #[arg(long, default_value = kuajing_core::DEFAULT_MARKETPLACE)]
+        marketplace: String,
+        /// Also write it as CSV (UTF-8 with BOM) to FILE
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
     /// Check a piece of Chinese copy against a marketplace's rules
     Lint {
         #[arg(long, default_value = kuajing_core::DEFAULT_MARKETPLACE)]
@@ -368,7 +378,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 kuajing_core::ListOrder::Vendor
             };
-            let products = open()?.products_page(&search, order, 0, None, false)?.items;
+            let products = open()?
+                .products_page(
+                    &search,
+                    order,
+                    0,
+                    None,
+                    false,
+                    kuajing_core::DEFAULT_MARKETPLACE,
+                )?
+                .items;
             if json {
                 print_json(&products)?;
             } else {
@@ -436,33 +455,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 print_check(&check)?;
             }
         }
-        Command::Marketplaces => {
-            let list = kuajing_core::marketplace_profiles()?;
-            if json {
-                print_json(&list)?;
-            } else {
-                for m in &list {
-                    let unit = match m.title.unit {
-                        kuajing_core::TitleUnit::Gbk => "GBK units",
-                        kuajing_core::TitleUnit::Chars => "characters",
-                    };
-                    let slots: Vec<String> = m
-                        .slots
-                        .iter()
-                        .map(|s| format!("{} {}x{}", s.id, s.width, s.height))
-                        .collect();
-                    out!(
-                        "{}\t{} {}\ttitle {} {unit} ({})\t{}\t{}",
-                        m.id,
-                        m.name,
-                        m.name_zh,
-                        m.title.max_units,
-                        m.title.status,
-                        slots.join(", "),
-                        if m.exports { "exports" } else { "no sheet yet" }
-                    );
-                }
-            }
+        Command::Marketplaces => marketplaces::list(json)?,
+        Command::Completeness { marketplace, csv } => {
+            marketplaces::completeness(&open()?, &marketplace, csv.as_deref(), json)?;
         }
         Command::Lint {
             marketplace,

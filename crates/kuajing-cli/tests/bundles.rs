@@ -82,3 +82,55 @@ fn label_fields_are_set_from_the_command_line_and_reach_the_bundle() {
         );
     }
 }
+
+#[test]
+fn completeness_lists_each_product_with_what_it_lacks_and_writes_csv() {
+    let env = Env::new();
+    env.ok_json(&["sample", "--json"]);
+    let list = env.ok_json(&["completeness", "--marketplace", "taobao", "--json"]);
+    let list = list.as_array().unwrap();
+    assert!(list.len() >= 6);
+    let almonds = list
+        .iter()
+        .find(|c| c["handle"] == "california-almonds")
+        .unwrap();
+    let before = almonds["percent"].as_u64().unwrap();
+    assert!(before < 100);
+    let missing: Vec<&str> = almonds["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert!(
+        missing.contains(&"hs_code") && missing.contains(&"title_zh"),
+        "{missing:?}"
+    );
+    env.ok_json(&[
+        "product",
+        "set",
+        "california-almonds",
+        "hs_code",
+        "0802120000",
+        "--json",
+    ]);
+    let csv = env.path("complete.csv");
+    let list = env.ok_json(&[
+        "completeness",
+        "--marketplace",
+        "taobao",
+        "--csv",
+        &csv.display().to_string(),
+        "--json",
+    ]);
+    let after = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["handle"] == "california-almonds")
+        .unwrap();
+    assert!(after["percent"].as_u64().unwrap() > before);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with("\u{feff}handle,percent,missing"), "{text}");
+    assert!(text.contains("california-almonds,"), "{text}");
+}

@@ -36,8 +36,11 @@ pub struct ProductSummary {
     pub images: u32,
     /// A `data:` URL of the first image rendered to the main slot, when there is one.
     pub thumbnail: Option<String>,
-    /// Error findings in the product's Chinese copy.
+    /// Error findings in the product's Chinese copy, for the marketplace the list is for.
     pub errors: usize,
+    /// How complete the product is for that marketplace, in whole percent
+    /// ([`crate::Completeness`]).
+    pub completeness: u8,
     /// The zh-CN review state of each reviewed field that has Chinese copy.
     pub review: Vec<FieldReview>,
 }
@@ -132,7 +135,14 @@ impl Workbench {
     /// Products whose handle, vendor, SKU or copy in any language contains `search`.
     pub fn products(&self, search: &str, thumbnails: bool) -> Result<Vec<ProductSummary>> {
         Ok(self
-            .products_page(search, ListOrder::Vendor, 0, None, thumbnails)?
+            .products_page(
+                search,
+                ListOrder::Vendor,
+                0,
+                None,
+                thumbnails,
+                PREVIEW_MARKETPLACE,
+            )?
             .items)
     }
 
@@ -146,18 +156,22 @@ impl Workbench {
         offset: usize,
         limit: Option<usize>,
         thumbnails: bool,
+        marketplace: &str,
     ) -> Result<ProductPage> {
         let conn = self.catalog.connect()?;
         let profile = kuajing_marketplace::load(PREVIEW_MARKETPLACE)?;
         let slot = profile.slot(PREVIEW_SLOT);
-        let items = list_rows::summaries_page(&conn, search, order, offset, limit)?
+        let rows = list_rows::summaries_page(&conn, search, order, offset, limit)?;
+        let ids: Vec<(i64, String)> = rows.iter().map(|r| (r.id, r.handle.clone())).collect();
+        let complete = self.completeness_by_id(marketplace, &ids)?;
+        let items = rows
             .into_iter()
             .map(|row| {
                 let mut errors = 0;
                 for field in [CopyField::Title, CopyField::Description] {
                     let text = copy_rows::get(&conn, row.id, Locale::ZhCn, field)?;
                     if !text.is_empty() {
-                        errors += self.check_copy(PREVIEW_MARKETPLACE, field, &text)?.errors();
+                        errors += self.check_copy(marketplace, field, &text)?.errors();
                     }
                 }
                 let thumbnail = match (thumbnails, slot) {
@@ -177,6 +191,7 @@ impl Workbench {
                     images: row.images,
                     thumbnail,
                     errors,
+                    completeness: complete.get(&row.id).copied().unwrap_or(0),
                     review: row
                         .review
                         .into_iter()
@@ -204,15 +219,26 @@ impl Workbench {
 
     pub fn product(&self, handle: &str) -> Result<ProductDetail> {
         let conn = self.catalog.connect()?;
-        let row = product_rows::get(&conn, handle)?;
-        let text = |locale, field| copy_rows::get(&conn, row.id, locale, field);
         let profile = kuajing_marketplace::load(PREVIEW_MARKETPLACE)?;
-        let slot = profile.slot(PREVIEW_SLOT);
-        let images = image_rows::for_product(&conn, row.id)?
+        self.product_data(&conn, handle, profile.slot(PREVIEW_SLOT))
+    }
+
+    /// A product as its page shows it; with `thumbnails_of`, each image rendered into that
+    /// slot for its thumbnail and findings (cached), else only its state (the export and the
+    /// completeness count need no pixels).
+    pub(crate) fn product_data(
+        &self,
+        conn: &kuajing_catalog::rusqlite::Connection,
+        handle: &str,
+        thumbnails_of: Option<&kuajing_marketplace::Slot>,
+    ) -> Result<ProductDetail> {
+        let row = product_rows::get(conn, handle)?;
+        let text = |locale, field| copy_rows::get(conn, row.id, locale, field);
+        let images = image_rows::for_product(conn, row.id)?
             .into_iter()
-            .map(|image| self.product_image(image, slot))
+            .map(|image| self.product_image(image, thumbnails_of))
             .collect();
-        let agent = vendor_rows::agent(&conn, &row.vendor)?;
+        let agent = vendor_rows::agent(conn, &row.vendor)?;
         Ok(ProductDetail {
             title_en: text(Locale::En, CopyField::Title)?,
             description_en: text(Locale::En, CopyField::Description)?,
@@ -220,8 +246,8 @@ impl Workbench {
             description_zh: text(Locale::ZhCn, CopyField::Description)?,
             selling_points_zh: text(Locale::ZhCn, CopyField::SellingPoints)?,
             short_title_zh: text(Locale::ZhCn, CopyField::ShortTitle)?,
-            variants: product_rows::variants(&conn, row.id)?,
-            attributes: product_rows::attributes(&conn, row.id)?,
+            variants: product_rows::variants(conn, row.id)?,
+            attributes: product_rows::attributes(conn, row.id)?,
             images,
             handle: row.handle,
             vendor: row.vendor,
@@ -274,6 +300,7 @@ impl Workbench {
                     out.error = Some(AppError::from(&e));
                 }
             },
+            // No thumbnail asked for: a fetched photo is ready.
             (Some(_), None) => {}
             (None, _) => match image.error.as_deref() {
                 Some(json) => {

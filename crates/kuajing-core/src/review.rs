@@ -184,7 +184,7 @@ pub struct ReviewQueue {
 /// What stored finding counts are made with besides the catalog's data: this build's checker
 /// (its version and term list) and the marketplace profile. A count under another stamp is
 /// counted again.
-fn rules_stamp(marketplace: &str) -> Result<String> {
+pub(crate) fn rules_stamp(marketplace: &str) -> Result<String> {
     use std::sync::{Mutex, OnceLock};
     static STAMPS: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
     let stamps = STAMPS.get_or_init(Mutex::default);

@@ -35,6 +35,8 @@ import type {
   ReviewQueue,
   ReviewState,
   Suggestions,
+  MarketplaceCompleteness,
+  Vendor,
 } from './types';
 
 declare global {
@@ -117,8 +119,8 @@ export const loadSample = (): Promise<ImportReport> => call('load_sample', none)
 export const previewImport = (path: string): Promise<ImportReport> => call('preview_import', { path });
 export const importFile = (path: string): Promise<ImportReport> => call('import_file', { path });
 /** A page of the product list: without thumbnails it answers at once, with them it may take seconds. */
-export const productsPage = (search: string, offset: number, limit: number, thumbnails = false, order: ListOrder = 'vendor'): Promise<ProductPage> =>
-  call('products_page', { search, order, offset, limit, thumbnails });
+export const productsPage = (search: string, offset: number, limit: number, thumbnails = false, order: ListOrder = 'vendor', marketplace = ''): Promise<ProductPage> =>
+  call('products_page', { search, order, offset, limit, thumbnails, marketplace });
 
 /** Photos in the whole catalog, counted a page at a time; `onpartial` hears the count so far. */
 export async function countPhotos(onpartial?: (soFar: number) => void): Promise<number> {
@@ -218,3 +220,9 @@ export const putGlossaryTerm = (term: GlossaryTerm): Promise<boolean> => call('p
 export const removeGlossaryTerm = (en: string): Promise<boolean> => call('remove_glossary_term', { en });
 export const importGlossary = (path: string): Promise<GlossaryImport> => call('import_glossary', { path });
 export const exportGlossary = (path: string): Promise<number> => call('export_glossary', { path });
+/** How complete `handle` is for each marketplace, missing items named in `lang`. */
+export const productCompleteness = (handle: string, lang: Locale): Promise<MarketplaceCompleteness[]> => call('product_completeness', { handle, lang });
+/** Writes every product's completeness for `marketplace` as CSV to `path`; resolves with how many. */
+export const exportCompleteness = (marketplace: string, path: string, lang: Locale): Promise<number> => call('export_completeness', { marketplace, path, lang });
+export const listVendors = (): Promise<Vendor[]> => call('list_vendors', none);
+export const setVendorField = (vendor: string, field: string, value: string): Promise<Vendor> => call('set_vendor_field', { vendor, field, value });

@@ -26,6 +26,8 @@ import type {
   Skipped,
   SlotPreview,
   Variant,
+  Completeness,
+  MarketplaceCompleteness,
 } from './types';
 import { estimateGbkUnits } from '../lib/text';
 import { createDrafting, type Drafting } from './mock-drafting';
@@ -452,7 +454,39 @@ function summary(p: ProductDetail): ProductSummary {
     images: p.images.length,
     thumbnail: first?.thumbnail ?? null,
     errors: errorsOf(p),
+    completeness: completenessOf(p).percent,
     review: review.states(p),
+  };
+}
+
+/**
+ * A stand-in for the core's completeness (crates/kuajing-core/src/completeness.rs): the
+ * profiles' `[required]` list as the shipped profiles have it, one photo for the slots.
+ */
+function completenessOf(p: ProductDetail): Completeness {
+  const items: [string, string, boolean][] = [
+    ['title_zh', 'Chinese title', p.title_zh.trim() !== '' && errorsOf(p) === 0],
+    ['description_zh', 'Chinese description', p.description_zh.trim() !== ''],
+    ['brand', 'brand', (p.brand_zh || p.brand_en).trim() !== ''],
+    ['origin', 'country of origin', p.origin.trim() !== ''],
+    ['hs_code', 'HS code', p.hs_code.trim() !== ''],
+    ['price_cny', 'price', p.variants[0]?.price_cents != null],
+    ['ingredients', 'ingredients', p.ingredients.trim() !== ''],
+    ['net_content', 'net content', p.net_content.trim() !== ''],
+    ['shelf_life', 'shelf life', p.shelf_life.trim() !== ''],
+    ['storage', 'storage', p.storage.trim() !== ''],
+    ['agent_name', 'agent in China', p.agent.agent_name.trim() !== ''],
+    ['agent_address', "agent's address", p.agent.agent_address.trim() !== ''],
+    ['agent_phone', "agent's phone", p.agent.agent_phone.trim() !== ''],
+    ['slot:main', 'Main image', p.images.length > 0],
+    ['slot:detail', 'Detail image', p.images.length > 0],
+  ];
+  const missing = items.filter(([, , ok]) => !ok);
+  return {
+    handle: p.handle,
+    percent: Math.floor(((items.length - missing.length) * 100) / items.length),
+    missing: missing.map(([code]) => code),
+    missing_names: missing.map(([, name]) => name),
   };
 }
 
@@ -832,6 +866,12 @@ const handlers: Record<string, (a: Args) => unknown> = {
     return { total: all.length, offset, items };
   },
   get_product: (a) => getP(str(a, 'handle')),
+  product_completeness: (a): MarketplaceCompleteness[] => {
+    const c = completenessOf(getP(str(a, 'handle')));
+    return MARKETPLACES.map((m) => ({ marketplace: m.id, name: m.name, completeness: c }));
+  },
+  export_completeness: () => state.products.size,
+  list_vendors: () => [],
   set_copy: (a) => {
     const p = getP(str(a, 'handle'));
     const field = str(a, 'field') as CopyField;
@@ -859,7 +899,7 @@ const handlers: Record<string, (a: Args) => unknown> = {
   set_product_fields: (a) => {
     const p = getP(str(a, 'handle'));
     const fields = (a.fields ?? {}) as ProductFields;
-    for (const k of ['brand_en', 'brand_zh', 'origin', 'hs_code'] as const) {
+    for (const k of ['brand_en', 'brand_zh', 'origin', 'hs_code', 'ingredients', 'net_content', 'shelf_life', 'storage'] as const) {
       const v = fields[k];
       if (v === undefined) continue;
       if (k === 'hs_code' && v && !/^\d{6,10}$/.test(v)) fail('bad-field', `hs_code: “${v}” is not an HS code (6 to 10 digits).`, { value: v });

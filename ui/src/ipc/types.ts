@@ -57,8 +57,16 @@ import type { Suggestions } from './bindings/Suggestions';
 import type { TermHit } from './bindings/TermHit';
 import type { TmDiffPart } from './bindings/TmDiffPart';
 import type { TmMatch } from './bindings/TmMatch';
+import type { Completeness } from './bindings/Completeness';
+import type { MarketplaceCompleteness } from './bindings/MarketplaceCompleteness';
+import type { Vendor } from './bindings/Vendor';
+import type { Agent } from './bindings/Agent';
 
 export type {
+  Agent,
+  Completeness,
+  MarketplaceCompleteness,
+  Vendor,
   AppError,
   Attribute,
   CatalogInfo,
@@ -143,7 +151,7 @@ export interface Commands {
    * `limit` products (at most 500) from `offset` of those matching `search`, and how many match.
    * `thumbnails`: each with its thumbnail (rendered when not cached yet: may take seconds), or none (at once).
    */
-  products_page: { args: { search: string; order: ListOrder; offset: number; limit: number; thumbnails: boolean }; result: ProductPage };
+  products_page: { args: { search: string; order: ListOrder; offset: number; limit: number; thumbnails: boolean; marketplace: string }; result: ProductPage };
   get_product: { args: { handle: string }; result: ProductDetail };
   set_copy: {
     /** `base`: what the edit started from; the save is refused with `copy-conflict` when the catalog holds something else. */
@@ -201,6 +209,10 @@ export interface Commands {
   import_glossary: { args: { path: string }; result: GlossaryImport };
   /** Answers how many terms were written. */
   export_glossary: { args: { path: string }; result: number };
+  product_completeness: { args: { handle: string; lang: Locale }; result: MarketplaceCompleteness[] };
+  export_completeness: { args: { marketplace: string; path: string; lang: Locale }; result: number };
+  list_vendors: { args: Record<string, never>; result: Vendor[] };
+  set_vendor_field: { args: { vendor: string; field: string; value: string }; result: Vendor };
 }
 
 export type CommandName = keyof Commands;

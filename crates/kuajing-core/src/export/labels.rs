@@ -14,27 +14,20 @@ impl Workbench {
     pub(super) fn bundle_label(
         &self,
         bundle: &mut kuajing_bundle::BundleWriter,
+        profile: &kuajing_marketplace::Profile,
         template: &LabelTemplate,
         detail: &ProductDetail,
         rate: &Rate,
         option_zh: &OptionZh,
     ) -> Result<Vec<String>> {
         let label = fill(template, detail, rate, option_zh);
-        // Named in the interface language (the merchant may read no Chinese), else the heading.
+        // Named in the interface language (the merchant may read no Chinese).
         let missing: Vec<String> = label
             .items
             .iter()
             .zip(&template.items)
             .filter(|(item, _)| item.value.is_none())
-            .map(|(item, of)| {
-                let name = of.value.name();
-                let text = self.message("field", &name, &std::collections::BTreeMap::new());
-                if text.is_empty() || text.contains(&name) {
-                    item.heading.clone()
-                } else {
-                    text
-                }
-            })
+            .map(|(_, of)| self.item_name(profile, &of.value.name()))
             .collect();
         let handle = &detail.handle;
         bundle.add(

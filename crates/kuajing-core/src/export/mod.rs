@@ -5,7 +5,7 @@
 
 mod labels;
 mod report;
-mod sheet;
+pub(crate) mod sheet;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -196,7 +196,7 @@ impl Workbench {
         let mut rows = Vec::new();
         let mut listed = Vec::new();
         for handle in product_rows::handles(&conn)? {
-            let mut detail = self.product(&handle)?;
+            let mut detail = self.product_data(&conn, &handle, None)?;
             let product_id = product_rows::id_of(&conn, &handle)?;
             let (reasons, mut notes) = self.review_gate(
                 &conn,
@@ -215,7 +215,7 @@ impl Workbench {
             report.images += images.count;
             if let Some(template) = &profile.label {
                 let missing =
-                    self.bundle_label(&mut bundle, template, &detail, &rate, &option_zh)?;
+                    self.bundle_label(&mut bundle, profile, template, &detail, &rate, &option_zh)?;
                 report.labels += 1;
                 if !missing.is_empty() {
                     let sep = if self.rules.lang.starts_with("zh") {

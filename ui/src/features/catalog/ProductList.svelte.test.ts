@@ -20,6 +20,7 @@ const item = (handle: string, title_zh: string | null, errors = 0): ProductSumma
   images: 0,
   thumbnail: null,
   errors,
+  completeness: title_zh ? 100 : 33,
   review: [],
 });
 
@@ -97,6 +98,11 @@ describe('ProductList', () => {
     expect(rows()[1].querySelector('.no-zh')).not.toBeNull();
     expect(rows()[1].querySelector('.badge.error')!.textContent).toBe('2');
     expect(rows()[0].querySelector('.badge.error')).toBeNull();
+    // Completeness for the marketplace the list is for: a complete row is marked done.
+    const complete = rows().map((r) => r.querySelector('[data-testid="row-complete"]')!);
+    expect(complete.map((c) => c.textContent!.trim())).toEqual(['100%', '33%']);
+    expect(complete[0].classList.contains('done')).toBe(true);
+    expect(complete[1].classList.contains('done')).toBe(false);
     expect(target.querySelector('[data-testid="product-count"]')!.textContent).toContain('2');
     done();
   });

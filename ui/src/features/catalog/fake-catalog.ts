@@ -22,6 +22,7 @@ export function fakeCatalog(n: number, { failing = new Set<string>() }: { failin
     images: 1,
     thumbnail: null,
     errors: 0,
+    completeness: 40,
     review: [],
   }));
   const asked: Asked[] = [];

@@ -7,9 +7,14 @@ export type ProductSummary = { handle: string, title_en: string, title_zh: strin
  */
 thumbnail: string | null, 
 /**
- * Error findings in the product's Chinese copy.
+ * Error findings in the product's Chinese copy, for the marketplace the list is for.
  */
 errors: number, 
+/**
+ * How complete the product is for that marketplace, in whole percent
+ * ([`crate::Completeness`]).
+ */
+completeness: number, 
 /**
  * The zh-CN review state of each reviewed field that has Chinese copy.
  */

@@ -3,6 +3,7 @@ import type { Drafting } from "./Drafting";
 import type { LabelTemplate } from "./LabelTemplate";
 import type { LinesRule } from "./LinesRule";
 import type { PriceCaps } from "./PriceCaps";
+import type { Requirements } from "./Requirements";
 import type { Sheet } from "./Sheet";
 import type { Slot } from "./Slot";
 import type { TitleRule } from "./TitleRule";
@@ -31,4 +32,8 @@ label: LabelTemplate | null,
 /**
  * Cross-border retail price caps, in yuan: a price over one is warned about.
  */
-price_caps: PriceCaps | null, };
+price_caps: PriceCaps | null, 
+/**
+ * What a product needs for this marketplace (its completeness).
+ */
+required: Requirements | null, };

@@ -1,0 +1,136 @@
+//! Completeness on the sample catalog (assets/sample): what each product lacks per
+//! marketplace, counted once and again only for the product that changed, and its CSV.
+
+#![allow(clippy::unwrap_used)] // a panic is the failure report
+
+use kuajing_catalog::Catalog;
+use kuajing_core::{CopyField, Locale, Rules, Workbench};
+
+#[test]
+fn completeness_names_what_is_missing_and_follows_each_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("catalog.sqlite");
+    let workbench = Workbench::open(&path, Rules::new("en").unwrap()).unwrap();
+    workbench.load_sample().unwrap();
+
+    let all = workbench.completeness("tmall-global").unwrap();
+    assert_eq!(all.len(), workbench.products("", false).unwrap().len());
+    let almonds = all
+        .iter()
+        .find(|c| c.handle == "california-almonds")
+        .unwrap();
+    // 13 fields + 2 slots; the sample has photos, a price, a brand, an origin and a net
+    // content drafted from its sizes, and no Chinese yet.
+    assert!(almonds.percent < 100);
+    for item in ["title_zh", "description_zh", "hs_code", "agent_name"] {
+        assert!(
+            almonds.missing.iter().any(|m| m == item),
+            "{item}: {almonds:?}"
+        );
+    }
+    assert!(
+        !almonds
+            .missing
+            .iter()
+            .any(|m| m == "net_content" || m.starts_with("slot:"))
+    );
+    assert!(almonds.missing_names.iter().any(|n| n == "HS code"));
+
+    // Every product is stored now; a save forgets just that one, and the next read counts it.
+    let catalog = Catalog::open(&path).unwrap();
+    let conn = catalog.connect().unwrap();
+    let stamp_rows = |conn: &kuajing_catalog::rusqlite::Connection| {
+        conn.query_row(
+            "SELECT count(*) FROM completeness WHERE marketplace = 'tmall-global'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(stamp_rows(&conn) as usize, all.len());
+    workbench
+        .set_product_field("california-almonds", "hs_code", "0802120000")
+        .unwrap();
+    assert_eq!(stamp_rows(&conn) as usize, all.len() - 1);
+    let again = workbench.completeness("tmall-global").unwrap();
+    let after = again
+        .iter()
+        .find(|c| c.handle == "california-almonds")
+        .unwrap();
+    assert!(
+        after.percent > almonds.percent,
+        "{} -> {}",
+        almonds.percent,
+        after.percent
+    );
+    assert!(!after.missing.iter().any(|m| m == "hs_code"));
+
+    // A title with an error finding is not complete; a clean one is.
+    workbench
+        .set_copy(
+            "california-almonds",
+            CopyField::Title,
+            Locale::ZhCn,
+            "最好的美国巴旦木",
+            None,
+            "tmall-global",
+            "edit",
+        )
+        .unwrap();
+    let with_error = workbench
+        .product_completeness("california-almonds")
+        .unwrap();
+    let tmall = with_error
+        .iter()
+        .find(|m| m.marketplace == "tmall-global")
+        .unwrap();
+    assert!(
+        tmall.completeness.missing.iter().any(|m| m == "title_zh"),
+        "{tmall:?}"
+    );
+    assert_eq!(with_error.len(), 5, "one bar per marketplace");
+    workbench
+        .set_copy(
+            "california-almonds",
+            CopyField::Title,
+            Locale::ZhCn,
+            "美国加州巴旦木 454克",
+            None,
+            "tmall-global",
+            "edit",
+        )
+        .unwrap();
+    let clean = workbench
+        .product_completeness("california-almonds")
+        .unwrap();
+    let tmall = clean
+        .iter()
+        .find(|m| m.marketplace == "tmall-global")
+        .unwrap();
+    assert!(
+        !tmall.completeness.missing.iter().any(|m| m == "title_zh"),
+        "{tmall:?}"
+    );
+    // Douyin also needs a white-background image; same photos, so same slots present.
+    let douyin = clean.iter().find(|m| m.marketplace == "douyin").unwrap();
+    assert!(
+        !douyin
+            .completeness
+            .missing
+            .iter()
+            .any(|m| m.starts_with("slot:"))
+    );
+
+    let csv = dir.path().join("completeness.csv");
+    let count = workbench.export_completeness("tmall-global", &csv).unwrap();
+    let bytes = std::fs::read(&csv).unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[3..]);
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), count);
+    let row = records
+        .iter()
+        .find(|r| &r[0] == "california-almonds")
+        .unwrap();
+    assert_eq!(row[1].parse::<u8>().unwrap(), tmall.completeness.percent);
+    assert!(row[2].contains("Chinese description"), "{row:?}");
+}
