@@ -43,6 +43,8 @@ const COMMANDS: &[&str] = &[
     "product_completeness",
     "export_completeness",
     "list_vendors",
+    "validate_export",
+    "bundle_report",
     "set_vendor_field",
 ];
 

@@ -16,7 +16,8 @@ use kuajing_core::{
     ExportReport, FetchReport, Gloss, GlossaryImport, GlossaryTerm, HistoryEntry, ImagePreview,
     ImportReport, ListOrder, Locale, MarketplaceCompleteness, MtSettings, OptionValue,
     ProductDetail, ProductFields, ProductPage, ProfileSummary, RenderProgress, RenderReport,
-    ReviewFilter, ReviewItem, ReviewQueue, ReviewState, Settings, Suggestions, Vendor, Workbench,
+    ReviewFilter, ReviewItem, ReviewQueue, ReviewState, Settings, Suggestions, Validation, Vendor,
+    Workbench,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -115,9 +116,16 @@ pub async fn products_page(
 ) -> Result<ProductPage> {
     let limit = Some(limit.min(MAX_PAGE));
     let order = order.unwrap_or_default();
-    let marketplace = marketplace.unwrap_or_else(|| kuajing_core::DEFAULT_MARKETPLACE.to_owned());
+    let marketplace = marketplace.filter(|m| !m.is_empty());
     with_workbench(&state, move |w| {
-        w.products_page(&search, order, offset, limit, thumbnails, &marketplace)
+        w.products_page(
+            &search,
+            order,
+            offset,
+            limit,
+            thumbnails,
+            marketplace.as_deref(),
+        )
     })
     .await
 }
@@ -457,6 +465,25 @@ pub async fn export_completeness(
         w.with_lang(&lang).export_completeness(&marketplace, &path)
     })
     .await
+}
+
+/// Every product's findings for `marketplace` before an export, in `lang`.
+#[tauri::command]
+pub async fn validate_export(
+    state: State<'_, AppState>,
+    marketplace: String,
+    lang: String,
+) -> Result<Validation> {
+    with_workbench(&state, move |w| {
+        w.with_lang(&lang).validate_export(&marketplace)
+    })
+    .await
+}
+
+/// The HTML report inside the bundle at `path`.
+#[tauri::command]
+pub async fn bundle_report(state: State<'_, AppState>, path: PathBuf) -> Result<String> {
+    with_workbench(&state, move |w| w.bundle_report(&path)).await
 }
 
 #[tauri::command]

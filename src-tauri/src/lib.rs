@@ -79,6 +79,8 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::product_completeness,
             commands::export_completeness,
             commands::list_vendors,
+            commands::validate_export,
+            commands::bundle_report,
             commands::set_vendor_field,
         ])
 }

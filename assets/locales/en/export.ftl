@@ -1,6 +1,8 @@
 # Why a product was left out of, or is incomplete in, a bundle (`export-<code>`).
 export-no-zh-title = No Chinese title yet. Write one on the product page.
 export-copy-error = The Chinese { $field } has an error: { $finding }
+export-copy-warning = The Chinese { $field }: { $finding }
+export-missing-item = Missing for this marketplace: { $item }
 export-no-price = No variant has a price.
 export-no-image = No image could go into the bundle; the marketplace needs at least one main image.
 export-image-not-fetched = { $src } has not been downloaded yet (waiting for network).
@@ -16,11 +18,11 @@ export-variants-as-skus = Has { $count } variants: this sheet lists the product 
 # The bundle's report.txt (`report-<code>`).
 report-title = Kuajing export for { $marketplace } (profile version { $version })
 report-rate = Prices converted at 1 USD = { $rate } CNY (rate of { $date }).
-report-counts = { $products } products ({ $rows } sheet rows) and { $images } images exported; { $skipped } products left out.
+report-counts = Products exported: { $products } ({ $rows } sheet rows, { $images } images). Products left out: { $skipped }.
 report-skipped-heading = Left out, and why:
 report-warnings-heading = Exported, but check:
 report-approved-only = Only approved Chinese copy was taken (this marketplace's setting).
-report-labels = { $labels } Chinese e-labels in labels/, and the consumer risk notice (labels/risk-notice.txt).
+report-labels = Chinese e-labels in labels/: { $labels }, with the consumer risk notice (labels/risk-notice.txt).
 report-exported-heading = Exported
 report-col-image = Image
 report-col-product = Product

@@ -1,6 +1,8 @@
 # 商品未进入导出包或不完整的原因（`export-<code>`）。
 export-no-zh-title = 还没有中文标题。请在商品页填写。
 export-copy-error = 中文{ $field }有错误：{ $finding }
+export-copy-warning = 中文{ $field }：{ $finding }
+export-missing-item = 此平台缺少：{ $item }
 export-no-price = 没有任何规格设置了价格。
 export-no-image = 没有可放入导出包的图片；平台至少需要一张主图。
 export-image-not-fetched = { $src } 尚未下载（等待网络）。

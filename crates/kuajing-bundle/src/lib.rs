@@ -204,6 +204,31 @@ impl BundleWriter {
     }
 }
 
+/// One file of a written bundle, read back (the app shows `report.html` from it). A file
+/// larger than `cap` bytes is refused before it is read.
+pub fn read_file(bundle: &Path, name: &str, cap: u64) -> Result<Vec<u8>, Error> {
+    let io = |source: std::io::Error| Error::Io {
+        path: bundle.to_owned(),
+        source,
+    };
+    let zip_err = |source: zip::result::ZipError| Error::Zip {
+        path: bundle.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(bundle).map_err(io)?;
+    let mut archive = zip::ZipArchive::new(file).map_err(zip_err)?;
+    let mut entry = archive.by_name(name).map_err(zip_err)?;
+    if entry.size() > cap {
+        return Err(io(std::io::Error::other(format!(
+            "{name} is {} bytes, over the {cap}-byte limit",
+            entry.size()
+        ))));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
+    std::io::Read::read_to_end(&mut entry, &mut bytes).map_err(io)?;
+    Ok(bytes)
+}
+
 /// Writes `files` plus `manifest.json` into the zip at `out`, atomically.
 pub fn write<M: Serialize>(
     out: &Path,

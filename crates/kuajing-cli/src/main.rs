@@ -379,14 +379,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 kuajing_core::ListOrder::Vendor
             };
             let products = open()?
-                .products_page(
-                    &search,
-                    order,
-                    0,
-                    None,
-                    false,
-                    kuajing_core::DEFAULT_MARKETPLACE,
-                )?
+                .products_page(&search, order, 0, None, false, None)?
                 .items;
             if json {
                 print_json(&products)?;

@@ -300,14 +300,14 @@ fn main() {
         ("needs attention first", ListOrder::Attention),
     ] {
         workbench
-            .products_page("", order, 0, Some(100), false, "tmall-global")
+            .products_page("", order, 0, Some(100), false, Some("tmall-global"))
             .unwrap();
         let mut runs: Vec<Duration> = (0..RUNS)
             .map(|_| {
                 let t = Instant::now();
                 std::hint::black_box(
                     workbench
-                        .products_page("", order, 0, Some(100), false, "tmall-global")
+                        .products_page("", order, 0, Some(100), false, Some("tmall-global"))
                         .unwrap(),
                 );
                 t.elapsed()

@@ -41,7 +41,7 @@ pub use draft_batch::{
 };
 pub use drafting::{Draft, GlossaryImport, TM_THRESHOLD, TmMatch};
 pub use error::{AppError, Error};
-pub use export::{ExportReport, Skipped};
+pub use export::{ExportIssue, ExportReport, ProductIssues, Skipped, Validation};
 pub use fetch::{FailedImage, FetchReport};
 pub use import::{ImportReport, Problem};
 pub use kuajing_catalog::ListOrder;

@@ -39,8 +39,8 @@ pub struct ProductSummary {
     /// Error findings in the product's Chinese copy, for the marketplace the list is for.
     pub errors: usize,
     /// How complete the product is for that marketplace, in whole percent
-    /// ([`crate::Completeness`]).
-    pub completeness: u8,
+    /// ([`crate::Completeness`]); `None` when the page was asked for without one.
+    pub completeness: Option<u8>,
     /// The zh-CN review state of each reviewed field that has Chinese copy.
     pub review: Vec<FieldReview>,
 }
@@ -135,14 +135,7 @@ impl Workbench {
     /// Products whose handle, vendor, SKU or copy in any language contains `search`.
     pub fn products(&self, search: &str, thumbnails: bool) -> Result<Vec<ProductSummary>> {
         Ok(self
-            .products_page(
-                search,
-                ListOrder::Vendor,
-                0,
-                None,
-                thumbnails,
-                PREVIEW_MARKETPLACE,
-            )?
+            .products_page(search, ListOrder::Vendor, 0, None, thumbnails, None)?
             .items)
     }
 
@@ -156,14 +149,19 @@ impl Workbench {
         offset: usize,
         limit: Option<usize>,
         thumbnails: bool,
-        marketplace: &str,
+        marketplace: Option<&str>,
     ) -> Result<ProductPage> {
         let conn = self.catalog.connect()?;
         let profile = kuajing_marketplace::load(PREVIEW_MARKETPLACE)?;
         let slot = profile.slot(PREVIEW_SLOT);
         let rows = list_rows::summaries_page(&conn, search, order, offset, limit)?;
         let ids: Vec<(i64, String)> = rows.iter().map(|r| (r.id, r.handle.clone())).collect();
-        let complete = self.completeness_by_id(marketplace, &ids)?;
+        // Completeness only when asked for: a caller counting photos or handles needs none.
+        let complete = match marketplace {
+            Some(m) => self.completeness_by_id(m, &ids)?,
+            None => std::collections::HashMap::new(),
+        };
+        let marketplace = marketplace.unwrap_or(PREVIEW_MARKETPLACE);
         let items = rows
             .into_iter()
             .map(|row| {
@@ -191,7 +189,7 @@ impl Workbench {
                     images: row.images,
                     thumbnail,
                     errors,
-                    completeness: complete.get(&row.id).copied().unwrap_or(0),
+                    completeness: complete.get(&row.id).copied(),
                     review: row
                         .review
                         .into_iter()

@@ -180,6 +180,11 @@ fn every_marketplace_exports_the_sample_and_the_sheets_read_back() {
             warned.reasons
         );
         let html = String::from_utf8(read(&mut zip, "report.html")).unwrap();
+        assert_eq!(
+            workbench.bundle_report(&out).unwrap(),
+            html,
+            "the app reads it back"
+        );
         assert!(
             html.contains("<img src=\"data:image/jpeg;base64,"),
             "thumbnails"

@@ -134,3 +134,65 @@ fn completeness_names_what_is_missing_and_follows_each_save() {
     assert_eq!(row[1].parse::<u8>().unwrap(), tmall.completeness.percent);
     assert!(row[2].contains("Chinese description"), "{row:?}");
 }
+
+#[test]
+fn validation_lists_what_the_export_leaves_out_and_the_export_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbench = Workbench::open(
+        &dir.path().join("catalog.sqlite"),
+        Rules::new("en").unwrap(),
+    )
+    .unwrap();
+    workbench.load_sample().unwrap();
+    workbench.set_rate(7.2, "2026-12-01").unwrap();
+    let report = workbench
+        .draft_empty_fields(
+            &[],
+            "taobao",
+            &std::sync::atomic::AtomicBool::new(false),
+            |_| {},
+        )
+        .unwrap();
+    assert!(report.failures.is_empty());
+    // One title with a banned absolute term: an error, so that product stays out.
+    workbench
+        .set_copy(
+            "chandler-walnuts",
+            CopyField::Title,
+            Locale::ZhCn,
+            "最好的美国核桃",
+            None,
+            "taobao",
+            "edit",
+        )
+        .unwrap();
+    let validation = workbench.validate_export("taobao").unwrap();
+    assert_eq!(validation.blocked, 1, "{validation:#?}");
+    let first = &validation.products[0];
+    assert_eq!(
+        first.handle, "chandler-walnuts",
+        "left-out products come first"
+    );
+    assert!(!first.exports);
+    let title = first
+        .issues
+        .iter()
+        .find(|i| i.item == "title_zh" && i.severity == kuajing_copy::Severity::Error)
+        .unwrap();
+    assert_eq!(title.message.code, "copy-error");
+    // Warnings name each missing item, in English.
+    let others = validation.products.iter().find(|p| p.exports).unwrap();
+    assert!(
+        others
+            .issues
+            .iter()
+            .any(|i| i.item == "hs_code" && i.message.message.contains("HS code")),
+        "{others:#?}"
+    );
+
+    let out = dir.path().join("taobao.zip");
+    let exported = workbench.export("taobao", &out).unwrap();
+    assert_eq!(exported.products, validation.ready);
+    assert_eq!(exported.skipped.len(), validation.blocked);
+    assert_eq!(exported.skipped[0].handle, "chandler-walnuts");
+}

@@ -9,6 +9,7 @@
 //!
 //! Screenshots of each screen go to `target/e2e-screens/` for a person to look at.
 
+mod bundles;
 mod closing;
 mod drafting;
 mod driver;
@@ -20,6 +21,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 
+use bundles::*;
 use closing::*;
 use drafting::*;
 use driver::*;
@@ -92,4 +94,13 @@ async fn closing_the_window_right_after_typing_keeps_the_text() -> Result<()> {
     let outcome =
         the_title_is_there_and_one_app_runs_per_catalog(&driver, home.path(), title).await;
     finish(driver, outcome, "close-relaunch").await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn a_merchant_checks_and_exports_the_sample_for_taobao_and_opens_the_report() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome = export_the_sample_for_taobao_and_open_the_report(&driver, home.path()).await;
+    finish(driver, outcome, "taobao").await
 }

@@ -36,6 +36,7 @@ import type {
   ReviewState,
   Suggestions,
   MarketplaceCompleteness,
+  Validation,
   Vendor,
 } from './types';
 
@@ -120,7 +121,7 @@ export const previewImport = (path: string): Promise<ImportReport> => call('prev
 export const importFile = (path: string): Promise<ImportReport> => call('import_file', { path });
 /** A page of the product list: without thumbnails it answers at once, with them it may take seconds. */
 export const productsPage = (search: string, offset: number, limit: number, thumbnails = false, order: ListOrder = 'vendor', marketplace = ''): Promise<ProductPage> =>
-  call('products_page', { search, order, offset, limit, thumbnails, marketplace });
+  call('products_page', { search, order, offset, limit, thumbnails, marketplace: marketplace || null });
 
 /** Photos in the whole catalog, counted a page at a time; `onpartial` hears the count so far. */
 export async function countPhotos(onpartial?: (soFar: number) => void): Promise<number> {
@@ -224,5 +225,9 @@ export const exportGlossary = (path: string): Promise<number> => call('export_gl
 export const productCompleteness = (handle: string, lang: Locale): Promise<MarketplaceCompleteness[]> => call('product_completeness', { handle, lang });
 /** Writes every product's completeness for `marketplace` as CSV to `path`; resolves with how many. */
 export const exportCompleteness = (marketplace: string, path: string, lang: Locale): Promise<number> => call('export_completeness', { marketplace, path, lang });
+/** Every product's findings for `marketplace` before an export, in `lang`. */
+export const validateExport = (marketplace: string, lang: Locale): Promise<Validation> => call('validate_export', { marketplace, lang });
+/** The HTML report inside the bundle at `path`. */
+export const bundleReport = (path: string): Promise<string> => call('bundle_report', { path });
 export const listVendors = (): Promise<Vendor[]> => call('list_vendors', none);
 export const setVendorField = (vendor: string, field: string, value: string): Promise<Vendor> => call('set_vendor_field', { vendor, field, value });

@@ -28,6 +28,9 @@ import type {
   Variant,
   Completeness,
   MarketplaceCompleteness,
+  Validation,
+  ProductIssues,
+  ExportIssue,
 } from './types';
 import { estimateGbkUnits } from '../lib/text';
 import { createDrafting, type Drafting } from './mock-drafting';
@@ -872,6 +875,32 @@ const handlers: Record<string, (a: Args) => unknown> = {
   },
   export_completeness: () => state.products.size,
   list_vendors: () => [],
+  set_vendor_field: (a) => {
+    const vendor = str(a, 'vendor');
+    const field = str(a, 'field') as 'agent_name' | 'agent_address' | 'agent_phone';
+    const mine = [...state.products.values()].filter((p) => p.vendor === vendor);
+    if (!mine.length) fail('no-vendor', `No vendor named “${vendor}” in the catalog.`, { vendor });
+    for (const p of mine) p.agent = { ...p.agent, [field]: str(a, 'value').trim() };
+    return { name: vendor, products: mine.length, ...mine[0].agent };
+  },
+  bundle_report: (a) => `<!doctype html><html lang="en"><body><h1>Kuajing export</h1><p>${str(a, 'path')}</p></body></html>`,
+  validate_export: (a): Validation => {
+    const products: ProductIssues[] = [];
+    let ready = 0;
+    for (const p of state.products.values()) {
+      const errors = p.title_zh.trim() === '' || errorsOf(p) > 0;
+      if (!errors) ready++;
+      const c = completenessOf(p);
+      const issues: ExportIssue[] = c.missing.map((item, i) => ({
+        item,
+        severity: item === 'title_zh' && errors ? 'error' : 'warning',
+        message: { code: 'missing-item', message: `Missing for this marketplace: ${c.missing_names[i]}`, args: { item: c.missing_names[i] } },
+      }));
+      if (issues.length) products.push({ handle: p.handle, title: p.title_zh || p.title_en, exports: !errors, issues });
+    }
+    products.sort((x, y) => Number(x.exports) - Number(y.exports));
+    return { marketplace: str(a, 'marketplace'), ready, blocked: state.products.size - ready, products };
+  },
   set_copy: (a) => {
     const p = getP(str(a, 'handle'));
     const field = str(a, 'field') as CopyField;

@@ -60,10 +60,16 @@ import type { TmMatch } from './bindings/TmMatch';
 import type { Completeness } from './bindings/Completeness';
 import type { MarketplaceCompleteness } from './bindings/MarketplaceCompleteness';
 import type { Vendor } from './bindings/Vendor';
+import type { Validation } from './bindings/Validation';
+import type { ProductIssues } from './bindings/ProductIssues';
+import type { ExportIssue } from './bindings/ExportIssue';
 import type { Agent } from './bindings/Agent';
 
 export type {
   Agent,
+  Validation,
+  ProductIssues,
+  ExportIssue,
   Completeness,
   MarketplaceCompleteness,
   Vendor,
@@ -151,7 +157,7 @@ export interface Commands {
    * `limit` products (at most 500) from `offset` of those matching `search`, and how many match.
    * `thumbnails`: each with its thumbnail (rendered when not cached yet: may take seconds), or none (at once).
    */
-  products_page: { args: { search: string; order: ListOrder; offset: number; limit: number; thumbnails: boolean; marketplace: string }; result: ProductPage };
+  products_page: { args: { search: string; order: ListOrder; offset: number; limit: number; thumbnails: boolean; marketplace: string | null }; result: ProductPage };
   get_product: { args: { handle: string }; result: ProductDetail };
   set_copy: {
     /** `base`: what the edit started from; the save is refused with `copy-conflict` when the catalog holds something else. */
@@ -212,6 +218,8 @@ export interface Commands {
   product_completeness: { args: { handle: string; lang: Locale }; result: MarketplaceCompleteness[] };
   export_completeness: { args: { marketplace: string; path: string; lang: Locale }; result: number };
   list_vendors: { args: Record<string, never>; result: Vendor[] };
+  bundle_report: { args: { path: string }; result: string };
+  validate_export: { args: { marketplace: string; lang: Locale }; result: Validation };
   set_vendor_field: { args: { vendor: string; field: string; value: string }; result: Vendor };
 }
 

@@ -6,6 +6,9 @@
 mod labels;
 mod report;
 pub(crate) mod sheet;
+mod validate;
+
+pub use validate::{Issue as ExportIssue, ProductIssues, Validation};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -501,36 +504,26 @@ impl Workbench {
         }
     }
 
+    /// The HTML report of the bundle at `path` (written by [`Self::export`]), for the app to
+    /// show.
+    pub fn bundle_report(&self, path: &Path) -> Result<String> {
+        const CAP: u64 = 256 << 20;
+        let bytes = kuajing_bundle::read_file(path, REPORT_HTML_NAME, CAP)?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// The messages of what leaves the product out (`validate.rs`, shared with the
+    /// validation screen, so it lists exactly what the export leaves out).
     fn skip_reasons(
         &self,
         profile: &Profile,
         detail: &crate::ProductDetail,
     ) -> Result<Vec<Message>> {
-        let mut reasons = Vec::new();
-        if detail.title_zh.trim().is_empty() {
-            reasons.push(self.note("no-zh-title", &[]));
-        }
-        for (field, text) in [
-            (CopyField::Title, &detail.title_zh),
-            (CopyField::Description, &detail.description_zh),
-        ] {
-            if text.is_empty() {
-                continue;
-            }
-            for finding in self.check_copy(&profile.id, field, text)?.findings {
-                if finding.severity == kuajing_copy::Severity::Error {
-                    let field_name = self.message("field", field.as_str(), &BTreeMap::new());
-                    reasons.push(self.note(
-                        "copy-error",
-                        &[("field", &field_name), ("finding", &finding.message)],
-                    ));
-                }
-            }
-        }
-        if detail.variants.iter().all(|v| v.price_cents.is_none()) {
-            reasons.push(self.note("no-price", &[]));
-        }
-        Ok(reasons)
+        Ok(self
+            .blocking(profile, detail)?
+            .into_iter()
+            .map(|issue| issue.message)
+            .collect())
     }
 }
 

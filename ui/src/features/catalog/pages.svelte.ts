@@ -18,6 +18,8 @@ export type FetchPage = (search: string, offset: number, limit: number, thumbnai
 export interface SummaryPatch {
   title_zh?: string | null;
   errors?: number;
+  /** For the marketplace the list is for. */
+  completeness?: number;
 }
 
 export class ProductPages {
@@ -140,6 +142,7 @@ export class ProductPages {
         ...items[i],
         ...(patch.title_zh !== undefined ? { title_zh: patch.title_zh } : {}),
         ...(patch.errors !== undefined ? { errors: patch.errors } : {}),
+        ...(patch.completeness !== undefined ? { completeness: patch.completeness } : {}),
       };
       this.#pages.set(n, next);
     }

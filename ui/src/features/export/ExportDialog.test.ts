@@ -91,4 +91,58 @@ describe('ExportDialog', () => {
     expect(saved).toHaveLength(1);
     unmount(cmp);
   });
+
+  it('lists what the export would leave out, and a click goes to the field', async () => {
+    setInvoker(async (cmd, args) => {
+      commands.push(cmd);
+      if (cmd === 'default_export_path') return '/tmp/kuajing-taobao.zip';
+      if (cmd === 'validate_export') {
+        expect((args as { marketplace: string }).marketplace).toBe('taobao');
+        return {
+          marketplace: 'taobao',
+          ready: 7,
+          blocked: 1,
+          products: [
+            {
+              handle: 'chandler-walnuts',
+              title: '最好的美国核桃',
+              exports: false,
+              issues: [
+                { item: 'title_zh', severity: 'error', message: { code: 'copy-error', message: 'The Chinese title has an error: 最好', args: { field: 'title', finding: '“最好” is an absolute term' } } },
+                { item: 'hs_code', severity: 'warning', message: { code: 'missing-item', message: 'Missing: HS code', args: { item: 'HS code' } } },
+              ],
+            },
+          ],
+        };
+      }
+      return null;
+    });
+    const target = document.createElement('div');
+    document.body.append(target);
+    const opened: [string, string][] = [];
+    const cmp = mount(ExportDialog, {
+      target,
+      props: {
+        open: true,
+        marketplaces: [{ id: 'taobao', name: 'Taobao', name_zh: '淘宝', title_max_units: 60, title_unit: 'gbk' }],
+        marketplace: 'taobao',
+        onclose: () => {},
+        onsettings: () => {},
+        onopenfield: (handle: string, item: string) => opened.push([handle, item]),
+      },
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    flushSync();
+    expect(target.querySelector('[data-testid="export-check-summary"]')!.textContent).toContain('7 ready');
+    const product = target.querySelector<HTMLElement>('[data-testid="export-check-product"]')!;
+    expect(product.dataset.handle).toBe('chandler-walnuts');
+    expect(product.dataset.exports).toBe('false');
+    const issues = [...product.querySelectorAll<HTMLButtonElement>('[data-testid="export-check-issue"]')];
+    expect(issues.map((b) => b.dataset.item)).toEqual(['title_zh', 'hs_code']);
+    expect(issues[0].classList.contains('error')).toBe(true);
+    expect(issues[1].textContent).toContain('HS code');
+    issues[1].click();
+    expect(opened).toEqual([['chandler-walnuts', 'hs_code']]);
+    unmount(cmp);
+  });
 });

@@ -12,9 +12,9 @@ thumbnail: string | null,
 errors: number, 
 /**
  * How complete the product is for that marketplace, in whole percent
- * ([`crate::Completeness`]).
+ * ([`crate::Completeness`]); `None` when the page was asked for without one.
  */
-completeness: number, 
+completeness: number | null, 
 /**
  * The zh-CN review state of each reviewed field that has Chinese copy.
  */
