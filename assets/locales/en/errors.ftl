@@ -39,6 +39,7 @@ error-output-is-input = { $path } is one of the photos being rendered; it is nev
 error-output-exists = { $path } already exists. Remove it, choose another folder, or allow overwriting.
 error-bad-argument = The command was given a value it cannot use.
 error-marketplace-invalid = The marketplace profile { $marketplace } is invalid: { $detail }
+error-marketplace-override = Your marketplace profile { $file } (line { $line }) is not valid: { $detail }. Fix that file beside the catalog, or remove it to use the shipped profile.
 # Errors reading a file as a Shopify export (the same words as the import's).
 error-empty-file = { import-empty-file }
 error-not-csv = { import-not-csv }

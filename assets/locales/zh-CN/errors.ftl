@@ -38,6 +38,7 @@ error-output-is-input = { $path } 是正在生成的原图之一，不会被覆�
 error-output-exists = { $path } 已存在。请删除它、换一个文件夹，或允许覆盖。
 error-bad-argument = 命令收到了无法使用的值。
 error-marketplace-invalid = 平台配置 { $marketplace } 无效：{ $detail }
+error-marketplace-override = 平台配置文件 { $file }（第 { $line } 行）无效：{ $detail }。请修改目录旁的该文件，或删除它以使用内置配置。
 # 把文件当作 Shopify 导出读取时的错误（与导入问题措辞相同）。
 error-empty-file = { import-empty-file }
 error-not-csv = { import-not-csv }

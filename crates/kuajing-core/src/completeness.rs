@@ -4,6 +4,7 @@
 //! product's rows when it changes, so the next read counts just that product again.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use kuajing_catalog::queries::completeness as rows;
 use kuajing_catalog::rusqlite::Connection;
@@ -44,8 +45,9 @@ impl Workbench {
     /// Every product's completeness for `marketplace`, in list order; products not counted
     /// since they last changed are counted first.
     pub fn completeness(&self, marketplace: &str) -> Result<Vec<Completeness>> {
-        let profile = kuajing_marketplace::load(marketplace)?;
-        let stamp = self.count_completeness(profile)?;
+        let owned = self.profile(marketplace)?;
+        let profile = &*owned;
+        let stamp = self.count_completeness(&owned)?;
         let conn = self.catalog.connect()?;
         Ok(rows::all(&conn, marketplace, &stamp)?
             .into_iter()
@@ -59,8 +61,9 @@ impl Workbench {
         let id = kuajing_catalog::queries::products::id_of(&conn, handle)?;
         let mut out = Vec::new();
         for marketplace in kuajing_marketplace::builtin_ids() {
-            let profile = kuajing_marketplace::load(marketplace)?;
-            let stamp = self.count_completeness(profile)?;
+            let owned = self.profile(marketplace)?;
+            let profile = &*owned;
+            let stamp = self.count_completeness(&owned)?;
             let Some(row) = rows::get(&conn, id, marketplace, &stamp)? else {
                 continue;
             };
@@ -85,8 +88,9 @@ impl Workbench {
         marketplace: &str,
         products: &[(i64, String)],
     ) -> Result<std::collections::HashMap<i64, u8>> {
-        let profile = kuajing_marketplace::load(marketplace)?;
-        let stamp = rules_stamp(marketplace)?;
+        let owned = self.profile(marketplace)?;
+        let profile = &*owned;
+        let stamp = rules_stamp(&owned);
         let mut conn = self.catalog.connect()?;
         let mut out = std::collections::HashMap::new();
         let mut todo = Vec::new();
@@ -136,8 +140,8 @@ impl Workbench {
     /// Counts every product without a stored row under the current rules, `BATCH` products
     /// per write transaction (read and stored in one, so a row always matches what it was
     /// counted from). Returns the rules stamp.
-    pub(crate) fn count_completeness(&self, profile: &Profile) -> Result<String> {
-        let stamp = rules_stamp(&profile.id)?;
+    pub(crate) fn count_completeness(&self, profile: &Arc<Profile>) -> Result<String> {
+        let stamp = rules_stamp(profile);
         let mut conn = self.catalog.connect()?;
         loop {
             let todo = rows::uncounted(&conn, &profile.id, &stamp)?;

@@ -82,7 +82,8 @@ impl Rules {
         text: &str,
         context: &kuajing_copy::Context,
     ) -> Result<CopyCheck> {
-        let profile = kuajing_marketplace::load(marketplace)?;
+        let owned = self.profile(marketplace)?;
+        let profile = &*owned;
         let kind = checked_field(field)?;
         let checker = self.checker()?;
         let mut unit = kuajing_copy::Length::Gbk;

@@ -159,7 +159,8 @@ impl Workbench {
         if let Some(t) = cache.get(marketplace) {
             return Ok(Arc::clone(t));
         }
-        let profile = kuajing_marketplace::load(marketplace)?;
+        let owned = self.profile(marketplace)?;
+        let profile = &*owned;
         let drafting = profile.drafting.as_ref().ok_or_else(|| Error::NoTemplate {
             marketplace: marketplace.to_owned(),
             field: "title".to_owned(),
@@ -386,7 +387,8 @@ impl Workbench {
         let memory = self.memory(&conn)?;
         let templates = self.templates(marketplace)?;
         let units = Units::builtin()?;
-        let profile = kuajing_marketplace::load(marketplace)?;
+        let owned = self.profile(marketplace)?;
+        let profile = &*owned;
         let en = |f| copy_rows::get(&conn, row.id, Locale::En, f);
         let title_en = en(CopyField::Title)?;
         let description_en = kuajing_shopify::body_text(&en(CopyField::Description)?);

@@ -20,6 +20,7 @@ mod media;
 mod message;
 mod previews;
 mod products;
+mod profiles;
 mod render_batch;
 mod review;
 mod sample;
@@ -97,6 +98,8 @@ pub struct Rules {
     checker: Arc<OnceLock<Checker>>,
     l10n: &'static Localizer,
     lang: String,
+    /// The marketplace profiles, with a catalog's overrides once a catalog is open.
+    profiles: Arc<profiles::Profiles>,
 }
 
 impl Rules {
@@ -106,7 +109,14 @@ impl Rules {
             checker: Arc::new(OnceLock::new()),
             l10n: kuajing_l10n::builtin()?,
             lang: supported_lang(lang),
+            profiles: Arc::default(),
         })
+    }
+
+    /// The marketplace profile `id`: shipped, with the catalog's override merged in
+    /// (`<catalog folder>/marketplaces/<id>.toml`, docs/adding-a-marketplace.md).
+    pub fn profile(&self, id: &str) -> Result<Arc<kuajing_marketplace::Profile>> {
+        self.profiles.get(id)
     }
 
     /// The same rules writing messages in `lang` (`en` or `zh-CN`).
@@ -115,6 +125,7 @@ impl Rules {
             checker: Arc::clone(&self.checker),
             l10n: self.l10n,
             lang: supported_lang(lang),
+            profiles: Arc::clone(&self.profiles),
         }
     }
 
@@ -162,6 +173,10 @@ pub struct Workbench {
 impl Workbench {
     /// Opens (creating on first use) the catalog at `path`.
     pub fn open(path: &Path, rules: Rules) -> Result<Self> {
+        let rules = Rules {
+            profiles: Arc::new(profiles::Profiles::for_catalog(path)),
+            ..rules
+        };
         let workbench = Workbench {
             catalog: Catalog::open(path)?,
             rules,
@@ -195,6 +210,11 @@ impl Workbench {
         args: &BTreeMap<String, String>,
     ) -> String {
         self.rules.message(prefix, code, args)
+    }
+
+    /// The marketplace profile `id`, with this catalog's override merged in.
+    pub fn profile(&self, id: &str) -> Result<Arc<kuajing_marketplace::Profile>> {
+        self.rules.profile(id)
     }
 }
 

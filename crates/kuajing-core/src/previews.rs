@@ -56,7 +56,8 @@ pub struct SlotPreview {
 impl Workbench {
     /// Every photo of `handle` with its renders for `marketplace` (rendered now if not cached).
     pub fn image_previews(&self, handle: &str, marketplace: &str) -> Result<Vec<ImagePreview>> {
-        let profile = kuajing_marketplace::load(marketplace)?;
+        let owned = self.profile(marketplace)?;
+        let profile = &*owned;
         let conn = self.catalog.connect()?;
         let product = product_rows::get(&conn, handle)?;
         let images = image_rows::for_product(&conn, product.id)?;

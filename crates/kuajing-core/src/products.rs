@@ -152,7 +152,8 @@ impl Workbench {
         marketplace: Option<&str>,
     ) -> Result<ProductPage> {
         let conn = self.catalog.connect()?;
-        let profile = kuajing_marketplace::load(PREVIEW_MARKETPLACE)?;
+        let owned = self.profile(PREVIEW_MARKETPLACE)?;
+        let profile = &*owned;
         let slot = profile.slot(PREVIEW_SLOT);
         let rows = list_rows::summaries_page(&conn, search, order, offset, limit)?;
         let ids: Vec<(i64, String)> = rows.iter().map(|r| (r.id, r.handle.clone())).collect();
@@ -217,7 +218,8 @@ impl Workbench {
 
     pub fn product(&self, handle: &str) -> Result<ProductDetail> {
         let conn = self.catalog.connect()?;
-        let profile = kuajing_marketplace::load(PREVIEW_MARKETPLACE)?;
+        let owned = self.profile(PREVIEW_MARKETPLACE)?;
+        let profile = &*owned;
         self.product_data(&conn, handle, profile.slot(PREVIEW_SLOT))
     }
 

@@ -52,11 +52,11 @@ pub struct RenderReport {
     pub notes: Vec<RenderNote>,
 }
 
-struct Job {
+struct Job<'p> {
     handle: String,
     position: i64,
     media: String,
-    slots: Vec<&'static Slot>,
+    slots: Vec<&'p Slot>,
 }
 
 struct Counters {
@@ -94,7 +94,8 @@ impl Workbench {
         progress: &(dyn Fn(RenderProgress) + Sync),
     ) -> Result<RenderReport> {
         let started = Instant::now();
-        let profile = kuajing_marketplace::load(marketplace)?;
+        let owned = self.profile(marketplace)?;
+        let profile = &*owned;
         let conn = self.catalog.connect()?;
         let mut index: BTreeMap<String, usize> = BTreeMap::new();
         let jobs: Vec<Job> = image_rows::with_media(&conn)?

@@ -14,6 +14,7 @@
 //! as the one the translation is made from.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use kuajing_catalog::queries::review::{self as review_rows, Change, REVIEWED_FIELDS};
 use kuajing_catalog::queries::review_queue;
@@ -22,6 +23,7 @@ use kuajing_catalog::queries::{
 };
 use kuajing_catalog::rusqlite::Connection;
 use kuajing_catalog::{CopyField, Locale};
+use kuajing_marketplace::Profile;
 use serde::{Deserialize, Serialize};
 
 pub use kuajing_catalog::queries::review::ReviewState;
@@ -184,23 +186,29 @@ pub struct ReviewQueue {
 /// What stored finding counts are made with besides the catalog's data: this build's checker
 /// (its version and term list) and the marketplace profile. A count under another stamp is
 /// counted again.
-pub(crate) fn rules_stamp(marketplace: &str) -> Result<String> {
-    use std::sync::{Mutex, OnceLock};
-    static STAMPS: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+pub(crate) fn rules_stamp(profile: &Arc<Profile>) -> String {
+    use std::sync::{Mutex, OnceLock, Weak};
+    // By profile: an override file edited gives a new profile, and so a new stamp.
+    /// By marketplace id: the profile a stamp was made for, and the stamp.
+    type Stamps = Mutex<HashMap<String, (Weak<Profile>, String)>>;
+    static STAMPS: OnceLock<Stamps> = OnceLock::new();
     let stamps = STAMPS.get_or_init(Mutex::default);
-    if let Some(stamp) = stamps.lock().ok().and_then(|s| s.get(marketplace).cloned()) {
-        return Ok(stamp);
+    if let Ok(known) = stamps.lock()
+        && let Some((weak, stamp)) = known.get(&profile.id)
+        && weak.upgrade().is_some_and(|p| Arc::ptr_eq(&p, profile))
+    {
+        return stamp.clone();
     }
-    let profile = kuajing_marketplace::load(marketplace)?;
     let stamp = review_rows::hash(&format!(
-        "{}\u{1}{}\u{1}{profile:?}",
+        "{}\u{1}{}\u{1}{:?}",
         env!("CARGO_PKG_VERSION"),
         kuajing_copy::builtin_terms(),
+        **profile,
     ));
     if let Ok(mut stamps) = stamps.lock() {
-        stamps.insert(marketplace.to_owned(), stamp.clone());
+        stamps.insert(profile.id.clone(), (Arc::downgrade(profile), stamp.clone()));
     }
-    Ok(stamp)
+    stamp
 }
 
 /// The English as a person reads it: Body HTML as text (the selling points are made from the
@@ -382,7 +390,7 @@ impl Workbench {
     /// from is unchanged. Returns the rules stamp the counts carry.
     fn store_findings(&self, locale: &str, marketplace: &str) -> Result<String> {
         use rayon::prelude::*;
-        let rules = rules_stamp(marketplace)?;
+        let rules = rules_stamp(&self.profile(marketplace)?);
         let conn = self.catalog.connect()?;
         if findings_rows::all_counted(&conn, locale, marketplace, &rules)? {
             return Ok(rules);

@@ -104,7 +104,8 @@ impl Workbench {
     /// Makes `marketplace`'s exports take only approved copy (`on`), or all copy with a warning
     /// for each field not approved (the default).
     pub fn set_approved_only(&self, marketplace: &str, on: bool) -> Result<Settings> {
-        let profile = kuajing_marketplace::load(marketplace)?;
+        let owned = self.profile(marketplace)?;
+        let profile = &*owned;
         let mut conn = self.catalog.connect()?;
         let tx = kuajing_catalog::write_tx(&mut conn)?;
         let key = approved_only_key(&profile.id);
@@ -156,7 +157,8 @@ impl Workbench {
         kuajing_marketplace::builtin_ids()
             .into_iter()
             .map(|id| {
-                let p = kuajing_marketplace::load(id)?;
+                let owned = self.profile(id)?;
+                let p = &*owned;
                 Ok(ProfileSummary {
                     id: p.id.clone(),
                     name: p.name.clone(),

@@ -12,7 +12,10 @@ use serde::{Deserialize, Serialize};
 include!(concat!(env!("OUT_DIR"), "/profiles.rs"));
 
 mod listing;
+mod overrides;
 mod sheet;
+
+pub use overrides::with_override;
 
 pub use listing::{LabelItem, LabelTemplate, PriceCaps, Requirements};
 pub use sheet::{Column, Sheet, SheetFormat, SheetRows, SheetValue};
@@ -23,6 +26,22 @@ pub enum Error {
     Unknown(String, String),
     #[error("marketplace profile `{id}` is invalid: {message}")]
     Invalid { id: String, message: String },
+    /// A merchant's override file does not parse or gives an invalid profile; `line` is 0
+    /// when the mistake is in the merged profile rather than at one line of the file.
+    #[error("{file}{}: {message} (marketplace profile override)", at_line(*.line))]
+    Override {
+        file: String,
+        line: usize,
+        message: String,
+    },
+}
+
+fn at_line(line: usize) -> String {
+    if line == 0 {
+        String::new()
+    } else {
+        format!(", line {line}")
+    }
 }
 
 impl Error {
@@ -31,19 +50,30 @@ impl Error {
         match self {
             Error::Unknown(..) => "unknown-marketplace",
             Error::Invalid { .. } => "marketplace-invalid",
+            Error::Override { .. } => "marketplace-override",
         }
     }
 
     /// The values a translated message needs.
     pub fn args(&self) -> std::collections::BTreeMap<String, String> {
         let pairs = match self {
-            Error::Unknown(id, known) => [("marketplace", id), ("known", known)],
-            Error::Invalid { id, message } => [("marketplace", id), ("detail", message)],
+            Error::Unknown(id, known) => {
+                vec![("marketplace", id.clone()), ("known", known.clone())]
+            }
+            Error::Invalid { id, message } => {
+                vec![("marketplace", id.clone()), ("detail", message.clone())]
+            }
+            Error::Override {
+                file,
+                line,
+                message,
+            } => vec![
+                ("file", file.clone()),
+                ("line", line.to_string()),
+                ("detail", message.clone()),
+            ],
         };
-        pairs
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v.clone()))
-            .collect()
+        pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     }
 }
 
@@ -394,6 +424,15 @@ static PARSED: std::sync::LazyLock<Vec<(&'static str, Result<Profile, Error>)>> 
             .map(|(id, text)| (*id, Profile::from_toml(id, text)))
             .collect()
     });
+
+/// The TOML text of a shipped profile.
+pub(crate) fn builtin_text(id: &str) -> Result<&'static str, Error> {
+    BUILTIN
+        .iter()
+        .find(|(known, _)| *known == id)
+        .map(|(_, text)| *text)
+        .ok_or_else(|| Error::Unknown(id.to_owned(), builtin_ids().join(", ")))
+}
 
 /// A shipped profile by id.
 pub fn load(id: &str) -> Result<&'static Profile, Error> {

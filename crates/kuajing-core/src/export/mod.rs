@@ -145,13 +145,14 @@ impl Workbench {
     /// catalog gives the same bytes.
     pub fn export(&self, marketplace: &str, out: &Path) -> Result<ExportReport> {
         self.refuse_catalog_files(out)?;
-        let profile = kuajing_marketplace::load(marketplace)?;
+        let owned = self.profile(marketplace)?;
+        let profile = &*owned;
         let conn = self.catalog.connect()?;
         let rate = setting_rows::rate(&conn)?.ok_or(Error::NoRate)?;
         if profile.sheet.columns.is_empty() {
             let names: Vec<String> = kuajing_marketplace::exporting_ids()
                 .into_iter()
-                .filter_map(|id| kuajing_marketplace::load(id).ok())
+                .filter_map(|id| self.profile(id).ok())
                 .map(|p| p.name.clone())
                 .collect();
             return Err(Error::NoSheet {

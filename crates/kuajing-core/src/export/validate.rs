@@ -57,8 +57,9 @@ const COPY: [(CopyField, &str); 4] = [
 impl Workbench {
     /// Every product's findings for `marketplace`, as the export would meet them.
     pub fn validate_export(&self, marketplace: &str) -> Result<Validation> {
-        let profile = kuajing_marketplace::load(marketplace)?;
-        let stamp = self.count_completeness(profile)?;
+        let owned = self.profile(marketplace)?;
+        let profile = &*owned;
+        let stamp = self.count_completeness(&owned)?;
         let conn = self.catalog.connect()?;
         let rate = kuajing_catalog::queries::settings::rate(&conn)?;
         let mut out = Validation {
