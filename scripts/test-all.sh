@@ -45,14 +45,14 @@ step "UI: build, type check, unit tests"
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "Rust unit and integration tests (they also regenerate ui/src/ipc/bindings)"
+step "Rust unit and integration tests (they also regenerate ui/src/ipc/bindings and fixtures)"
 # Start from nothing so a binding whose Rust type is gone shows up as deleted below.
-rm -f ui/src/ipc/bindings/*.ts
+rm -f ui/src/ipc/bindings/*.ts ui/src/ipc/fixtures/*.json
 cargo test --workspace --locked
 
-step "generated TypeScript bindings are committed"
-if ! git diff --exit-code --stat -- ui/src/ipc/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/ipc/bindings)" ]; then
-  echo "test-all: ui/src/ipc/bindings drifted from the Rust types: commit the regenerated files"; exit 1
+step "generated TypeScript bindings and the UI mock's recorded fixtures are committed"
+if ! git diff --exit-code --stat -- ui/src/ipc/bindings ui/src/ipc/fixtures || [ -n "$(git ls-files --others --exclude-standard ui/src/ipc/bindings ui/src/ipc/fixtures)" ]; then
+  echo "test-all: ui/src/ipc/bindings or ui/src/ipc/fixtures drifted from the Rust side: commit the regenerated files"; exit 1
 fi
 
 step "end to end: the app window under Xvfb via tauri-driver"

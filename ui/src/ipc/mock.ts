@@ -33,16 +33,29 @@ import type {
   ExportIssue,
 } from './types';
 import { estimateGbkUnits } from '../lib/text';
+import core from './fixtures/core.json';
+import type { Slot } from './bindings/Slot';
+import type { TitleRule } from './bindings/TitleRule';
+import type { LinesRule } from './bindings/LinesRule';
+import type { Term } from './bindings/Term';
 import { createDrafting, type Drafting } from './mock-drafting';
 import { createReview, type Review } from './mock-review';
 
-const MARKETPLACES: ProfileSummary[] = [
-  { id: 'tmall-global', name: 'Tmall Global', name_zh: '天猫国际', title_max_units: 60, title_unit: 'gbk' },
-  { id: 'taobao', name: 'Taobao', name_zh: '淘宝', title_max_units: 60, title_unit: 'gbk' },
-  { id: 'pinduoduo', name: 'Pinduoduo', name_zh: '拼多多', title_max_units: 60, title_unit: 'gbk' },
-];
+/**
+ * What the core answers, recorded by crates/kuajing-core/tests/ui_fixtures.rs: the marketplace
+ * list, every profile's slots and limits, the term list, and `check_copy` for the texts this
+ * mock's sample and the UI's tests use. The mock copies none of it by hand.
+ */
+const CORE = core as unknown as {
+  marketplaces: ProfileSummary[];
+  profiles: Record<string, { slots: Slot[]; title: TitleRule; short_title: TitleRule | null; selling_points: LinesRule | null }>;
+  terms: Term[];
+  checks: { marketplace: string; field: CopyField; text: string; en: CopyCheck; 'zh-CN': CopyCheck }[];
+};
 
-/** The image slots of assets/marketplaces/*.toml, as far as the mock needs them. */
+const MARKETPLACES: ProfileSummary[] = CORE.marketplaces;
+
+/** The image slots of a profile, as far as the mock needs them. */
 interface MockSlot {
   id: string;
   label: string;
@@ -57,25 +70,24 @@ interface MockSlot {
   /** trim + plain background expected (Taobao's white-background image) */
   white?: boolean;
 }
-const MAIN = { id: 'main', label: 'Main image', width: 800, height: 800, fit: 'contain' } as const;
-const DETAIL = { id: 'detail', label: 'Detail image', label_zh: '详情图', width: 750, height: 1500, fit: 'width', max_count: 20 } as const;
-const SLOTS: Record<string, MockSlot[]> = {
-  'tmall-global': [
-    { ...MAIN, label_zh: '主图', max_bytes: 1048576, max_count: 5 },
-    { ...DETAIL, max_bytes: 1048576, min_source: 750 },
-  ],
-  taobao: [
-    { ...MAIN, label_zh: '主图', max_bytes: 3145728, max_count: 5, min_source: 700 },
-    { id: 'white', label: 'White-background image', label_zh: '白底图', width: 800, height: 800, fit: 'contain', max_bytes: 307200, min_bytes: 38912, max_count: 1, min_source: 700, white: true },
-    { id: 'main34', label: '3:4 main image', label_zh: '3:4主图', width: 750, height: 1000, fit: 'cover', max_bytes: 3145728, max_count: 5 },
-    { ...DETAIL, max_bytes: 3145728, min_source: 750 },
-  ],
-  pinduoduo: [
-    { ...MAIN, label_zh: '轮播图', max_bytes: 1048576, max_count: 10, min_source: 480 },
-    { ...DETAIL, max_bytes: 1048576, min_source: 480 },
-    { id: 'home', label: 'Home image', label_zh: '首页图', width: 750, height: 352, fit: 'cover', max_bytes: 102400, max_count: 1 },
-  ],
-};
+const SLOTS: Record<string, MockSlot[]> = Object.fromEntries(
+  Object.entries(CORE.profiles).map(([id, profile]) => [
+    id,
+    profile.slots.map((s) => ({
+      id: s.id,
+      label: s.label,
+      label_zh: s.label_zh,
+      width: s.width,
+      height: s.height,
+      fit: s.fit,
+      max_bytes: Number(s.max_bytes),
+      min_bytes: Number(s.min_bytes) || undefined,
+      max_count: s.max_count,
+      min_source: s.min_source_width || undefined,
+      white: s.trim !== null,
+    })),
+  ]),
+);
 
 /** What the mock knows of each sample photo: its size and how it looks (by image id). */
 const PHOTOS: Record<number, { width: number; height: number; background: string | null; bordered: boolean; busy: boolean }> = {
@@ -244,98 +256,41 @@ function sampleProducts(): ProductDetail[] {
   ];
 }
 
-const ABS = { reason: 'absolute claim', reason_zh: '绝对化用语', law: '《广告法》第九条', law_en: 'Advertising Law art. 9', category: 'absolute' };
-const BANNED: { term: string; reason: string; reason_zh: string; law: string; law_en: string; category: string }[] = [
-  { term: '最好', ...ABS },
-  { term: '第一', ...ABS },
-  { term: '国家级', ...ABS },
-  { term: '100%', ...ABS },
-  { term: '治疗', reason: 'medical claim', reason_zh: '医疗用语', law: '《广告法》第十七条', law_en: 'Advertising Law art. 17', category: 'medical' },
-];
-
-/** Per field: the limit in GBK units (selling points: per line) and the most lines. */
-const LIMITS: Record<CopyField, { units: number | null; lines?: number }> = {
-  title: { units: 60 },
-  short_title: { units: 24 },
-  selling_points: { units: 40, lines: 5 },
-  description: { units: null },
-};
-
-/** Traditional characters the mock knows, with their Simplified forms. */
-const TRADITIONAL: Record<string, string> = { 車: '车', 櫻: '樱', 禮: '礼', 盒: '盒', 產: '产', 鮮: '鲜', 國: '国' };
-
-export function mockCheck(field: CopyField, text: string): CopyCheck {
+/**
+ * The core's check of `text`, as recorded; for a text not recorded, a thin stand-in from the
+ * recorded data only: its length against the profile's limit, and the recorded term list.
+ */
+export function mockCheck(field: CopyField, text: string, marketplace = 'tmall-global', lang: Locale = 'en'): CopyCheck {
+  const recorded = CORE.checks.find((c) => c.marketplace === marketplace && c.field === field && c.text === text);
+  if (recorded) return structuredClone(lang === 'zh-CN' ? recorded['zh-CN'] : recorded.en);
+  const profile = CORE.profiles[marketplace] ?? CORE.profiles['tmall-global'];
   const lines = field === 'selling_points' ? text.split('\n') : [text];
   const units = Math.max(0, ...lines.map(estimateGbkUnits));
-  const limit = LIMITS[field]?.units ?? null;
+  const limit = field === 'title' ? profile.title.max_units : field === 'short_title' ? (profile.short_title?.max_units ?? null) : field === 'selling_points' ? (profile.selling_points?.max_units ?? null) : null;
   const findings: Finding[] = [];
-  const cs = Array.from(text);
-  const joined = cs.join('');
+  const joined = Array.from(text).join('');
   const charAt = (utf16: number) => Array.from(joined.slice(0, utf16)).length;
-  for (const b of BANNED) {
-    let from = 0;
-    for (;;) {
-      const i = joined.indexOf(b.term, from);
-      if (i < 0) break;
+  // Longest term first, as the core matches.
+  const terms = [...CORE.terms].sort((x, y) => y.term.length - x.term.length);
+  const taken: [number, number][] = [];
+  for (const term of terms) {
+    for (let i = joined.indexOf(term.term); i >= 0; i = joined.indexOf(term.term, i + term.term.length)) {
       const start = charAt(i);
-      const end = start + Array.from(b.term).length;
+      const end = start + Array.from(term.term).length;
+      if (taken.some(([s, e]) => start < e && s < end)) continue;
+      taken.push([start, end]);
       findings.push({
         code: 'banned-term',
-        severity: 'error',
+        severity: term.severity,
         start,
         end,
-        args: { term: b.term, reason: b.reason, reason_zh: b.reason_zh, law: b.law, law_en: b.law_en, category: b.category, exception: 'none' },
-        message: `“${b.term}” is not allowed: ${b.reason} (${b.law_en}).`,
-        fixes: [
-          ...(b.category === 'absolute' ? ['优质', '出色'].map((r) => ({ kind: 'replace-term', start, end, replacement: r })) : []),
-          { kind: 'remove', start, end, replacement: '' },
-        ],
+        args: { term: term.term, reason: term.reason, reason_zh: term.reason_zh, law: term.law, law_en: term.law_en, category: term.category, exception: 'none' },
+        message: `“${term.term}” is not allowed: ${term.reason} (${term.law_en}).`,
+        fixes: [{ kind: 'remove', start, end, replacement: '' }],
       });
-      from = i + b.term.length;
     }
   }
-  cs.forEach((c, i) => {
-    if (/\p{Extended_Pictographic}/u.test(c)) {
-      const codepoint = `U+${c.codePointAt(0)!.toString(16).toUpperCase()}`;
-      findings.push({
-        code: 'non-gbk-char',
-        severity: 'error',
-        start: i,
-        end: i + 1,
-        args: { char: c, codepoint, kind: 'other' },
-        message: `“${c}” (${codepoint}) cannot be encoded in GBK.`,
-        fixes: [{ kind: 'remove', start: i, end: i + 1, replacement: '' }],
-      });
-    }
-    const simplified = TRADITIONAL[c];
-    if (simplified && simplified !== c) {
-      findings.push({
-        code: 'traditional-chars',
-        severity: 'warning',
-        start: i,
-        end: i + 1,
-        args: { text: c, simplified },
-        message: `“${c}” is written in Traditional characters; write “${simplified}” instead.`,
-        fixes: [{ kind: 'to-simplified', start: i, end: i + 1, replacement: simplified }],
-      });
-    }
-  });
-  for (const m of joined.matchAll(/(\d+(?:\.\d+)?)\s*(lbs?|oz)\b/gi)) {
-    const start = charAt(m.index);
-    const end = start + Array.from(m[0]).length;
-    const grams = Math.round(Number(m[1]) * (m[2].toLowerCase() === 'oz' ? 28.3495 : 453.592));
-    const suggestion = grams >= 1000 ? `${Math.round(grams / 10) / 100}千克` : `${grams}克`;
-    findings.push({
-      code: 'imperial-unit',
-      severity: 'warning',
-      start,
-      end,
-      args: { unit: m[2], suggestion, value: m[1] },
-      message: `“${m[2]}” is an imperial unit; write ${suggestion} instead.`,
-      fixes: [{ kind: 'to-metric', start, end, replacement: suggestion }],
-    });
-  }
-  const maxLines = LIMITS[field]?.lines;
+  const maxLines = field === 'selling_points' ? profile.selling_points?.max_lines : undefined;
   const filled = lines.filter((l) => l.trim()).length;
   if (maxLines !== undefined && filled > maxLines) {
     findings.push({
@@ -370,7 +325,7 @@ export function mockCheck(field: CopyField, text: string): CopyCheck {
           severity: 'error',
           start: offset + cut,
           end: offset + lcs.length,
-          args: { units: String(lu), limit: String(limit) },
+          args: { units: String(lu), limit: String(limit), unit: 'units' },
           message: `The ${field === 'selling_points' ? 'line' : 'title'} is ${lu} GBK units long; the limit is ${limit}.`,
           fixes: [],
         });
@@ -380,22 +335,6 @@ export function mockCheck(field: CopyField, text: string): CopyCheck {
   }
   findings.sort((a, b) => a.start - b.start);
   return { units, limit, unit: 'gbk', findings };
-}
-
-/** A finding's message as the Rust side renders it in `lang` (mockCheck's are English). */
-function findingText(f: Finding, zh: boolean): string {
-  if (!zh) return f.message;
-  const a = f.args;
-  switch (f.code) {
-    case 'banned-term':
-      return `“${a.term}”不能使用：${a.reason_zh}（${a.law}）。`;
-    case 'non-gbk-char':
-      return `“${a.char}”（${a.codepoint}）无法用 GBK 编码。`;
-    case 'title-too-long':
-      return `标题长度为 ${a.units} 个单位，上限为 ${a.limit}。`;
-    default:
-      return f.message;
-  }
 }
 
 interface State {
@@ -924,7 +863,7 @@ const handlers: Record<string, (a: Args) => unknown> = {
     }
     return drafting.withGlossary(p, field, text, mockCheck(field, text));
   },
-  check_copy: (a) => mockCheck(str(a, 'field') as CopyField, str(a, 'text')),
+  check_copy: (a) => mockCheck(str(a, 'field') as CopyField, str(a, 'text'), str(a, 'marketplace') || undefined),
   set_product_fields: (a) => {
     const p = getP(str(a, 'handle'));
     const fields = (a.fields ?? {}) as ProductFields;
@@ -1004,11 +943,11 @@ const handlers: Record<string, (a: Args) => unknown> = {
       for (const [field, text] of [['title', p.title_zh], ['short_title', p.short_title_zh], ['selling_points', p.selling_points_zh], ['description', p.description_zh]] as const) {
         const names = { title: ['title', '标题'], short_title: ['short title', '短标题'], selling_points: ['selling points', '卖点'], description: ['description', '描述'] } as const;
         const name = say(names[field][0], names[field][1]);
-        for (const f of mockCheck(field, text).findings.filter((x) => x.severity === 'error'))
+        for (const f of mockCheck(field, text, str(a, 'marketplace') || undefined, zh ? 'zh-CN' : 'en').findings.filter((x) => x.severity === 'error'))
           reasons.push({
             code: 'copy-error',
-            args: { field: name, finding: findingText(f, zh) },
-            message: say(`The Chinese ${name} has an error: ${f.message}`, `中文${name}有错误：${findingText(f, zh)}`),
+            args: { field: name, finding: f.message },
+            message: say(`The Chinese ${name} has an error: ${f.message}`, `中文${name}有错误：${f.message}`),
           });
       }
       if (!p.variants.some((v) => v.price_cents !== null)) reasons.push({ code: 'no-price', args: {}, message: say('No variant has a price.', '没有任何规格设置了价格。') });
