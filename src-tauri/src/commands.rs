@@ -14,7 +14,7 @@ use std::sync::Arc;
 use kuajing_core::{
     AppError, CatalogInfo, CopyCheck, CopyField, Draft, DraftBatchReport, DraftProgress, Error,
     ExportReport, FetchReport, Gloss, GlossaryImport, GlossaryTerm, HistoryEntry, ImagePreview,
-    ImportReport, ListOrder, Locale, MarketplaceCompleteness, MtSettings, OptionValue,
+    ImportReport, ListFor, ListOrder, Locale, MarketplaceCompleteness, MtSettings, OptionValue,
     ProductDetail, ProductFields, ProductPage, ProfileSummary, RenderProgress, RenderReport,
     ReviewFilter, ReviewItem, ReviewQueue, ReviewState, Settings, Suggestions, Validation, Vendor,
     Workbench,
@@ -103,8 +103,10 @@ pub async fn import_file(state: State<'_, AppState>, path: PathBuf) -> Result<Im
 
 /// `limit` products (at most [`MAX_PAGE`]) from `offset` of those matching `search` in `order`
 /// (default: by vendor), and how many match in all. `thumbnails`: with each one's thumbnail (rendered when not cached yet, so
-/// it may take seconds), or without (at once).
+/// it may take seconds), or without (at once). With `marketplace`, each product's completeness
+/// for it; with `incomplete` too, only the products below 100%.
 #[tauri::command]
+#[allow(clippy::too_many_arguments)] // one per IPC argument
 pub async fn products_page(
     state: State<'_, AppState>,
     search: String,
@@ -113,6 +115,7 @@ pub async fn products_page(
     limit: usize,
     thumbnails: bool,
     marketplace: Option<String>,
+    incomplete: Option<bool>,
 ) -> Result<ProductPage> {
     let limit = Some(limit.min(MAX_PAGE));
     let order = order.unwrap_or_default();
@@ -124,7 +127,10 @@ pub async fn products_page(
             offset,
             limit,
             thumbnails,
-            marketplace.as_deref(),
+            marketplace.as_deref().map(|marketplace| ListFor {
+                marketplace,
+                incomplete_only: incomplete.unwrap_or(false),
+            }),
         )
     })
     .await

@@ -427,3 +427,5 @@ ui-vendor-agent-phone-hint = e.g. 021-5555-0100
 ui-vendor-agent-label = Agent in China
 ui-vendor-agent-none = not set yet
 ui-vendor-edit = Edit for { $vendor }…
+ui-list-incomplete = Incomplete only
+ui-list-incomplete-hint = Only the products that lack something this marketplace requires

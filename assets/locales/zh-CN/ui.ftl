@@ -369,3 +369,5 @@ ui-vendor-agent-phone-hint = 例如 021-5555-0100
 ui-vendor-agent-label = 境内代理商
 ui-vendor-agent-none = 尚未填写
 ui-vendor-edit = 编辑 { $vendor }…
+ui-list-incomplete = 只看未完整
+ui-list-incomplete-hint = 只显示缺少此平台必填项的商品

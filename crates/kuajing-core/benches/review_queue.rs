@@ -300,14 +300,34 @@ fn main() {
         ("needs attention first", ListOrder::Attention),
     ] {
         workbench
-            .products_page("", order, 0, Some(100), false, Some("tmall-global"))
+            .products_page(
+                "",
+                order,
+                0,
+                Some(100),
+                false,
+                Some(kuajing_core::ListFor {
+                    marketplace: "tmall-global",
+                    incomplete_only: false,
+                }),
+            )
             .unwrap();
         let mut runs: Vec<Duration> = (0..RUNS)
             .map(|_| {
                 let t = Instant::now();
                 std::hint::black_box(
                     workbench
-                        .products_page("", order, 0, Some(100), false, Some("tmall-global"))
+                        .products_page(
+                            "",
+                            order,
+                            0,
+                            Some(100),
+                            false,
+                            Some(kuajing_core::ListFor {
+                                marketplace: "tmall-global",
+                                incomplete_only: false,
+                            }),
+                        )
                         .unwrap(),
                 );
                 t.elapsed()

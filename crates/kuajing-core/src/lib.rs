@@ -60,8 +60,8 @@ pub use media::{Output, RenderedFile, RenderedImage};
 pub use message::Message;
 pub use previews::{ImagePreview, SlotPreview};
 pub use products::{
-    CatalogInfo, FieldReview, ImageState, ProductDetail, ProductImage, ProductPage, ProductSummary,
-    Variant,
+    CatalogInfo, FieldReview, ImageState, ListFor, ProductDetail, ProductImage, ProductPage,
+    ProductSummary, Variant,
 };
 pub use render_batch::{RenderNote, RenderProgress, RenderReport};
 pub use review::{

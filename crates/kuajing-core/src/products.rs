@@ -54,6 +54,14 @@ pub struct FieldReview {
     pub stale: bool,
 }
 
+/// The marketplace a product list is for: its error counts and completeness, and whether
+/// only the products not complete for it are listed.
+#[derive(Debug, Clone, Copy)]
+pub struct ListFor<'a> {
+    pub marketplace: &'a str,
+    pub incomplete_only: bool,
+}
+
 /// A page of the product list.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]
@@ -149,13 +157,24 @@ impl Workbench {
         offset: usize,
         limit: Option<usize>,
         thumbnails: bool,
-        marketplace: Option<&str>,
+        marketplace: Option<ListFor<'_>>,
     ) -> Result<ProductPage> {
+        let incomplete_only = marketplace.is_some_and(|m| m.incomplete_only);
+        let marketplace = marketplace.map(|m| m.marketplace);
         let conn = self.catalog.connect()?;
         let owned = self.profile(PREVIEW_MARKETPLACE)?;
         let profile = &*owned;
         let slot = profile.slot(PREVIEW_SLOT);
-        let rows = list_rows::summaries_page(&conn, search, order, offset, limit)?;
+        // Only products below 100% for the marketplace: every product counted first (once;
+        // then only those changed since).
+        let stamp = match (marketplace, incomplete_only) {
+            (Some(m), true) => Some(self.count_completeness(&self.profile(m)?)?),
+            _ => None,
+        };
+        let filter = marketplace
+            .zip(stamp.as_deref())
+            .map(|(marketplace, rules)| list_rows::Incomplete { marketplace, rules });
+        let rows = list_rows::summaries_page(&conn, search, order, offset, limit, filter)?;
         let ids: Vec<(i64, String)> = rows.iter().map(|r| (r.id, r.handle.clone())).collect();
         // Completeness only when asked for: a caller counting photos or handles needs none.
         let complete = match marketplace {
@@ -206,7 +225,7 @@ impl Workbench {
             })
             .collect::<Result<Vec<_>>>()?;
         let total = match limit {
-            Some(_) => list_rows::count_matching(&conn, search)?,
+            Some(_) => list_rows::count_matching(&conn, search, filter)?,
             None => offset + items.len(),
         };
         Ok(ProductPage {

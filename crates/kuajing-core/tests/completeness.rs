@@ -196,3 +196,75 @@ fn validation_lists_what_the_export_leaves_out_and_the_export_agrees() {
     assert_eq!(exported.skipped.len(), validation.blocked);
     assert_eq!(exported.skipped[0].handle, "chandler-walnuts");
 }
+
+#[test]
+fn the_list_filters_to_the_products_not_complete_for_a_marketplace() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbench = Workbench::open(
+        &dir.path().join("catalog.sqlite"),
+        Rules::new("en").unwrap(),
+    )
+    .unwrap();
+    workbench.load_sample().unwrap();
+    let all = workbench.products("", false).unwrap().len();
+    let page = |incomplete| {
+        workbench
+            .products_page(
+                "",
+                kuajing_core::ListOrder::Vendor,
+                0,
+                Some(100),
+                false,
+                Some(kuajing_core::ListFor {
+                    marketplace: "taobao",
+                    incomplete_only: incomplete,
+                }),
+            )
+            .unwrap()
+    };
+    assert_eq!(page(true).total, all, "nothing is complete yet");
+
+    // Everything Taobao requires for the almonds (the label data was drafted at import).
+    let handle = "california-almonds";
+    for (field, text) in [
+        (CopyField::Title, "美国加州巴旦木 454克"),
+        (CopyField::Description, "产自加州萨克拉门托河谷的家庭农场。"),
+    ] {
+        workbench
+            .set_copy(handle, field, Locale::ZhCn, text, None, "taobao", "edit")
+            .unwrap();
+    }
+    workbench
+        .set_product_field(handle, "hs_code", "0802120000")
+        .unwrap();
+    for (field, value) in [
+        ("agent_name", "上海示例进口贸易有限公司"),
+        ("agent_address", "上海市浦东新区示例路1号"),
+        ("agent_phone", "021-5555-0100"),
+    ] {
+        workbench
+            .set_vendor_field("Harvest Hill Nut Farm", field, value)
+            .unwrap();
+    }
+    let done = workbench.product_completeness(handle).unwrap();
+    let taobao = done.iter().find(|m| m.marketplace == "taobao").unwrap();
+    assert_eq!(taobao.completeness.percent, 100, "{taobao:?}");
+
+    let incomplete = page(true);
+    assert_eq!(incomplete.total, all - 1);
+    assert!(incomplete.items.iter().all(|p| p.handle != handle));
+    assert!(
+        incomplete
+            .items
+            .iter()
+            .all(|p| p.completeness.is_some_and(|c| c < 100))
+    );
+    let everything = page(false);
+    assert_eq!(everything.total, all);
+    let row = everything
+        .items
+        .iter()
+        .find(|p| p.handle == handle)
+        .unwrap();
+    assert_eq!(row.completeness, Some(100));
+}

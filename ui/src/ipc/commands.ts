@@ -120,8 +120,8 @@ export const loadSample = (): Promise<ImportReport> => call('load_sample', none)
 export const previewImport = (path: string): Promise<ImportReport> => call('preview_import', { path });
 export const importFile = (path: string): Promise<ImportReport> => call('import_file', { path });
 /** A page of the product list: without thumbnails it answers at once, with them it may take seconds. */
-export const productsPage = (search: string, offset: number, limit: number, thumbnails = false, order: ListOrder = 'vendor', marketplace = ''): Promise<ProductPage> =>
-  call('products_page', { search, order, offset, limit, thumbnails, marketplace: marketplace || null });
+export const productsPage = (search: string, offset: number, limit: number, thumbnails = false, order: ListOrder = 'vendor', marketplace = '', incomplete = false): Promise<ProductPage> =>
+  call('products_page', { search, order, offset, limit, thumbnails, marketplace: marketplace || null, incomplete });
 
 /** Photos in the whole catalog, counted a page at a time; `onpartial` hears the count so far. */
 export async function countPhotos(onpartial?: (soFar: number) => void): Promise<number> {

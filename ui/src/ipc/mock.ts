@@ -797,6 +797,10 @@ const handlers: Record<string, (a: Args) => unknown> = {
     const all = [...state.products.values()].filter(
       (p) => !q || [p.title_en, p.title_zh, p.vendor, p.handle, p.description_zh].some((s) => s.toLowerCase().includes(q)),
     );
+    if (a.incomplete && a.marketplace) {
+      const keep = all.filter((p) => completenessOf(p).percent < 100);
+      all.splice(0, all.length, ...keep);
+    }
     if (a.order === 'attention') {
       const at = all.map((p, i) => [attention(p), i] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
       all.splice(0, all.length, ...at.map(([, i]) => all[i]));

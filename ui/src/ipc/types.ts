@@ -157,7 +157,7 @@ export interface Commands {
    * `limit` products (at most 500) from `offset` of those matching `search`, and how many match.
    * `thumbnails`: each with its thumbnail (rendered when not cached yet: may take seconds), or none (at once).
    */
-  products_page: { args: { search: string; order: ListOrder; offset: number; limit: number; thumbnails: boolean; marketplace: string | null }; result: ProductPage };
+  products_page: { args: { search: string; order: ListOrder; offset: number; limit: number; thumbnails: boolean; marketplace: string | null; incomplete: boolean }; result: ProductPage };
   get_product: { args: { handle: string }; result: ProductDetail };
   set_copy: {
     /** `base`: what the edit started from; the save is refused with `copy-conflict` when the catalog holds something else. */

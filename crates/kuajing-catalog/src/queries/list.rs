@@ -74,7 +74,15 @@ fn parse_review(list: Option<String>) -> Vec<FieldState> {
 /// Product summaries whose handle, vendor or copy (any locale) contains `search`, in list
 /// order: all of them, or the page of `limit` from `offset`.
 pub fn summaries(conn: &Connection, search: &str) -> Result<Vec<ProductSummaryRow>> {
-    summaries_page(conn, search, ListOrder::Vendor, 0, None)
+    summaries_page(conn, search, ListOrder::Vendor, 0, None, None)
+}
+
+/// Only the products whose stored completeness for a marketplace, under a rules stamp, is
+/// below 100% (`queries/completeness.rs`; the caller counts every product first).
+#[derive(Debug, Clone, Copy)]
+pub struct Incomplete<'a> {
+    pub marketplace: &'a str,
+    pub rules: &'a str,
 }
 
 /// The `offset`..`offset + limit` slice of [`summaries`] (`None`: to the end), and nothing
@@ -85,6 +93,7 @@ pub fn summaries_page(
     order: ListOrder,
     offset: usize,
     limit: Option<usize>,
+    incomplete: Option<Incomplete<'_>>,
 ) -> Result<Vec<ProductSummaryRow>> {
     let order = match order {
         ListOrder::Vendor => "p.vendor COLLATE NOCASE, p.id".to_owned(),
@@ -100,34 +109,60 @@ pub fn summaries_page(
            (SELECT group_concat(r.field || ':' || r.state || ':' || r.stale, ',')
             FROM review r WHERE r.product_id = p.id AND r.locale = 'zh-CN')
          FROM products p
-         WHERE {MATCHES}
+         WHERE {MATCHES} AND {INCOMPLETE}
          ORDER BY {order}
          LIMIT ?2 OFFSET ?3"
     ))?;
+    let (market, rules) = incomplete.map_or((None, None), |i| (Some(i.marketplace), Some(i.rules)));
     let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
     let offset = i64::try_from(offset).unwrap_or(i64::MAX);
-    let rows = stmt.query_map(params![like_pattern(search), limit, offset], |r| {
-        Ok(ProductSummaryRow {
-            id: r.get(0)?,
-            handle: r.get(1)?,
-            title_en: r.get(2)?,
-            title_zh: r.get(3)?,
-            vendor: r.get(4)?,
-            variants: r.get(5)?,
-            images: r.get(6)?,
-            review: parse_review(r.get(7)?),
-        })
-    })?;
+    let rows = stmt.query_map(
+        params![like_pattern(search), limit, offset, market, rules],
+        |r| {
+            Ok(ProductSummaryRow {
+                id: r.get(0)?,
+                handle: r.get(1)?,
+                title_en: r.get(2)?,
+                title_zh: r.get(3)?,
+                vendor: r.get(4)?,
+                variants: r.get(5)?,
+                images: r.get(6)?,
+                review: parse_review(r.get(7)?),
+            })
+        },
+    )?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// How many products [`summaries`] would list for `search`.
-pub fn count_matching(conn: &Connection, search: &str) -> Result<usize> {
+/// How many products [`summaries_page`] would list for `search` (and `incomplete`).
+pub fn count_matching(
+    conn: &Connection,
+    search: &str,
+    incomplete: Option<Incomplete<'_>>,
+) -> Result<usize> {
+    let (market, rules) = incomplete.map_or((None, None), |i| (Some(i.marketplace), Some(i.rules)));
     let n: i64 = conn
-        .prepare_cached(&format!("SELECT count(*) FROM products p WHERE {MATCHES}"))?
-        .query_row([like_pattern(search)], |r| r.get(0))?;
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM products p WHERE {MATCHES} AND {INCOMPLETE}"
+        ))?
+        // ?2 and ?3 (the page) are unused here; the filter keeps its numbers.
+        .query_row(
+            params![
+                like_pattern(search),
+                None::<i64>,
+                None::<i64>,
+                market,
+                rules
+            ],
+            |r| r.get(0),
+        )?;
     Ok(usize::try_from(n).unwrap_or(0))
 }
+
+/// The completeness filter, on `?4` = marketplace (NULL: no filter) and `?5` = rules stamp.
+const INCOMPLETE: &str = "(?4 IS NULL OR EXISTS (SELECT 1 FROM completeness cm
+            WHERE cm.product_id = p.id AND cm.marketplace = ?4 AND cm.rules = ?5
+              AND cm.percent < 100))";
 
 /// The search condition, on `?1` = [`like_pattern`].
 const MATCHES: &str = "(?1 = '%%'
@@ -187,14 +222,21 @@ mod tests {
         assert_eq!(handles("kodiak"), vec!["salmon"]);
         assert_eq!(handles("salmon-5LB"), vec!["salmon"]);
         assert_eq!(handles("100%"), Vec::<String>::new());
-        assert_eq!(list::count_matching(&conn, "").unwrap(), 2);
-        assert_eq!(list::count_matching(&conn, "sockeye").unwrap(), 1);
+        assert_eq!(list::count_matching(&conn, "", None).unwrap(), 2);
+        assert_eq!(list::count_matching(&conn, "sockeye", None).unwrap(), 1);
         let page = |offset, limit| -> Vec<String> {
-            list::summaries_page(&conn, "", list::ListOrder::Vendor, offset, Some(limit))
-                .unwrap()
-                .into_iter()
-                .map(|s| s.handle)
-                .collect()
+            list::summaries_page(
+                &conn,
+                "",
+                list::ListOrder::Vendor,
+                offset,
+                Some(limit),
+                None,
+            )
+            .unwrap()
+            .into_iter()
+            .map(|s| s.handle)
+            .collect()
         };
         assert_eq!(page(0, 1), vec!["rainier"]);
         assert_eq!(page(1, 5), vec!["salmon"]);
@@ -258,7 +300,7 @@ mod tests {
             }
         }
         let order = |order| -> Vec<String> {
-            list::summaries_page(&conn, "", order, 0, None)
+            list::summaries_page(&conn, "", order, 0, None, None)
                 .unwrap()
                 .into_iter()
                 .map(|s| s.handle)

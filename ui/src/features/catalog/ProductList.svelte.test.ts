@@ -187,4 +187,39 @@ describe('ProductList', () => {
     expect(target.querySelector('[role="listbox"]')).toBeNull();
     done();
   });
+
+  it('filters to the incomplete products when asked, through the fetch', async () => {
+    let asked = false;
+    const items = [item('a', '樱桃'), item('b', null)];
+    const pages = new ProductPages(async (): Promise<ProductPage> => {
+      const shown = asked ? items.filter((p) => (p.completeness ?? 0) < 100) : items;
+      return { total: shown.length, offset: 0, items: shown };
+    });
+    await pages.reset('');
+    const target = document.createElement('div');
+    document.body.append(target);
+    const props = $state({
+      pages,
+      selected: 0,
+      openHandle: null as string | null,
+      incomplete: false,
+      onincomplete: async (only: boolean) => {
+        asked = only;
+        props.incomplete = only;
+        await pages.reset('');
+      },
+      onselect: () => {},
+      onopen: () => {},
+    });
+    const cmp = mount(ProductList, { target, props });
+    flushSync();
+    const box = target.querySelector<HTMLInputElement>('[data-testid="list-incomplete"]')!;
+    expect(box.checked).toBe(false);
+    box.click();
+    await settle();
+    flushSync();
+    expect(box.checked).toBe(true);
+    expect([...target.querySelectorAll<HTMLElement>('[data-testid="product-row"]')].map((r) => r.dataset.handle)).toEqual(['b']);
+    unmount(cmp);
+  });
 });
