@@ -41,6 +41,19 @@ const CORPUS: &[(CopyField, &str)] = &[
     (CopyField::ShortTitle, "华盛顿州雷尼尔车厘子"),
 ];
 
+/// `value` with every object's keys in sorted order.
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
+}
+
 fn fixture_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/ipc/fixtures/core.json")
 }
@@ -87,7 +100,9 @@ fn the_ui_mock_replays_what_the_core_answers() {
         "terms": checker.terms(),
         "checks": checks,
     });
-    let text = serde_json::to_string_pretty(&fixture).unwrap() + "\n";
+    // Keys sorted at every level: serde_json keeps insertion order when another crate in the
+    // build turns on `preserve_order`, so the bytes must not depend on which crates are built.
+    let text = serde_json::to_string_pretty(&sorted(fixture.clone())).unwrap() + "\n";
     let path = fixture_path();
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let before = std::fs::read_to_string(&path).unwrap_or_default();
