@@ -6,6 +6,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -103,18 +104,35 @@ fn compression_of(bytes: &[u8]) -> zip::CompressionMethod {
     }
 }
 
-/// A bundle being written: each file goes straight into the zip (a temp file beside the
-/// target) and is hashed as it goes, so an export holds one image at a time, not the whole
+/// A bundle being written. Each file goes into the zip (a temp file beside the target) on a
+/// writer thread of its own, a few files behind the caller, so preparing the next files
+/// (reading cached renders, drawing labels, querying the catalog) and writing the last ones
+/// to disk share the machine's cores; the zip is flushed to disk behind the writer
+/// ([`kuajing_files::SyncBehind`]). An export holds a few images at a time, never the whole
 /// bundle. [`BundleWriter::finish`] adds the manifest and renames the zip into place; dropped
 /// unfinished, it leaves nothing behind.
 pub struct BundleWriter {
     out: PathBuf,
-    zip: zip::ZipWriter<tempfile::NamedTempFile>,
+    /// `None` once finished or failed.
+    jobs: Option<std::sync::mpsc::SyncSender<Job>>,
+    writer: Option<std::thread::JoinHandle<Result<Zip, Error>>>,
     entries: Vec<ManifestEntry>,
     /// Names written so far, lowercased: Windows and macOS would merge names that differ
     /// only in case.
     seen: std::collections::BTreeSet<String>,
 }
+
+type Zip = zip::ZipWriter<tempfile::NamedTempFile>;
+
+/// One file for the writer thread.
+struct Job {
+    name: String,
+    bytes: Arc<Vec<u8>>,
+    method: zip::CompressionMethod,
+}
+
+/// Files queued for the writer thread at most: a few megabytes of photos.
+const QUEUED: usize = 32;
 
 impl std::fmt::Debug for BundleWriter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -135,17 +153,25 @@ impl BundleWriter {
             Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
             _ => PathBuf::from("."),
         };
-        // What an export that crashed here left behind.
-        let _ = kuajing_files::sweep_temp_files(&dir);
-        let temp = kuajing_files::temp_file_in(&dir).map_err(|source| Error::Io {
+        let io = |source| Error::Io {
             path: out.to_owned(),
             source,
-        })?;
+        };
+        // What an export that crashed here left behind.
+        let _ = kuajing_files::sweep_temp_files(&dir);
+        let temp = kuajing_files::temp_file_in(&dir).map_err(io)?;
         let mut seen = std::collections::BTreeSet::new();
         seen.insert(MANIFEST_NAME.to_owned());
+        let (jobs, queue) = std::sync::mpsc::sync_channel::<Job>(QUEUED);
+        let path = out.to_owned();
+        let writer = std::thread::Builder::new()
+            .name("bundle-writer".into())
+            .spawn(move || write_jobs(&path, temp, &queue))
+            .map_err(io)?;
         Ok(BundleWriter {
             out: out.to_owned(),
-            zip: zip::ZipWriter::new(temp),
+            jobs: Some(jobs),
+            writer: Some(writer),
             entries: Vec::new(),
             seen,
         })
@@ -154,42 +180,69 @@ impl BundleWriter {
     /// Adds one file. Its name is `/`-separated and must be safe to unpack and new to this
     /// bundle (case ignored).
     pub fn add(&mut self, name: &str, bytes: &[u8]) -> Result<(), Error> {
+        self.add_shared(name, Arc::new(bytes.to_vec()), sha256_hex(bytes))
+    }
+
+    /// Adds one file without copying its bytes (the same photo may go in under two names),
+    /// with its SHA-256 (lowercase hex) when the caller knows it, e.g. kept beside a cached
+    /// render: hashing a gigabyte of photos again took a fifth of an export. The manifest says
+    /// `sha256`, so it must be the hash of `bytes`.
+    pub fn add_shared(
+        &mut self,
+        name: &str,
+        bytes: Arc<Vec<u8>>,
+        sha256: String,
+    ) -> Result<(), Error> {
         if !is_safe_name(name) {
             return Err(Error::UnsafeName(name.to_owned()));
         }
         if !self.seen.insert(name.to_lowercase()) {
             return Err(Error::DuplicateName(name.to_owned()));
         }
-        self.write_entry(name, bytes, compression_of(bytes))?;
         self.entries.push(ManifestEntry {
             path: name.to_owned(),
             bytes: bytes.len() as u64,
-            sha256: sha256_hex(bytes),
+            sha256,
         });
-        kuajing_files::failpoint("bundle-file");
-        Ok(())
+        let method = compression_of(&bytes);
+        self.send(Job {
+            name: name.to_owned(),
+            bytes,
+            method,
+        })
     }
 
-    fn write_entry(
-        &mut self,
-        name: &str,
-        bytes: &[u8],
-        method: zip::CompressionMethod,
-    ) -> Result<(), Error> {
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(method)
-            // Fast deflate: a bundle's text is sheets and a report, a few MB at most, and the
-            // export's time went into compressing them harder for a few per cent.
-            .compression_level((method == zip::CompressionMethod::Deflated).then_some(1));
-        self.zip
-            .start_file(name, options)
-            .map_err(|source| Error::Zip {
+    /// Queues a file for the writer; if the writer has stopped, its error.
+    fn send(&mut self, job: Job) -> Result<(), Error> {
+        let sent = self
+            .jobs
+            .as_ref()
+            .is_some_and(|jobs| jobs.send(job).is_ok());
+        if sent {
+            return Ok(());
+        }
+        Err(match self.stop() {
+            Err(e) => e,
+            Ok(_) => Error::Io {
                 path: self.out.clone(),
-                source,
-            })?;
-        self.zip.write_all(bytes).map_err(|source| Error::Io {
+                source: std::io::Error::other("the bundle was already finished"),
+            },
+        })
+    }
+
+    /// Stops the writer thread after the files queued so far; its zip, or the first error it
+    /// met.
+    fn stop(&mut self) -> Result<Zip, Error> {
+        self.jobs = None;
+        let writer = self.writer.take().ok_or_else(|| Error::Io {
             path: self.out.clone(),
-            source,
+            source: std::io::Error::other("the bundle's writer already stopped"),
+        })?;
+        writer.join().unwrap_or_else(|_| {
+            Err(Error::Io {
+                path: self.out.clone(),
+                source: std::io::Error::other("the bundle's writer stopped unexpectedly"),
+            })
         })
     }
 
@@ -204,15 +257,61 @@ impl BundleWriter {
             path: self.out.clone(),
             source: std::io::Error::other(e),
         })?;
-        self.write_entry(MANIFEST_NAME, &json, zip::CompressionMethod::Deflated)?;
+        self.send(Job {
+            name: MANIFEST_NAME.to_owned(),
+            bytes: Arc::new(json),
+            method: zip::CompressionMethod::Deflated,
+        })?;
+        let zip = self.stop()?;
         let out = self.out.clone();
-        let temp = self.zip.finish().map_err(|source| Error::Zip {
+        let temp = zip.finish().map_err(|source| Error::Zip {
             path: out.clone(),
             source,
         })?;
         kuajing_files::persist(temp, &out).map_err(|source| Error::Io { path: out, source })?;
         Ok(manifest)
     }
+}
+
+impl Drop for BundleWriter {
+    /// Unfinished: the writer stops and its temp file is deleted before this returns.
+    fn drop(&mut self) {
+        if self.writer.is_some() {
+            let _ = self.stop();
+        }
+    }
+}
+
+/// The writer thread: each queued file into the zip, the zip flushed to disk behind it.
+/// Stops at the first error (the caller's next `add` or `finish` reports it) or when the
+/// queue closes.
+fn write_jobs(
+    path: &Path,
+    temp: tempfile::NamedTempFile,
+    queue: &std::sync::mpsc::Receiver<Job>,
+) -> Result<Zip, Error> {
+    let mut sync = kuajing_files::SyncBehind::new(temp.as_file());
+    let mut zip = zip::ZipWriter::new(temp);
+    for job in queue {
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(job.method)
+            // Fast deflate: a bundle's text is sheets and a report, a few MB at most, and the
+            // export's time went into compressing them harder for a few per cent.
+            .compression_level((job.method == zip::CompressionMethod::Deflated).then_some(1));
+        zip.start_file(job.name.as_str(), options)
+            .map_err(|source| Error::Zip {
+                path: path.to_owned(),
+                source,
+            })?;
+        zip.write_all(&job.bytes).map_err(|source| Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        sync.wrote(job.bytes.len() as u64);
+        kuajing_files::failpoint("bundle-file");
+    }
+    sync.finish();
+    Ok(zip)
 }
 
 /// One file of a written bundle, read back (the app shows `report.html` from it). A file

@@ -147,6 +147,27 @@ pub(crate) struct CachedPart {
     pub width: u32,
     pub height: u32,
     pub quality: Option<u8>,
+    /// The SHA-256 of `bytes` (lowercase hex) and their length, kept so an export's manifest
+    /// need not hash every photo again, and a part file of another length is not trusted.
+    /// Empty and 0 in entries cached before they were kept: filled in when such an entry is
+    /// first loaded.
+    #[serde(default)]
+    pub sha256: String,
+    #[serde(default)]
+    pub size: u64,
+}
+
+impl CachedPart {
+    fn new(part: kuajing_imaging::Part) -> Self {
+        CachedPart {
+            sha256: kuajing_bundle::sha256_hex(&part.bytes),
+            size: part.bytes.len() as u64,
+            bytes: part.bytes,
+            width: part.width,
+            height: part.height,
+            quality: part.quality,
+        }
+    }
 }
 
 /// Where one rendered slot lives in the cache: the key covers the source bytes (the media file
@@ -181,11 +202,24 @@ impl CacheEntry {
         self.meta.exists()
     }
 
+    /// The cached render, or `None` when it is not there whole. An entry cached before parts'
+    /// hashes were kept gets them now (best effort), once.
     fn load(&self) -> Option<SlotImage> {
         let meta = std::fs::read(&self.meta).ok()?;
         let mut cached: SlotImage = serde_json::from_slice(&meta).ok()?;
+        let mut upgraded = false;
         for (n, part) in cached.parts.iter_mut().enumerate() {
             part.bytes = std::fs::read(self.part_path(n + 1)).ok()?;
+            if part.sha256.is_empty() {
+                part.sha256 = kuajing_bundle::sha256_hex(&part.bytes);
+                part.size = part.bytes.len() as u64;
+                upgraded = true;
+            } else if part.size != part.bytes.len() as u64 {
+                return None;
+            }
+        }
+        if upgraded && let Ok(meta) = serde_json::to_vec(&cached) {
+            let _ = write_atomic(&self.meta, &meta);
         }
         Some(cached)
     }
@@ -260,16 +294,7 @@ impl Workbench {
                     let image = SlotImage {
                         extension: entry.extension.into(),
                         findings: rendered.findings,
-                        parts: rendered
-                            .parts
-                            .into_iter()
-                            .map(|p| CachedPart {
-                                bytes: p.bytes,
-                                width: p.width,
-                                height: p.height,
-                                quality: p.quality,
-                            })
-                            .collect(),
+                        parts: rendered.parts.into_iter().map(CachedPart::new).collect(),
                     };
                     entry.store(&image);
                     Ok(image)
@@ -300,10 +325,15 @@ impl Workbench {
 
     /// A small JPEG of any photo's bytes as a `data:` URL, cached by the bytes' hash.
     pub(crate) fn thumbnail_data_url(&self, bytes: &[u8], name: &str) -> Result<String> {
-        let thumb_path = self.catalog.renders_dir().join(format!(
-            "{}-thumb{THUMBNAIL_SIDE}.jpg",
-            kuajing_bundle::sha256_hex(bytes)
-        ));
+        self.thumbnail_of(bytes, &kuajing_bundle::sha256_hex(bytes), name)
+    }
+
+    /// [`Self::thumbnail_data_url`] of bytes whose SHA-256 is known (a cached render's part).
+    pub(crate) fn thumbnail_of(&self, bytes: &[u8], sha256: &str, name: &str) -> Result<String> {
+        let thumb_path = self
+            .catalog
+            .renders_dir()
+            .join(format!("{sha256}-thumb{THUMBNAIL_SIDE}.jpg"));
         let thumb = match std::fs::read(&thumb_path) {
             Ok(thumb) => thumb,
             Err(_) => {

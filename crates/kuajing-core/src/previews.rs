@@ -123,7 +123,8 @@ impl Workbench {
                             sp.width = first.width;
                             sp.height = first.height;
                             sp.quality = first.quality;
-                            sp.thumbnail = self.thumbnail_data_url(&first.bytes, &media).ok();
+                            sp.thumbnail =
+                                self.thumbnail_of(&first.bytes, &first.sha256, &media).ok();
                         }
                         sp.parts = u32::try_from(image.parts.len()).unwrap_or(u32::MAX);
                         sp.bytes = image.parts.iter().map(|p| p.bytes.len() as u64).sum();

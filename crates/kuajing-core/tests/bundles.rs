@@ -308,3 +308,134 @@ fn xlsx_and_csv_sheets_read_back_in_each_unit_and_the_bytes_repeat() {
         );
     }
 }
+
+/// Every file of the bundle, checked against its manifest entry (size and SHA-256).
+fn assert_manifest_true(zip: &mut Zip, what: &str) {
+    let manifest: serde_json::Value = serde_json::from_slice(&read(zip, "manifest.json")).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    assert_eq!(
+        files.len() + 1,
+        zip.len(),
+        "{what}: the manifest lists every file"
+    );
+    for entry in files {
+        let path = entry["path"].as_str().unwrap();
+        let bytes = read(zip, path);
+        assert_eq!(entry["bytes"], bytes.len(), "{what}: {path}");
+        assert_eq!(
+            entry["sha256"].as_str().unwrap(),
+            kuajing_bundle::sha256_hex(&bytes),
+            "{what}: {path}"
+        );
+    }
+}
+
+#[test]
+fn the_manifest_is_true_whether_images_and_labels_are_drawn_or_cached() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbench = sample(dir.path());
+    let renders = dir.path().join("renders");
+    let _ = std::fs::remove_dir_all(&renders);
+    let first = dir.path().join("first.zip");
+    workbench.export("taobao", &first).unwrap();
+    let mut zip = Zip::new(std::fs::File::open(&first).unwrap()).unwrap();
+    assert_manifest_true(&mut zip, "drawn");
+    let labels: Vec<_> = std::fs::read_dir(&renders)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with("-label.png"))
+        .collect();
+    let products = names(&zip)
+        .iter()
+        .filter(|n| n.starts_with("labels/") && n.ends_with(".png"))
+        .count();
+    assert_eq!(labels.len(), products, "one cached drawing per label");
+
+    // A cache written before the parts' hashes were kept: its entries lose them.
+    let mut old_entries = 0;
+    for entry in std::fs::read_dir(&renders).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let mut meta: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+            for part in meta["parts"].as_array_mut().unwrap() {
+                let part = part.as_object_mut().unwrap();
+                assert!(part.remove("sha256").is_some(), "{}", path.display());
+                part.remove("size");
+            }
+            std::fs::write(&path, serde_json::to_vec(&meta).unwrap()).unwrap();
+            old_entries += 1;
+        }
+    }
+    assert!(old_entries > 0);
+    let second = dir.path().join("second.zip");
+    workbench.export("taobao", &second).unwrap();
+    assert!(
+        std::fs::read(&first).unwrap() == std::fs::read(&second).unwrap(),
+        "the cached images and labels give the same bytes"
+    );
+    for entry in std::fs::read_dir(&renders).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let meta: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+            assert!(
+                meta["parts"][0]["sha256"]
+                    .as_str()
+                    .is_some_and(|h| h.len() == 64),
+                "{}: the old entry got its hashes",
+                path.display()
+            );
+        }
+    }
+
+    // A cached part of another length than the entry says is drawn again, not shipped.
+    let part = std::fs::read_dir(&renders)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.extension().is_some_and(|e| e == "jpg") && !p.to_string_lossy().contains("thumb")
+        })
+        .unwrap();
+    let whole = std::fs::read(&part).unwrap();
+    std::fs::write(&part, &whole[..whole.len() / 2]).unwrap();
+    let third = dir.path().join("third.zip");
+    workbench.export("taobao", &third).unwrap();
+    let mut zip = Zip::new(std::fs::File::open(&third).unwrap()).unwrap();
+    assert_manifest_true(&mut zip, "a torn cached part");
+    // Drawn again, alone (not beside the photo's other slots, so from a decode at another
+    // scale: not always the same bytes as before), into the cache and the bundle.
+    let redrawn = std::fs::read(&part).unwrap();
+    assert!(redrawn.len() > whole.len() / 2 && redrawn.ends_with(&[0xFF, 0xD9]));
+    let shipped = names(&zip)
+        .into_iter()
+        .filter(|n| n.starts_with("images/"))
+        .any(|n| read(&mut zip, &n) == redrawn);
+    assert!(
+        shipped,
+        "the bundle holds the image drawn again, not the torn one"
+    );
+
+    // A label that says something else is drawn anew.
+    let cherries = "rainier-cherries";
+    workbench
+        .set_product_field(cherries, "storage", "冷藏保存")
+        .unwrap();
+    let fourth = dir.path().join("fourth.zip");
+    workbench.export("taobao", &fourth).unwrap();
+    let mut zip = Zip::new(std::fs::File::open(&fourth).unwrap()).unwrap();
+    assert_manifest_true(&mut zip, "after an edit");
+    let text = String::from_utf8(read(&mut zip, &format!("labels/{cherries}.txt"))).unwrap();
+    assert!(text.contains("冷藏保存"), "{text}");
+    let drawn = std::fs::read_dir(&renders)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with("-label.png")
+        })
+        .count();
+    assert_eq!(drawn, labels.len() + 1, "the edited label drawn once more");
+}

@@ -76,6 +76,73 @@ pub fn persist(temp: tempfile::NamedTempFile, target: &Path) -> io::Result<()> {
     sync_parent(target)
 }
 
+/// Flushes a large file to disk behind its writer, so the `fsync` that [`persist`] ends with
+/// has only the tail left to write. Without it the kernel holds back the writes of a
+/// gigabyte-sized bundle until that `fsync` (dirty pages are not written back before 10% of
+/// memory is dirty), and the export then waits for the disk with nothing else to do.
+///
+/// Tell it each time more was written ([`SyncBehind::wrote`]); every [`SyncBehind::STEP`]
+/// bytes a thread of its own calls `fdatasync` on the file while the writer goes on. A
+/// failed flush is not an error here: [`persist`]'s own flush reports it.
+#[derive(Debug)]
+pub struct SyncBehind {
+    pending: u64,
+    wake: Option<std::sync::mpsc::SyncSender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl SyncBehind {
+    /// Flush after this many bytes more.
+    pub const STEP: u64 = 64 << 20;
+
+    /// Starts flushing `file` behind its writer; a file that cannot be shared is just not
+    /// flushed early.
+    pub fn new(file: &File) -> Self {
+        let Ok(file) = file.try_clone() else {
+            return SyncBehind {
+                pending: 0,
+                wake: None,
+                thread: None,
+            };
+        };
+        // One wake-up waiting at most: the writer never blocks on the disk, and a flush
+        // asked for while one runs takes everything written by the time it starts.
+        let (wake, woken) = std::sync::mpsc::sync_channel::<()>(1);
+        let thread = std::thread::Builder::new()
+            .name("sync-behind".into())
+            .spawn(move || {
+                while woken.recv().is_ok() {
+                    let _ = file.sync_data();
+                }
+            })
+            .ok();
+        SyncBehind {
+            pending: 0,
+            wake: thread.is_some().then_some(wake),
+            thread,
+        }
+    }
+
+    /// Counts `bytes` more written; starts a flush when a step's worth is pending.
+    pub fn wrote(&mut self, bytes: u64) {
+        self.pending += bytes;
+        if self.pending >= Self::STEP {
+            self.pending = 0;
+            if let Some(wake) = &self.wake {
+                let _ = wake.try_send(());
+            }
+        }
+    }
+
+    /// Waits for the flush under way, if any.
+    pub fn finish(mut self) {
+        self.wake = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
 /// Writes `bytes` to `path` durably and atomically: no reader ever sees half a file, and after
 /// a crash the path holds the old bytes or the new ones.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {

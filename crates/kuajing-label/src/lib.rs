@@ -139,6 +139,17 @@ pub fn text(label: &Label) -> String {
     out
 }
 
+/// Bump when the drawing changes (layout, font, encoding), so labels kept by a caller's cache
+/// are drawn again.
+pub const DRAWING_VERSION: u32 = 1;
+
+/// A text that differs whenever [`png`] would draw `label` differently: everything the label
+/// says plus [`DRAWING_VERSION`]. The same label drawn by the same drawing gives the same
+/// bytes, so a caller may keep PNGs under (a hash of) this key.
+pub fn cache_key(label: &Label) -> String {
+    format!("kuajing-label v{DRAWING_VERSION} {label:?}")
+}
+
 /// The label drawn as a PNG 100 mm wide at 300 dpi (1181 px), as tall as its content needs.
 pub fn png(label: &Label) -> Result<Png, Error> {
     let font = font::get()?;

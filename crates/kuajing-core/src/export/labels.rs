@@ -34,11 +34,29 @@ impl Workbench {
             &format!("labels/{handle}.txt"),
             kuajing_label::text(&label).as_bytes(),
         )?;
-        let png = kuajing_label::png(&label)?;
-        bundle.add(&format!("labels/{handle}.png"), &png.bytes)?;
+        let png = self.label_png(&label)?;
+        bundle.add(&format!("labels/{handle}.png"), &png)?;
         Ok(missing)
     }
+
+    /// The label drawn as a PNG, kept in the render cache under its key: drawing and encoding
+    /// 1,000 labels took 1.6-2.0 s of every export (`docs/benchmarks-export.md`); reading them
+    /// back takes a few milliseconds. The cache is best effort: a full disk draws again.
+    fn label_png(&self, label: &kuajing_label::Label) -> Result<Vec<u8>> {
+        let key = kuajing_bundle::sha256_hex(kuajing_label::cache_key(label).as_bytes());
+        let path = self.catalog.renders_dir().join(format!("{key}-label.png"));
+        if let Ok(bytes) = std::fs::read(&path)
+            && bytes.starts_with(PNG_SIGNATURE)
+        {
+            return Ok(bytes);
+        }
+        let png = kuajing_label::png(label)?;
+        let _ = crate::media::write_once(&path, &png.bytes);
+        Ok(png.bytes)
+    }
 }
+
+const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// The label's items from the template: a blank value is `None`, shown as missing.
 pub(crate) fn fill(

@@ -77,8 +77,9 @@ struct BundledImages {
     files: sheet::Files,
     count: usize,
     notes: Vec<Message>,
-    /// The first main image's bytes and its media name: the report's thumbnail.
-    first_main: Option<(Vec<u8>, String)>,
+    /// The first main image's bytes, their SHA-256 and its media name: the report's
+    /// thumbnail.
+    first_main: Option<(std::sync::Arc<Vec<u8>>, String, String)>,
 }
 
 pub const REPORT_NAME: &str = "report.txt";
@@ -257,7 +258,7 @@ impl Workbench {
             }
             let thumbnail = images
                 .first_main
-                .and_then(|(bytes, media)| self.thumbnail_data_url(&bytes, &media).ok());
+                .and_then(|(bytes, sha256, media)| self.thumbnail_of(&bytes, &sha256, &media).ok());
             listed.push(report::Listed {
                 handle,
                 title_zh: detail.title_zh,
@@ -431,25 +432,27 @@ impl Workbench {
                 };
                 *taken.entry(slot.id.as_str()).or_default() += 1;
                 let names = out.files.by_slot.entry(slot.id.clone()).or_default();
-                for part in &slot_image.parts {
+                for part in slot_image.parts {
                     let name = format!(
                         "images/{handle}/{}_{}.{}",
                         slot.id,
                         names.len() + 1,
                         slot_image.extension
                     );
-                    bundle.add(&name, &part.bytes)?;
+                    let bytes = std::sync::Arc::new(part.bytes);
+                    bundle.add_shared(&name, bytes.clone(), part.sha256.clone())?;
                     names.push(name);
                     out.count += 1;
                     if slot.id != "main" {
                         continue;
                     }
                     if out.first_main.is_none() {
-                        out.first_main = Some((part.bytes.clone(), media.clone()));
+                        out.first_main = Some((bytes.clone(), part.sha256.clone(), media.clone()));
                     }
                     if tbi {
                         let tbi_name = format!("{handle}-{}", out.files.tbi.len() + 1);
-                        bundle.add(&format!("listing/{tbi_name}.tbi"), &part.bytes)?;
+                        let tbi_path = format!("listing/{tbi_name}.tbi");
+                        bundle.add_shared(&tbi_path, bytes, part.sha256)?;
                         out.files.tbi.push(tbi_name);
                     }
                 }
