@@ -1,6 +1,5 @@
 //! Export speed (issue 12's bar: exporting 1,000 products with 5 photos each, render cache
-//! warm, takes under 3 s). Prints the table that `docs/benchmarks.md` ("Export (issue 12)")
-//! holds.
+//! warm, takes under 3 s). Prints the table that `docs/benchmarks-export.md` holds.
 //!
 //! Run: `cargo bench -p kuajing-core --bench export` (release profile). Extra arguments name
 //! the marketplaces to time (default: tmall-global, taobao, pinduoduo); `--no-peer` leaves the
