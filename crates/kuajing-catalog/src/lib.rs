@@ -196,11 +196,44 @@ impl Catalog {
         };
         let conn = Connection::open(&self.path).map_err(open)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
             .map_err(open)?;
         Ok(conn)
     }
 }
+
+/// Statements through the connection's prepared-statement cache. `Connection::execute` and
+/// `query_row` parse and plan their SQL on every call; for the statements run once per row of
+/// an import that was a third of its time. Every query in this crate goes through these.
+pub trait CachedStatements {
+    /// [`Connection::execute`], prepared once per connection.
+    fn exec_cached<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize>;
+
+    /// [`Connection::query_row`], prepared once per connection.
+    fn row_cached<T, P, F>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T>
+    where
+        P: rusqlite::Params,
+        F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>;
+}
+
+impl CachedStatements for Connection {
+    fn exec_cached<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+        self.prepare_cached(sql)?.execute(params)
+    }
+
+    fn row_cached<T, P, F>(&self, sql: &str, params: P, f: F) -> rusqlite::Result<T>
+    where
+        P: rusqlite::Params,
+        F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    {
+        self.prepare_cached(sql)?.query_row(params, f)
+    }
+}
+
+/// How many prepared statements a connection keeps (rusqlite's default is 16, fewer than an
+/// import runs per product, so each was parsed again every time).
+const STATEMENT_CACHE: usize = 128;
 
 /// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`).
 ///

@@ -2,6 +2,7 @@
 //! the history in the same transaction (and, for English, flags the translations made from
 //! the old text stale: `review::source_changed`).
 
+use crate::CachedStatements as _;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +66,7 @@ fn stored(
     field: CopyField,
 ) -> Result<Option<String>> {
     Ok(conn
-        .query_row(
+        .row_cached(
             "SELECT text FROM copy WHERE product_id = ?1 AND locale = ?2 AND field = ?3",
             params![product_id, locale.as_str(), field.as_str()],
             |r| r.get::<_, String>(0),
@@ -86,7 +87,7 @@ pub fn set(
     if old.as_deref() == Some(text) || (old.is_none() && text.is_empty()) {
         return Ok(false);
     }
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO copy (product_id, locale, field, text) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (product_id, locale, field)
          DO UPDATE SET text = excluded.text,

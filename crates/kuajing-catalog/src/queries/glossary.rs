@@ -3,6 +3,7 @@
 //! (handle `''`, field `glossary:<en>`); the shipped seed goes through [`seed`], which only
 //! fills terms the catalog does not have yet and never overwrites the merchant's.
 
+use crate::CachedStatements as _;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -69,7 +70,7 @@ pub fn all(conn: &Connection) -> Result<Vec<GlossaryTerm>> {
 /// The term for `en` (case-insensitive), if any.
 pub fn get(conn: &Connection, en: &str) -> Result<Option<GlossaryTerm>> {
     let found = conn
-        .query_row(
+        .row_cached(
             &format!("SELECT {COLUMNS} FROM glossary WHERE en = ?1 COLLATE NOCASE"),
             [en],
             row,
@@ -81,7 +82,7 @@ pub fn get(conn: &Connection, en: &str) -> Result<Option<GlossaryTerm>> {
 /// Changes whenever a term is added, changed or removed: callers keep a matcher built from
 /// [`all`] until it does.
 pub fn generation(conn: &Connection) -> Result<(i64, String)> {
-    Ok(conn.query_row(
+    Ok(conn.row_cached(
         "SELECT count(*), coalesce(max(updated_at), '') || ':' || coalesce(sum(id), 0) FROM glossary",
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -89,7 +90,7 @@ pub fn generation(conn: &Connection) -> Result<(i64, String)> {
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM glossary", [], |r| r.get(0))?)
+    Ok(conn.row_cached("SELECT count(*) FROM glossary", [], |r| r.get(0))?)
 }
 
 /// How the history shows a term: `zh` and, when there are any, the forbidden variants and note.
@@ -117,7 +118,7 @@ pub fn put(conn: &Connection, term: &GlossaryTerm, source: &str) -> Result<bool>
     }) {
         return Ok(false);
     }
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO glossary (en, zh, forbidden, note, category, origin)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (en COLLATE NOCASE) DO UPDATE SET en = excluded.en, zh = excluded.zh,
@@ -149,7 +150,7 @@ pub fn remove(conn: &Connection, en: &str, source: &str) -> Result<bool> {
     let Some(old) = get(conn, en)? else {
         return Ok(false);
     };
-    conn.execute("DELETE FROM glossary WHERE en = ?1 COLLATE NOCASE", [en])?;
+    conn.exec_cached("DELETE FROM glossary WHERE en = ?1 COLLATE NOCASE", [en])?;
     history::record_catalog(
         conn,
         &format!("glossary:{}", old.en),

@@ -2,6 +2,7 @@
 //! changes are rows too (field `review:<field>`, old and new state, `who`, `comment`: see
 //! `review.rs`), so one id order holds text and state changes.
 
+use crate::CachedStatements as _;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
@@ -39,7 +40,7 @@ pub fn record(
     new: Option<&str>,
     source: &str,
 ) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO history (product_id, handle, field, locale, old, new, source)
          SELECT id, handle, ?2, ?3, ?4, ?5, ?6 FROM products WHERE id = ?1",
         params![product_id, field, locale, old, new, source],
@@ -56,7 +57,7 @@ pub fn record_catalog(
     new: Option<&str>,
     source: &str,
 ) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO history (product_id, handle, field, locale, old, new, source)
          VALUES (NULL, '', ?1, ?2, ?3, ?4, ?5)",
         params![field, locale, old, new, source],

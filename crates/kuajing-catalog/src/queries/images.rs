@@ -1,5 +1,6 @@
 //! Product images: where each came from and, once held, its bytes' file in the media folder.
 
+use crate::CachedStatements as _;
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
@@ -22,7 +23,7 @@ pub(crate) fn insert(
     position: i64,
     image: &NewImage,
 ) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO images (product_id, position, src, alt, media, error)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
@@ -92,7 +93,7 @@ pub fn with_media(conn: &Connection) -> Result<Vec<(String, ImageRow)>> {
 /// The media file of one image (`None` until its bytes are fetched); an unknown id is an error.
 pub fn media_of(conn: &Connection, image_id: i64) -> Result<Option<String>> {
     Ok(
-        conn.query_row("SELECT media FROM images WHERE id = ?1", [image_id], |r| {
+        conn.row_cached("SELECT media FROM images WHERE id = ?1", [image_id], |r| {
             r.get(0)
         })?,
     )
@@ -100,7 +101,7 @@ pub fn media_of(conn: &Connection, image_id: i64) -> Result<Option<String>> {
 
 /// Records that an image cannot be used (JSON `{code, message, args}`), so it is not retried.
 pub fn set_error(conn: &Connection, image_id: i64, error: &str) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "UPDATE images SET error = ?2 WHERE id = ?1",
         params![image_id, error],
     )?;
@@ -109,7 +110,7 @@ pub fn set_error(conn: &Connection, image_id: i64, error: &str) -> Result<()> {
 
 /// Records that an image's bytes are now held (e.g. fetched once online).
 pub fn set_media(conn: &Connection, image_id: i64, media: &str) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "UPDATE images SET media = ?2, error = NULL WHERE id = ?1",
         params![image_id, media],
     )?;

@@ -184,6 +184,7 @@ fn like_pattern(search: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::CachedStatements as _;
     use crate::queries::copy::{self, CopyField, Locale};
     use crate::queries::list;
     use crate::queries::products::{id_of, tests::sample, upsert};
@@ -294,7 +295,7 @@ mod tests {
                 };
                 review::set(&conn, id, Locale::ZhCn, field, change).unwrap();
                 if stale {
-                    conn.execute("UPDATE review SET stale = 1 WHERE product_id = ?1", [id])
+                    conn.exec_cached("UPDATE review SET stale = 1 WHERE product_id = ?1", [id])
                         .unwrap();
                 }
             }

@@ -3,6 +3,7 @@
 //! drafts every new value at once); [`set`] overrides one and records it in the history
 //! (handle `''`, field `option:<name>:<value>`).
 
+use crate::CachedStatements as _;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
@@ -52,7 +53,7 @@ pub fn list(conn: &Connection) -> Result<Vec<OptionValue>> {
 /// The Chinese form of one value, if it has one.
 pub fn get(conn: &Connection, name: &str, value: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row(
+        .row_cached(
             "SELECT zh FROM option_values WHERE name = ?1 AND value = ?2",
             params![name, value],
             |r| r.get(0),
@@ -72,7 +73,7 @@ pub fn missing(conn: &Connection) -> Result<Vec<(String, String)>> {
 /// Stores a drafted form for a value that has none (never replacing one). Returns whether it
 /// was stored.
 pub fn draft(conn: &Connection, name: &str, value: &str, zh: &str, source: &str) -> Result<bool> {
-    let added = conn.execute(
+    let added = conn.exec_cached(
         "INSERT INTO option_values (name, value, zh, source) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (name, value) DO NOTHING",
         params![name, value, zh, source],
@@ -97,7 +98,7 @@ pub fn set(conn: &Connection, name: &str, value: &str, zh: &str, source: &str) -
     if old.as_deref() == Some(zh) {
         return Ok(false);
     }
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO option_values (name, value, zh, source) VALUES (?1, ?2, ?3, 'user')
          ON CONFLICT (name, value) DO UPDATE SET zh = excluded.zh, source = 'user',
              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
@@ -171,7 +172,7 @@ mod tests {
         );
         assert!(missing(&conn).unwrap().is_empty());
         let edits: i64 = conn
-            .query_row(
+            .row_cached(
                 "SELECT count(*) FROM history WHERE field LIKE 'option:%'",
                 [],
                 |r| r.get(0),

@@ -1,5 +1,6 @@
 //! Products with their variants and attributes (the tables that are written together).
 
+use crate::CachedStatements as _;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -149,7 +150,7 @@ pub struct ProductRow {
 }
 
 pub fn id_of(conn: &Connection, handle: &str) -> Result<i64> {
-    conn.query_row("SELECT id FROM products WHERE handle = ?1", [handle], |r| {
+    conn.row_cached("SELECT id FROM products WHERE handle = ?1", [handle], |r| {
         r.get(0)
     })
     .optional()?
@@ -157,13 +158,13 @@ pub fn id_of(conn: &Connection, handle: &str) -> Result<i64> {
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM products", [], |r| r.get(0))?)
+    Ok(conn.row_cached("SELECT count(*) FROM products", [], |r| r.get(0))?)
 }
 
 /// The handle of the product holding `sku`, if any other than `handle` does.
 pub fn sku_owner(conn: &Connection, sku: &str, handle: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row(
+        .row_cached(
             // `v.sku <> ''` repeats the partial index's condition: without it SQLite cannot
             // use `variants_sku` and walks every variant, once per variant imported.
             "SELECT p.handle FROM variants v JOIN products p ON p.id = v.product_id
@@ -189,7 +190,7 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
         }
     }
     let existing: Option<i64> = conn
-        .query_row(
+        .row_cached(
             "SELECT id FROM products WHERE handle = ?1",
             [&p.handle],
             |r| r.get(0),
@@ -209,7 +210,7 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
     let option_names = serde_json::to_string(&p.option_names)?;
     let id = match existing {
         Some(id) => {
-            conn.execute(
+            conn.exec_cached(
                 "UPDATE products SET vendor = ?2, product_type = ?3, category = ?4, tags = ?5,
                    status = ?6, published = ?7, option_names = ?8,
                    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -225,13 +226,13 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
                     option_names
                 ],
             )?;
-            conn.execute("DELETE FROM variants WHERE product_id = ?1", [id])?;
-            conn.execute("DELETE FROM images WHERE product_id = ?1", [id])?;
-            conn.execute("DELETE FROM attributes WHERE product_id = ?1", [id])?;
+            conn.exec_cached("DELETE FROM variants WHERE product_id = ?1", [id])?;
+            conn.exec_cached("DELETE FROM images WHERE product_id = ?1", [id])?;
+            conn.exec_cached("DELETE FROM attributes WHERE product_id = ?1", [id])?;
             id
         }
         None => {
-            conn.execute(
+            conn.exec_cached(
                 "INSERT INTO products (handle, vendor, product_type, category, tags, status,
                    published, option_names, brand_en)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?2)",
@@ -250,7 +251,7 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
         }
     };
     for (position, v) in p.variants.iter().enumerate() {
-        conn.execute(
+        conn.exec_cached(
             "INSERT INTO variants (product_id, position, sku, options, grams, weight_unit,
                price_cents, compare_at_cents, barcode, inventory_qty, image_src, attributes)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -285,7 +286,7 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
         images::insert(conn, id, position as i64 + 1, image)?;
     }
     for a in &p.attributes {
-        conn.execute(
+        conn.exec_cached(
             "INSERT OR REPLACE INTO attributes (product_id, key, value) VALUES (?1, ?2, ?3)",
             params![id, a.key, a.value],
         )?;
@@ -312,7 +313,7 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
 
 /// Everything an import may change, as one comparable value.
 fn fingerprint(conn: &Connection, id: i64) -> Result<String> {
-    Ok(conn.query_row(
+    Ok(conn.row_cached(
         "SELECT json_array(
            (SELECT json_array(vendor, product_type, category, tags, status, published, option_names)
               FROM products WHERE id = ?1),
@@ -331,7 +332,7 @@ fn fingerprint(conn: &Connection, id: i64) -> Result<String> {
 }
 
 pub fn get(conn: &Connection, handle: &str) -> Result<ProductRow> {
-    conn.query_row(
+    conn.row_cached(
         "SELECT id, handle, vendor, product_type, category, tags, option_names, brand_en,
                 brand_zh, origin, hs_code, ingredients, net_content, shelf_life, storage
          FROM products WHERE handle = ?1",
@@ -448,7 +449,7 @@ pub fn set_fields(
             continue;
         }
         // `column` comes from the fixed list above, never from input.
-        conn.execute(
+        conn.exec_cached(
             &format!(
                 "UPDATE products SET {column} = ?2,
                    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1"

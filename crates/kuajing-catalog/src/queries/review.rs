@@ -7,6 +7,7 @@
 //! `translated`. Which transitions a reviewer may make is the core's business
 //! (`kuajing_core::review`); this module stores what it is told.
 
+use crate::CachedStatements as _;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -108,7 +109,7 @@ pub fn state(
     field: CopyField,
 ) -> Result<Option<(ReviewState, bool)>> {
     let row = conn
-        .query_row(
+        .row_cached(
             "SELECT state, stale FROM review WHERE product_id = ?1 AND locale = ?2 AND field = ?3",
             params![product_id, locale.as_str(), field.as_str()],
             |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)),
@@ -139,7 +140,7 @@ pub fn set(
 ) -> Result<Option<ReviewState>> {
     let before = state(conn, product_id, locale, field)?;
     let source = source_text(conn, product_id, field)?;
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO review (product_id, locale, field, state, stale, source_en, source_hash, who)
          VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6, ?7)
          ON CONFLICT (product_id, locale, field)
@@ -165,7 +166,7 @@ pub fn set(
 
 /// Forgets the field's state (its text was emptied).
 pub fn clear(conn: &Connection, product_id: i64, locale: Locale, field: CopyField) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "DELETE FROM review WHERE product_id = ?1 AND locale = ?2 AND field = ?3",
         params![product_id, locale.as_str(), field.as_str()],
     )?;
@@ -180,7 +181,7 @@ fn record(
     old: Option<ReviewState>,
     change: Change<'_>,
 ) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO history (product_id, handle, field, locale, old, new, source, who, comment)
          SELECT id, handle, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM products WHERE id = ?1",
         params![
@@ -222,7 +223,7 @@ pub fn source_changed(conn: &Connection, product_id: i64) -> Result<usize> {
             continue;
         }
         flagged += 1;
-        let before: String = conn.query_row(
+        let before: String = conn.row_cached(
             "UPDATE review SET stale = 1 WHERE product_id = ?1 AND locale = ?2 AND field = ?3
              RETURNING state",
             params![product_id, locale, field_name],
@@ -230,13 +231,13 @@ pub fn source_changed(conn: &Connection, product_id: i64) -> Result<usize> {
         )?;
         let before = ReviewState::parse(&before);
         if matches!(before, Some(ReviewState::Reviewed | ReviewState::Approved)) {
-            conn.execute(
+            conn.exec_cached(
                 "UPDATE review SET state = 'translated', who = '',
                    at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
                  WHERE product_id = ?1 AND locale = ?2 AND field = ?3",
                 params![product_id, locale, field_name],
             )?;
-            conn.execute(
+            conn.exec_cached(
                 "INSERT INTO history (product_id, handle, field, locale, old, new, source, who)
                  SELECT id, handle, ?2, ?3, ?4, 'translated', ?5, '' FROM products WHERE id = ?1",
                 params![

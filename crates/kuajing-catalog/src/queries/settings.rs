@@ -1,5 +1,6 @@
 //! Merchant settings, one JSON value per key.
 
+use crate::CachedStatements as _;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +20,7 @@ const RATE: &str = "rate.usd_cny";
 /// A setting's stored text, if set.
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+        .row_cached("SELECT value FROM settings WHERE key = ?1", [key], |r| {
             r.get(0)
         })
         .optional()?)
@@ -27,13 +28,13 @@ pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
 
 /// Removes a setting.
 pub fn remove(conn: &Connection, key: &str) -> Result<()> {
-    conn.execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    conn.exec_cached("DELETE FROM settings WHERE key = ?1", [key])?;
     Ok(())
 }
 
 /// Stores a setting's text.
 pub fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![key, value],
@@ -43,7 +44,7 @@ pub fn put(conn: &Connection, key: &str, value: &str) -> Result<()> {
 
 pub fn rate(conn: &Connection) -> Result<Option<Rate>> {
     let value: Option<String> = conn
-        .query_row("SELECT value FROM settings WHERE key = ?1", [RATE], |r| {
+        .row_cached("SELECT value FROM settings WHERE key = ?1", [RATE], |r| {
             r.get(0)
         })
         .optional()?;
@@ -51,7 +52,7 @@ pub fn rate(conn: &Connection) -> Result<Option<Rate>> {
 }
 
 pub fn set_rate(conn: &Connection, rate: &Rate) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         params![RATE, serde_json::to_string(rate)?],

@@ -1,6 +1,7 @@
 //! The translation memory: every Chinese segment a person saved, with its English source.
 //! Matching lives in `kuajing-tm`; this module only stores and reads the pairs.
 
+use crate::CachedStatements as _;
 use rusqlite::{Connection, params};
 
 use crate::Result;
@@ -17,7 +18,7 @@ pub struct TmRow {
 
 /// Stores a pair (or refreshes its date and product when it is already there).
 pub fn add(conn: &Connection, field: &str, source: &str, target: &str, handle: &str) -> Result<()> {
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO tm (field, source, target, handle) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (source, target) DO UPDATE SET field = excluded.field,
              handle = excluded.handle, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
@@ -45,7 +46,7 @@ pub fn all(conn: &Connection) -> Result<Vec<TmRow>> {
 /// A number that changes whenever a pair is added or refreshed: callers keep an index built
 /// from [`all`] until it changes.
 pub fn generation(conn: &Connection) -> Result<(i64, String)> {
-    Ok(conn.query_row(
+    Ok(conn.row_cached(
         "SELECT count(*), coalesce(max(updated_at), '') FROM tm",
         [],
         |r| Ok((r.get(0)?, r.get(1)?)),

@@ -3,6 +3,7 @@
 //! first set; a vendor with none has an empty agent. Every change is kept in history as a
 //! catalog-wide row (`vendor:<name>:<field>`).
 
+use crate::CachedStatements as _;
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -79,7 +80,7 @@ pub fn set(conn: &Connection, vendor: &str, field: &str, value: &str, source: &s
             known: FIELDS.join(", "),
         });
     }
-    let known: bool = conn.query_row(
+    let known: bool = conn.row_cached(
         "SELECT EXISTS (SELECT 1 FROM products WHERE vendor = ?1)",
         [vendor],
         |r| r.get(0),
@@ -97,12 +98,12 @@ pub fn set(conn: &Connection, vendor: &str, field: &str, value: &str, source: &s
     if old == value {
         return Ok(());
     }
-    conn.execute(
+    conn.exec_cached(
         "INSERT INTO vendors (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
         [vendor],
     )?;
     // `field` is one of FIELDS, checked above, never free input.
-    conn.execute(
+    conn.exec_cached(
         &format!("UPDATE vendors SET {field} = ?2 WHERE name = ?1"),
         params![vendor, value],
     )?;
