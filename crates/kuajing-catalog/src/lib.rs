@@ -6,6 +6,7 @@
 //! it is given and records every change to copy in `history`.
 
 mod migrate;
+pub mod plan_audit;
 pub mod queries;
 
 use std::path::{Path, PathBuf};
@@ -197,6 +198,7 @@ impl Catalog {
         let conn = Connection::open(&self.path).map_err(open)?;
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open)?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        plan_audit::on_connect(&conn);
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
             .map_err(open)?;
         Ok(conn)

@@ -26,6 +26,10 @@ const MIGRATIONS: &[Migration] = &[
         "0006_completeness",
         include_str!("../migrations/0006_completeness.sql"),
     ),
+    (
+        "0007_vendor_index",
+        include_str!("../migrations/0007_vendor_index.sql"),
+    ),
 ];
 
 pub(crate) fn run(conn: &mut Connection, path: &Path) -> Result<()> {

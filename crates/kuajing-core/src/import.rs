@@ -190,14 +190,7 @@ impl Workbench {
             let glossary = self.glossary(&tx)?;
             self.draft_option_values(&tx, &glossary)?;
             // Label data the export shows (the net content its options state), where empty.
-            let touched: Vec<String> = report
-                .added
-                .iter()
-                .chain(&report.updated)
-                .chain(&report.unchanged)
-                .cloned()
-                .collect();
-            self.draft_label_data(&tx, &touched)?;
+            self.draft_label_data(&tx, &products)?;
         } else {
             // Still say what a fixed file would do: compare handles with the catalog.
             for product in &products {

@@ -439,18 +439,25 @@ fn is_han(c: char) -> bool {
 }
 
 impl Workbench {
-    /// Drafts the label data of `handles` that is still empty, inside the caller's transaction
-    /// (an import's); history source `draft`. Returns how many fields were filled.
-    pub(crate) fn draft_label_data(&self, tx: &Connection, handles: &[String]) -> Result<usize> {
+    /// Drafts the label data of `products`, just written by an import inside the caller's
+    /// transaction, that is still empty; history source `draft`. Their variants and
+    /// attributes are read from the import, not the catalog again. Returns how many fields
+    /// were filled.
+    pub(crate) fn draft_label_data(
+        &self,
+        tx: &Connection,
+        products: &[kuajing_catalog::NewProduct],
+    ) -> Result<usize> {
         let units = Units::builtin()?;
         let mut drafter: Option<LabelDrafter> = None;
         let mut drafted = 0;
-        for handle in handles {
+        for product in products {
+            let handle = &product.handle;
             let row = product_rows::get(tx, handle)?;
             let mut fields = ProductFields::default();
             let mut filled = 0;
             if row.net_content.is_empty() {
-                let net = net_content(units, &product_rows::variants(tx, row.id)?);
+                let net = net_content(units, &product.variants);
                 if !net.is_empty() {
                     fields.net_content = Some(net);
                     filled += 1;
@@ -461,9 +468,8 @@ impl Workbench {
                 .filter(|f| f.current(&row).trim().is_empty())
                 .collect();
             if !empty.is_empty() {
-                let attributes = product_rows::attributes(tx, row.id)?;
                 for field in empty {
-                    let Some(english) = metafield(&attributes, field) else {
+                    let Some(english) = metafield(&product.attributes, field) else {
                         continue;
                     };
                     let drafter = match &mut drafter {

@@ -1,65 +1,23 @@
-//! Every statement run once per product or per row must find its rows through an index. One
-//! that walks a whole table makes an import grow with the square of the file: the SKU check
-//! did, and 20,000 products took 9 minutes. These tests record every statement the per-row
-//! paths run (SQLite's trace hook) and ask SQLite for each one's query plan.
-
-use std::cell::RefCell;
+//! Every statement the per-row paths of this crate run finds its rows through an index
+//! (`plan_audit`); `kuajing-core/tests/plans.rs` checks a whole import the same way.
 
 use rusqlite::Connection;
-use rusqlite::trace::{TraceEvent, TraceEventCodes};
 
+use crate::plan_audit;
 use crate::queries::copy::{self, CopyField, Locale};
 use crate::queries::{history, images, products, settings};
 use crate::test_support::temp_catalog;
 
-thread_local! {
-    static SEEN: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-}
-
-fn record(event: TraceEvent<'_>) {
-    if let TraceEvent::Stmt(stmt, _) = event {
-        let sql = stmt.sql().into_owned();
-        SEEN.with(|seen| {
-            let mut seen = seen.borrow_mut();
-            if !seen.contains(&sql) {
-                seen.push(sql);
-            }
-        });
-    }
-}
-
 /// The distinct statements `work` runs on `conn`.
 fn statements(conn: &Connection, work: impl FnOnce(&Connection)) -> Vec<String> {
-    SEEN.with(|seen| seen.borrow_mut().clear());
-    conn.trace_v2(TraceEventCodes::SQLITE_TRACE_STMT, Some(record));
-    work(conn);
-    conn.trace_v2(TraceEventCodes::empty(), None);
-    SEEN.with(|seen| seen.take())
+    plan_audit::record(&[conn], || work(conn))
+        .into_iter()
+        .map(|r| r.sql)
+        .collect()
 }
 
-/// The lines of the statement's query plan that walk a whole table or index. A scan of a
-/// subquery's own rows, or of a constant row, is not a table walk.
 fn table_scans(conn: &Connection, sql: &str) -> Vec<String> {
-    let first = sql.split_whitespace().next().unwrap_or("");
-    if !["SELECT", "INSERT", "UPDATE", "DELETE", "WITH"].contains(&first.to_uppercase().as_str()) {
-        return Vec::new();
-    }
-    let mut stmt = conn
-        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-        .unwrap_or_else(|e| panic!("cannot explain {sql}: {e}"));
-    // The plan does not depend on the values; bind NULL to every parameter.
-    let nulls = vec![rusqlite::types::Null; stmt.parameter_count()];
-    let details: Vec<String> = stmt
-        .query_map(rusqlite::params_from_iter(nulls), |r| r.get::<_, String>(3))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    details
-        .into_iter()
-        .filter(|d| {
-            d.starts_with("SCAN ") && !d.starts_with("SCAN (subquery") && d != "SCAN CONSTANT ROW"
-        })
-        .collect()
+    plan_audit::table_scans(conn, sql).unwrap_or_else(|e| panic!("cannot explain {sql}: {e}"))
 }
 
 fn assert_no_scans(conn: &Connection, statements: &[String]) {
