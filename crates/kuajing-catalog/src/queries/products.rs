@@ -196,10 +196,6 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
             |r| r.get(0),
         )
         .optional()?;
-    let before = match existing {
-        Some(id) => Some(fingerprint(conn, id)?),
-        None => None,
-    };
     // Photos already downloaded or stored for the same source are kept: the export names
     // them again by URL, and downloading them again would lose nothing but time.
     let held: Vec<images::ImageRow> = match existing {
@@ -208,6 +204,19 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
     };
     let tags = serde_json::to_string(&p.tags)?;
     let option_names = serde_json::to_string(&p.option_names)?;
+    // A product the file does not change is not written at all: rewriting its rows cost as
+    // much as importing it anew, and made every count kept for it (completeness, findings)
+    // start again.
+    if let Some(id) = existing
+        && holds(conn, id, p, &tags, &option_names, &held)?
+    {
+        kuajing_files::failpoint("import-product");
+        return Ok(UpsertOutcome::Unchanged);
+    }
+    let before = match existing {
+        Some(id) => Some(fingerprint(conn, id)?),
+        None => None,
+    };
     let id = match existing {
         Some(id) => {
             conn.exec_cached(
@@ -272,18 +281,7 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
         )?;
     }
     for (position, image) in p.images.iter().enumerate() {
-        let kept = held
-            .iter()
-            .find(|h| h.src == image.src && h.media.is_some())
-            .filter(|_| image.media.is_none() && image.error.is_none());
-        let image = match kept {
-            Some(h) => &NewImage {
-                media: h.media.clone(),
-                ..image.clone()
-            },
-            None => image,
-        };
-        images::insert(conn, id, position as i64 + 1, image)?;
+        images::insert(conn, id, position as i64 + 1, &keeping(image, &held))?;
     }
     for a in &p.attributes {
         conn.exec_cached(
@@ -309,6 +307,111 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
         Some(before) if before == fingerprint(conn, id)? => UpsertOutcome::Unchanged,
         Some(_) => UpsertOutcome::Updated,
     })
+}
+
+/// The image as it is stored: with the media of a photo already held for the same source,
+/// unless the import brings its own bytes or an error.
+fn keeping<'a>(image: &'a NewImage, held: &[images::ImageRow]) -> std::borrow::Cow<'a, NewImage> {
+    let kept = held
+        .iter()
+        .find(|h| h.src == image.src && h.media.is_some())
+        .filter(|_| image.media.is_none() && image.error.is_none());
+    match kept {
+        Some(h) => std::borrow::Cow::Owned(NewImage {
+            media: h.media.clone(),
+            ..image.clone()
+        }),
+        None => std::borrow::Cow::Borrowed(image),
+    }
+}
+
+/// Whether product `id` already holds exactly what [`upsert`] would write for `p`: the
+/// product's import fields, its variants, images (`held`, as stored), attributes and English
+/// copy.
+fn holds(
+    conn: &Connection,
+    id: i64,
+    p: &NewProduct,
+    tags: &str,
+    option_names: &str,
+    held: &[images::ImageRow],
+) -> Result<bool> {
+    type Fields = (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<bool>,
+        String,
+    );
+    let stored: Fields = conn.row_cached(
+        "SELECT vendor, product_type, category, tags, status, published, option_names
+         FROM products WHERE id = ?1",
+        [id],
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        },
+    )?;
+    let wanted: Fields = (
+        p.vendor.clone(),
+        p.product_type.clone(),
+        p.category.clone(),
+        tags.to_owned(),
+        p.status.clone(),
+        p.published,
+        option_names.to_owned(),
+    );
+    if stored != wanted || held.len() != p.images.len() {
+        return Ok(false);
+    }
+    let same_images = held.iter().zip(&p.images).all(|(h, image)| {
+        let image = keeping(image, held);
+        h.src == image.src && h.alt == image.alt && h.media == image.media && h.error == image.error
+    });
+    if !same_images {
+        return Ok(false);
+    }
+    let mut new_variants = p.variants.clone();
+    for v in &mut new_variants {
+        v.sku = v.sku.take().filter(|s| !s.is_empty());
+    }
+    if variants(conn, id)? != new_variants {
+        return Ok(false);
+    }
+    // Stored one per key, the last one written winning.
+    let new_attributes: std::collections::BTreeMap<&str, &str> = p
+        .attributes
+        .iter()
+        .map(|a| (a.key.as_str(), a.value.as_str()))
+        .collect();
+    let stored_attributes = attributes(conn, id)?;
+    if stored_attributes.len() != new_attributes.len()
+        || stored_attributes
+            .iter()
+            .any(|a| new_attributes.get(a.key.as_str()) != Some(&a.value.as_str()))
+    {
+        return Ok(false);
+    }
+    for (field, text) in [
+        (CopyField::Title, &p.title_en),
+        (CopyField::Description, &p.description_en),
+        (CopyField::SeoTitle, &p.seo_title),
+        (CopyField::SeoDescription, &p.seo_description),
+    ] {
+        if copy::get(conn, id, Locale::En, field)? != *text {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Everything an import may change, as one comparable value.
@@ -555,6 +658,81 @@ pub(crate) mod tests {
         p.images[0].src = "https://cdn.example.com/other.jpg".into();
         assert_eq!(upsert(&conn, &p, "import").unwrap(), UpsertOutcome::Updated);
         assert_eq!(images::for_product(&conn, id).unwrap()[0].media, None);
+    }
+
+    #[test]
+    fn an_unchanged_product_is_not_written_so_its_counts_are_kept() {
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        let mut p = sample("rainier");
+        p.images = vec![NewImage {
+            src: "https://cdn.example.com/rainier.jpg".into(),
+            ..Default::default()
+        }];
+        p.attributes.push(Attribute {
+            key: "Gift Card".into(),
+            value: "FALSE".into(),
+        });
+        p.variants[0].sku = Some(String::new());
+        upsert(&conn, &p, "import").unwrap();
+        let id = id_of(&conn, "rainier").unwrap();
+        let count = |conn: &Connection| -> i64 {
+            conn.query_row(
+                "SELECT count(*) FROM completeness WHERE product_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        let counted = |conn: &Connection| {
+            conn.execute(
+                "INSERT OR REPLACE INTO completeness (product_id, marketplace, rules, percent, missing)
+                 VALUES (?1, 'taobao', 'r', 50, '[]')",
+                [id],
+            )
+            .unwrap();
+        };
+        counted(&conn);
+        let history = history::for_product(&conn, "rainier").unwrap().len();
+        assert_eq!(
+            upsert(&conn, &p, "import").unwrap(),
+            UpsertOutcome::Unchanged
+        );
+        assert_eq!(count(&conn), 1, "nothing written, nothing forgotten");
+        assert_eq!(
+            history::for_product(&conn, "rainier").unwrap().len(),
+            history
+        );
+
+        // Any one change of what the import writes is written, and forgets the counts.
+        let changes: [fn(&mut NewProduct); 9] = [
+            |p| p.title_en.push('!'),
+            |p| p.seo_description = "Sweet".into(),
+            |p| p.tags.push("new".into()),
+            |p| p.published = Some(false),
+            |p| p.variants[1].grams = Some(1.5),
+            |p| p.variants.truncate(1),
+            |p| p.images[0].alt = "cherries".into(),
+            |p| p.attributes[0].value.push('x'),
+            |p| {
+                p.attributes.push(Attribute {
+                    key: "New".into(),
+                    value: "1".into(),
+                });
+            },
+        ];
+        for (n, change) in changes.iter().enumerate() {
+            let mut changed = p.clone();
+            change(&mut changed);
+            assert_eq!(
+                upsert(&conn, &changed, "import").unwrap(),
+                UpsertOutcome::Updated,
+                "change {n}"
+            );
+            assert_eq!(count(&conn), 0, "change {n} forgets the counts");
+            upsert(&conn, &p, "import").unwrap();
+            counted(&conn);
+        }
     }
 
     #[test]
