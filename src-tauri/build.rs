@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "load_sample",
     "preview_import",
     "import_file",
+    "cancel_import",
     "products_page",
     "get_product",
     "set_copy",

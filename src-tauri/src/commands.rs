@@ -14,10 +14,10 @@ use std::sync::Arc;
 use kuajing_core::{
     AppError, CatalogInfo, CopyCheck, CopyField, Draft, DraftBatchReport, DraftProgress, Error,
     ExportReport, FetchReport, Gloss, GlossaryImport, GlossaryTerm, HistoryEntry, ImagePreview,
-    ImportReport, ListFor, ListOrder, Locale, MarketplaceCompleteness, MtSettings, OptionValue,
-    ProductDetail, ProductFields, ProductPage, ProfileSummary, RenderProgress, RenderReport,
-    ReviewFilter, ReviewItem, ReviewQueue, ReviewState, Settings, Suggestions, Validation, Vendor,
-    Workbench,
+    ImportProgress, ImportReport, ListFor, ListOrder, Locale, MarketplaceCompleteness, MtSettings,
+    OptionValue, ProductDetail, ProductFields, ProductPage, ProfileSummary, RenderProgress,
+    RenderReport, ReviewFilter, ReviewItem, ReviewQueue, ReviewState, Settings, Suggestions,
+    Validation, Vendor, Workbench,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -84,21 +84,57 @@ pub async fn load_sample(state: State<'_, AppState>) -> Result<ImportReport> {
     with_workbench(&state, |w| w.load_sample()).await
 }
 
+/// What importing `path` would do, sending progress (bytes read, rows checked); one import
+/// at a time.
 #[tauri::command]
-pub async fn preview_import(state: State<'_, AppState>, path: PathBuf) -> Result<ImportReport> {
-    with_workbench(&state, move |w| w.import(&path, true)).await
+pub async fn preview_import(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    on_progress: Channel<ImportProgress>,
+) -> Result<ImportReport> {
+    let running = state.import.start().ok_or_else(import_running)?;
+    with_workbench(&state, move |w| {
+        w.import_with(&path, true, running.cancel_flag(), &|p| {
+            drop(on_progress.send(p));
+        })
+    })
+    .await
 }
 
+/// Imports `path`, sending progress (bytes read, then rows written); refused whole for a file
+/// with errors; `cancel_import` stops it with nothing changed.
 #[tauri::command]
-pub async fn import_file(state: State<'_, AppState>, path: PathBuf) -> Result<ImportReport> {
+pub async fn import_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    on_progress: Channel<ImportProgress>,
+) -> Result<ImportReport> {
+    let running = state.import.start().ok_or_else(import_running)?;
     with_workbench(&state, move |w| {
-        let report = w.import(&path, false)?;
+        let report = w.import_with(&path, false, running.cancel_flag(), &|p| {
+            drop(on_progress.send(p));
+        })?;
         match report.refusal() {
             Some(refusal) => Err(refusal),
             None => Ok(report),
         }
     })
     .await
+}
+
+/// The running import (or preview) stops before its next product and changes nothing.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) {
+    state.import.cancel();
+}
+
+/// The error for a second import while one runs (Fluent `error-import-running`).
+fn import_running() -> AppError {
+    AppError {
+        code: "import-running".into(),
+        message: "an import is already running: wait for it to finish or cancel it".into(),
+        args: BTreeMap::new(),
+    }
 }
 
 /// `limit` products (at most [`MAX_PAGE`]) from `offset` of those matching `search` in `order`

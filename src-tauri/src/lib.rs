@@ -22,6 +22,7 @@ pub struct AppState {
     pub workbench: Arc<Workbench>,
     pub render: batch::Batch,
     pub draft: batch::Batch,
+    pub import: batch::Batch,
 }
 
 /// `builder` with the app's state and commands: [`run`] gives it the real window's, the tests
@@ -35,6 +36,7 @@ pub fn with_commands<R: tauri::Runtime>(
             workbench,
             render: batch::Batch::default(),
             draft: batch::Batch::default(),
+            import: batch::Batch::default(),
         })
         .invoke_handler(tauri::generate_handler![
             commands::catalog_info,
@@ -42,6 +44,7 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::load_sample,
             commands::preview_import,
             commands::import_file,
+            commands::cancel_import,
             commands::products_page,
             commands::get_product,
             commands::set_copy,

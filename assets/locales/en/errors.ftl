@@ -13,6 +13,7 @@ error-file-read = The file could not be read. Check the path and that you may op
 error-file-write = The file could not be written. Check the folder exists and has room.
 error-file-too-large = The file is too large to import.
 error-import-has-errors = The file has problems that must be fixed first; nothing was imported.
+error-import-running = An import is already running: wait for it to finish or cancel it.
 error-no-rate = No USD→CNY exchange rate is set. Set one in Settings before exporting, so prices are never written in dollars.
 error-bad-rate = The exchange rate must be a number above 0.
 error-bad-date = The date must be a real date written YYYY-MM-DD.

@@ -197,6 +197,11 @@ ui-import-column = Column
 ui-import-problem = Problem
 ui-import-blocked = Fix the errors in the file, then preview again. Nothing was imported.
 ui-import-stale = The file name changed: preview again before importing.
+ui-import-reading = Reading the file: { $done } of { $total } MB
+ui-import-writing = Writing: { $done } of { $total } rows
+ui-import-cancel = Cancel
+ui-import-cancelling = Cancelling…
+ui-import-cancelled = The import was cancelled. Nothing was changed.
 ui-import-done = { $products ->
     [one] Imported { $products } product.
    *[other] Imported { $products } products.

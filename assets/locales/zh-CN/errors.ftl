@@ -12,6 +12,7 @@ error-file-read = 无法读取该文件。请检查路径以及是否有权限�
 error-file-write = 无法写入该文件。请确认文件夹存在且空间充足。
 error-file-too-large = 文件过大，无法导入。
 error-import-has-errors = 文件中有必须先修正的问题；未导入任何内容。
+error-import-running = 已有一个导入在进行：请等它完成，或先取消。
 error-no-rate = 尚未设置美元兑人民币汇率。请先在“设置”中填写汇率再导出，以免价格以美元写入。
 error-bad-rate = 汇率必须是大于 0 的数字。
 error-bad-date = 日期必须是有效日期，格式为 YYYY-MM-DD。

@@ -175,6 +175,11 @@ ui-import-column = 列
 ui-import-problem = 问题
 ui-import-blocked = 请先修正文件中的错误，再重新预览。本次未导入任何数据。
 ui-import-stale = 文件路径已更改，请重新预览后再导入。
+ui-import-reading = 正在读取文件：{ $done } / { $total } MB
+ui-import-writing = 正在写入：{ $done } / { $total } 行
+ui-import-cancel = 取消
+ui-import-cancelling = 正在取消…
+ui-import-cancelled = 导入已取消，未做任何更改。
 ui-import-done = 已导入 { $products } 件商品。
 
 ## 导出对话框

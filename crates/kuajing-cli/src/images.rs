@@ -12,7 +12,7 @@ use crate::print_json;
 
 /// A flag set by the first Ctrl-C, so a batch stops after the photos in progress (their files
 /// are whole: every write is a temp file and a rename) and reports what it did.
-fn cancel_on_ctrl_c() -> &'static AtomicBool {
+pub(crate) fn cancel_on_ctrl_c() -> &'static AtomicBool {
     static CANCEL: AtomicBool = AtomicBool::new(false);
     // Without a handler (another one is installed) Ctrl-C simply ends the process.
     let _ = ctrlc::set_handler(|| {

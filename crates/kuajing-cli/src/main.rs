@@ -301,6 +301,41 @@ pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     Ok(())
 }
 
+/// Imports `file`, showing on a terminal how far it has come (bytes read, then rows
+/// written); the first Ctrl-C stops it with nothing changed.
+fn import_showing_progress(
+    workbench: &Workbench,
+    file: &std::path::Path,
+    dry_run: bool,
+    json: bool,
+) -> Result<kuajing_core::ImportReport> {
+    use std::io::IsTerminal as _;
+    let shown = !json && std::io::stderr().is_terminal();
+    let cancel = images::cancel_on_ctrl_c();
+    let report = workbench.import_with(file, dry_run, cancel, &|p| {
+        if !shown {
+            return;
+        }
+        let mib = |b: u64| b as f64 / f64::from(1 << 20);
+        match p.stage {
+            kuajing_core::ImportStage::Reading => eprint!(
+                "\rreading {}: {:.1} of {:.1} MB   ",
+                file.display(),
+                mib(p.bytes),
+                mib(p.total_bytes)
+            ),
+            kuajing_core::ImportStage::Writing => eprint!(
+                "\rwriting: {} of {} rows                    ",
+                p.rows, p.total_rows
+            ),
+        }
+    })?;
+    if shown {
+        eprintln!();
+    }
+    Ok(report)
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     let rules = Rules::new(&lang())?;
     let catalog = cli
@@ -311,7 +346,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let json = cli.json;
     match cli.command {
         Command::Import { file, dry_run } => {
-            let report = open()?.import(&file, dry_run)?;
+            let report = import_showing_progress(&open()?, &file, dry_run, json)?;
             if json {
                 print_json(&report)?;
             } else {
@@ -333,7 +368,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         p.message
                     );
                 }
-                let verb = if report.applied {
+                let verb = if report.cancelled {
+                    "cancelled: did not import"
+                } else if report.applied {
                     "imported"
                 } else if dry_run {
                     "would import"
@@ -351,6 +388,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     report.errors.len(),
                     report.warnings.len()
                 );
+            }
+            if report.cancelled {
+                // As a shell reports a command stopped by Ctrl-C.
+                return Ok(ExitCode::from(130));
             }
             if let Some(refusal) = report.refusal() {
                 if !json {

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use kuajing_catalog::queries::products as product_rows;
 use kuajing_catalog::{Attribute, NewImage, NewProduct, NewVariant, UpsertOutcome};
@@ -46,21 +47,77 @@ pub struct ImportReport {
     pub unchanged: Vec<String>,
     pub warnings: Vec<Problem>,
     pub errors: Vec<Problem>,
+    /// Stopped by the user before it was written: nothing changed.
+    pub cancelled: bool,
+}
+
+/// How far an import has come: reading the file (bytes), then writing its products (rows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    pub stage: ImportStage,
+    /// Bytes of the file read and checked, out of `total_bytes`.
+    #[ts(type = "number")]
+    pub bytes: u64,
+    #[ts(type = "number")]
+    pub total_bytes: u64,
+    /// Data rows of the file written (the rows of the products written so far), out of
+    /// `total_rows`; 0 while reading.
+    #[ts(type = "number")]
+    pub rows: u64,
+    #[ts(type = "number")]
+    pub total_rows: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(rename_all = "lowercase")]
+pub enum ImportStage {
+    /// Parsing the file and checking its rows and photos.
+    Reading,
+    /// Writing the products into the catalog, in one transaction.
+    Writing,
+}
+
+/// Products written between two progress reports.
+const PROGRESS_PRODUCTS: usize = 250;
+
+/// How an import runs: for real or as a dry run, the history's source, and what it reports
+/// to and listens to.
+#[derive(Clone, Copy)]
+pub(crate) struct Run<'a> {
+    pub dry_run: bool,
+    pub source: &'a str,
+    pub cancel: &'a AtomicBool,
+    pub progress: &'a dyn Fn(ImportProgress),
 }
 
 impl Workbench {
     /// Reads `path` and imports it, or with `dry_run` only reports what it would do.
     /// A file with errors changes nothing; the report lists every problem.
     pub fn import(&self, path: &Path, dry_run: bool) -> Result<ImportReport> {
+        self.import_with(path, dry_run, &AtomicBool::new(false), &|_| {})
+    }
+
+    /// [`Self::import`], telling `progress` how far it has come (the bytes read, then the rows
+    /// written), and stopping when `cancel` is set: the transaction is rolled back, nothing
+    /// changes, and the report says `cancelled`.
+    pub fn import_with(
+        &self,
+        path: &Path,
+        dry_run: bool,
+        cancel: &AtomicBool,
+        progress: &dyn Fn(ImportProgress),
+    ) -> Result<ImportReport> {
         let bytes = read_limited(path, MAX_IMPORT_BYTES)?;
         let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        self.import_bytes(
-            &bytes,
-            &path.display().to_string(),
-            &base,
+        let how = Run {
             dry_run,
-            "import",
-        )
+            source: "import",
+            cancel,
+            progress,
+        };
+        self.import_bytes(&bytes, &path.display().to_string(), &base, &how)
     }
 
     pub(crate) fn import_bytes(
@@ -68,10 +125,28 @@ impl Workbench {
         bytes: &[u8],
         file: &str,
         base: &Path,
-        dry_run: bool,
-        source: &str,
+        how: &Run<'_>,
     ) -> Result<ImportReport> {
-        let parsed = kuajing_shopify::parse(bytes, file)?;
+        let Run {
+            dry_run,
+            source,
+            cancel,
+            progress,
+        } = *how;
+        let mut at = ImportProgress {
+            stage: ImportStage::Reading,
+            bytes: 0,
+            total_bytes: 0,
+            rows: 0,
+            total_rows: 0,
+        };
+        let parsed = kuajing_shopify::parse_with_progress(bytes, file, &mut |done, total| {
+            at.bytes = done;
+            at.total_bytes = total;
+            progress(at);
+        })?;
+        at.stage = ImportStage::Writing;
+        at.total_rows = parsed.rows as u64;
         let mut problems: Vec<Problem> = parsed
             .problems
             .iter()
@@ -84,6 +159,21 @@ impl Workbench {
         let media_dir = self.catalog.media_dir();
         let mut to_store: Vec<(PathBuf, String)> = Vec::new();
         let mut products = Vec::with_capacity(parsed.products.len());
+        // The data row (1 is the first after the header) each product ends on: the rows
+        // written when it is.
+        let last_rows: Vec<u64> = parsed
+            .products
+            .iter()
+            .map(|p| {
+                let last = p
+                    .variants
+                    .iter()
+                    .map(|v| v.row)
+                    .chain(p.images.iter().map(|i| i.row))
+                    .fold(p.row, usize::max);
+                (last.saturating_sub(1)) as u64
+            })
+            .collect();
         for p in &parsed.products {
             let mut images = Vec::with_capacity(p.images.len());
             for image in &p.images {
@@ -171,6 +261,7 @@ impl Workbench {
             unchanged: Vec::new(),
             warnings,
             errors,
+            cancelled: false,
         };
         if report.errors.is_empty() && !dry_run {
             for (path, name) in &to_store {
@@ -178,19 +269,30 @@ impl Workbench {
             }
         }
         let tx = kuajing_catalog::write_tx(&mut conn)?;
+        progress(at);
         if report.errors.is_empty() {
-            for product in &products {
+            for (n, (product, last_row)) in products.iter().zip(&last_rows).enumerate() {
+                if cancel.load(Ordering::Relaxed) {
+                    report.cancelled = true;
+                    break;
+                }
+                if n % PROGRESS_PRODUCTS == 0 && n > 0 {
+                    progress(at);
+                }
+                at.rows = at.rows.max(*last_row);
                 match product_rows::upsert(&tx, product, source)? {
                     UpsertOutcome::Added => report.added.push(product.handle.clone()),
                     UpsertOutcome::Updated => report.updated.push(product.handle.clone()),
                     UpsertOutcome::Unchanged => report.unchanged.push(product.handle.clone()),
                 }
             }
-            // Every new option value gets a Chinese form at once, in the same transaction.
-            let glossary = self.glossary(&tx)?;
-            self.draft_option_values(&tx, &glossary)?;
-            // Label data the export shows (the net content its options state), where empty.
-            self.draft_label_data(&tx, &products)?;
+            if !report.cancelled {
+                // Every new option value gets a Chinese form at once, in the same transaction.
+                let glossary = self.glossary(&tx)?;
+                self.draft_option_values(&tx, &glossary)?;
+                // Label data the export shows (the net content its options state), where empty.
+                self.draft_label_data(&tx, &products)?;
+            }
         } else {
             // Still say what a fixed file would do: compare handles with the catalog.
             for product in &products {
@@ -200,12 +302,22 @@ impl Workbench {
                 }
             }
         }
-        if dry_run || !report.errors.is_empty() {
+        if report.cancelled {
+            // Nothing changed; what the file would do is not known whole.
+            report.added.clear();
+            report.updated.clear();
+            report.unchanged.clear();
+        }
+        if dry_run || report.cancelled || !report.errors.is_empty() {
             tx.rollback()?;
         } else {
             kuajing_files::failpoint("import-commit");
             tx.commit()?;
             report.applied = true;
+        }
+        if !report.cancelled {
+            at.rows = at.total_rows;
+            progress(at);
         }
         Ok(report)
     }

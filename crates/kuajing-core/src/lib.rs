@@ -44,7 +44,7 @@ pub use drafting::{Draft, GlossaryImport, TM_THRESHOLD, TmMatch};
 pub use error::{AppError, Error};
 pub use export::{ExportIssue, ExportReport, ProductIssues, Skipped, Validation};
 pub use fetch::{FailedImage, FetchReport};
-pub use import::{ImportReport, Problem};
+pub use import::{ImportProgress, ImportReport, ImportStage, Problem};
 pub use kuajing_catalog::ListOrder;
 pub use kuajing_catalog::queries::vendors::{Agent, Vendor};
 pub use kuajing_catalog::{CopyField, HistoryEntry, Locale, ProductFields, Rate};

@@ -31,7 +31,13 @@ impl Workbench {
             path: "assets/sample/catalog.csv".into(),
             source: std::io::Error::new(std::io::ErrorKind::NotFound, "not shipped in this build"),
         })?;
-        let report = self.import_bytes(csv, "sample catalog", dir.path(), false, "sample")?;
+        let how = crate::import::Run {
+            dry_run: false,
+            source: "sample",
+            cancel: &std::sync::atomic::AtomicBool::new(false),
+            progress: &|_| {},
+        };
+        let report = self.import_bytes(csv, "sample catalog", dir.path(), &how)?;
         match report.refusal() {
             Some(e) => Err(e),
             None => Ok(report),

@@ -301,10 +301,28 @@ pub enum Severity {
 /// past one of the size limits (see `limits.rs`) gets an error-level problem; past the column,
 /// row or cell count it has no products.
 pub fn parse(bytes: &[u8], file_name: &str) -> Result<Parsed, Error> {
-    parse_with(bytes, file_name, &Limits::DEFAULT)
+    parse_with(bytes, file_name, &Limits::DEFAULT, &mut |_, _| {})
 }
 
-pub(crate) fn parse_with(bytes: &[u8], file_name: &str, limits: &Limits) -> Result<Parsed, Error> {
+/// [`parse`], telling `progress` how many bytes of the file's text it has read and how many
+/// there are, every [`PROGRESS_ROWS`] rows and at the end.
+pub fn parse_with_progress(
+    bytes: &[u8],
+    file_name: &str,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Parsed, Error> {
+    parse_with(bytes, file_name, &Limits::DEFAULT, progress)
+}
+
+/// How often [`parse_with_progress`] reports.
+pub const PROGRESS_ROWS: usize = 2048;
+
+pub(crate) fn parse_with(
+    bytes: &[u8],
+    file_name: &str,
+    limits: &Limits,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Parsed, Error> {
     let file = file_name.to_owned();
     let (bytes, bom) = decode::prepare(bytes).map_err(|refusal| match refusal {
         decode::Refusal::Empty => Error::EmptyFile { file: file.clone() },
@@ -361,13 +379,16 @@ pub(crate) fn parse_with(bytes: &[u8], file_name: &str, limits: &Limits) -> Resu
     }
 
     let mut builder = Builder::new(&header, problems);
+    let total = bytes.len() as u64;
     let read = read_rows(
         &mut reader,
         wide.as_ref(),
         &mut builder,
         &mut tracker,
         limits,
+        &mut |done| progress(done, total),
     );
+    progress(total, total);
     let (data_rows, stopped) = read.map_err(not_csv)?;
     if data_rows == 0 && !stopped {
         return Err(Error::NoProducts { file });
@@ -396,6 +417,7 @@ fn read_rows(
     builder: &mut Builder<'_>,
     tracker: &mut Tracker,
     limits: &Limits,
+    progress: &mut dyn FnMut(u64),
 ) -> Result<(usize, bool), csv::Error> {
     let header = builder.header();
     let width = header.columns.len();
@@ -423,6 +445,9 @@ fn read_rows(
             return Ok((data_rows, true));
         }
         data_rows += 1;
+        if data_rows.is_multiple_of(PROGRESS_ROWS) {
+            progress(reader.byte());
+        }
         let cells = reader.cells(row, width, tracker);
         filled += cells.text.iter().filter(|c| !c.is_empty()).count();
         if filled > limits.cells {

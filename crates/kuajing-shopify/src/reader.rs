@@ -44,6 +44,11 @@ impl<'a> Reader<'a> {
     }
 
     /// Moves to the next record and returns its row, or `None` at the end of the file.
+    /// How far into the text reading has come, in bytes.
+    pub(crate) fn byte(&self) -> u64 {
+        self.csv.position().byte()
+    }
+
     pub(crate) fn next(&mut self) -> Result<Option<usize>, csv::Error> {
         if !self.csv.read_byte_record(&mut self.record)? {
             return Ok(None);

@@ -18,6 +18,7 @@ import type {
   GlossaryTerm,
   HistoryEntry,
   ImagePreview,
+  ImportProgress,
   ImportReport,
   Locale,
   OptionValue,
@@ -117,8 +118,14 @@ const none = {} as Record<string, never>;
 export const catalogInfo = (): Promise<CatalogInfo> => call('catalog_info', none);
 export const listMarketplaces = (): Promise<ProfileSummary[]> => call('list_marketplaces', none);
 export const loadSample = (): Promise<ImportReport> => call('load_sample', none);
-export const previewImport = (path: string): Promise<ImportReport> => call('preview_import', { path });
-export const importFile = (path: string): Promise<ImportReport> => call('import_file', { path });
+/** What importing `path` would do; `onprogress` hears as the file is read and checked. */
+export const previewImport = async (path: string, onprogress: (p: ImportProgress) => void = () => {}): Promise<ImportReport> =>
+  call('preview_import', { path, onProgress: await sink(onprogress) });
+/** Imports `path`; `onprogress` hears the bytes read, then the rows written. */
+export const importFile = async (path: string, onprogress: (p: ImportProgress) => void = () => {}): Promise<ImportReport> =>
+  call('import_file', { path, onProgress: await sink(onprogress) });
+/** The running import stops before its next product and changes nothing. */
+export const cancelImport = (): Promise<null> => call('cancel_import', none);
 /** A page of the product list: without thumbnails it answers at once, with them it may take seconds. */
 export const productsPage = (search: string, offset: number, limit: number, thumbnails = false, order: ListOrder = 'vendor', marketplace = '', incomplete = false): Promise<ProductPage> =>
   call('products_page', { search, order, offset, limit, thumbnails, marketplace: marketplace || null, incomplete });

@@ -9,6 +9,7 @@ import type {
   Finding,
   HistoryEntry,
   ImagePreview,
+  ImportProgress,
   ImportReport,
   Locale,
   Message,
@@ -349,15 +350,18 @@ interface State {
   rendered: Set<string>;
   rendering: boolean;
   cancel: boolean;
+  importing: boolean;
+  cancelImport: boolean;
 }
 
-const state: State = { products: new Map(), history: new Map(), rate: null, tmThreshold: 70, mt: null, approvedOnly: [], nextHistory: 1, rendered: new Set(), rendering: false, cancel: false };
+const state: State = { products: new Map(), history: new Map(), rate: null, tmThreshold: 70, mt: null, approvedOnly: [], nextHistory: 1, rendered: new Set(), rendering: false, cancel: false, importing: false, cancelImport: false };
 
 /** Fields the mock keeps Chinese copy in, by copy field. */
 const COPY_KEYS = { title: 'title_zh', short_title: 'short_title_zh', selling_points: 'selling_points_zh', description: 'description_zh' } as const;
 
-/** How long the mock takes per photo in a render batch (a real one takes 50-500 ms). */
-export const mockTiming = { photoMs: 400 };
+/** How long the mock takes per photo in a render batch (a real one takes 50-500 ms), and per
+ * step of an import's progress. */
+export const mockTiming = { photoMs: 400, importStepMs: 150 };
 
 /** For tests: start over with an empty catalog. */
 export function resetMock(): void {
@@ -371,6 +375,8 @@ export function resetMock(): void {
   state.rendered.clear();
   state.rendering = false;
   state.cancel = false;
+  state.importing = false;
+  state.cancelImport = false;
   drafting.reset();
   review.reset();
 }
@@ -503,6 +509,7 @@ function applyFile(source: HistoryEntry['source'], dry: boolean, file: string): 
     file,
     dry_run: dry,
     applied: !dry,
+    cancelled: false,
     encoding: 'utf-8',
     products: products.length,
     variants: products.reduce((n, p) => n + p.variants.length, 0),
@@ -524,11 +531,42 @@ function applyFile(source: HistoryEntry['source'], dry: boolean, file: string): 
   };
 }
 
+/** An import's progress as the core sends it: the file read, then its rows written, a step at
+ * a time; answers whether `cancel_import` stopped it. */
+async function importSteps(a: Args): Promise<boolean> {
+  const sink = a.onProgress as ProgressSink<ImportProgress> | undefined;
+  const send = (p: ImportProgress) => sink?.onmessage?.(clone(p));
+  if (state.importing) fail('import-running', 'an import is already running: wait for it to finish or cancel it');
+  state.importing = true;
+  state.cancelImport = false;
+  const total_bytes = 4 << 20;
+  const total_rows = 4000;
+  try {
+    for (let step = 1; step <= 4; step++) {
+      send({ stage: 'reading', bytes: (total_bytes * step) / 4, total_bytes, rows: 0, total_rows: 0 });
+      await sleep(mockTiming.importStepMs / 4);
+    }
+    for (let step = 0; step <= 4; step++) {
+      if (state.cancelImport) return true;
+      send({ stage: 'writing', bytes: total_bytes, total_bytes, rows: (total_rows * step) / 4, total_rows });
+      await sleep(mockTiming.importStepMs);
+    }
+    return false;
+  } finally {
+    state.importing = false;
+  }
+}
+
+function cancelledReport(file: string, dry: boolean): ImportReport {
+  return { ...badReport(file), dry_run: dry, encoding: 'utf-8', added: [], updated: [], warnings: [], errors: [], cancelled: true };
+}
+
 function badReport(file: string): ImportReport {
   return {
     file,
     dry_run: true,
     applied: false,
+    cancelled: false,
     encoding: 'windows-1252',
     products: 2,
     variants: 3,
@@ -777,18 +815,22 @@ const handlers: Record<string, (a: Args) => unknown> = {
   catalog_info: () => ({ path: '/home/demo/.local/share/kuajing/catalog.sqlite', products: state.products.size }),
   list_marketplaces: () => MARKETPLACES,
   load_sample: () => applyFile('sample', false, 'sample'),
-  preview_import: (a) => {
+  preview_import: async (a) => {
     const path = str(a, 'path').trim();
     if (!path) fail('file-read', 'No file was given.', { path });
     if (!/\.csv$/i.test(path)) fail('file-read', `${path}: not a CSV file.`, { path });
     if (/error|bad/i.test(path)) return badReport(path);
-    return applyFile('import', true, path);
+    return (await importSteps(a)) ? cancelledReport(path, true) : applyFile('import', true, path);
   },
-  import_file: (a) => {
+  import_file: async (a) => {
     const path = str(a, 'path').trim();
     if (!path) fail('file-read', 'No file was given.', { path });
     if (/error|bad/i.test(path)) fail('import-has-errors', `${path}: 2 errors; nothing was imported.`, { count: '2' });
-    return applyFile('import', false, path);
+    return (await importSteps(a)) ? cancelledReport(path, false) : applyFile('import', false, path);
+  },
+  cancel_import: () => {
+    state.cancelImport = true;
+    return null;
   },
   products_page: (a) => {
     const q = str(a, 'search').trim().toLowerCase();

@@ -12,6 +12,7 @@ import type { Finding } from './bindings/Finding';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { ImagePreview } from './bindings/ImagePreview';
 import type { ImageState } from './bindings/ImageState';
+import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportReport } from './bindings/ImportReport';
 import type { Locale } from './bindings/Locale';
 import type { Message } from './bindings/Message';
@@ -83,6 +84,7 @@ export type {
   HistoryEntry,
   ImagePreview,
   ImageState,
+  ImportProgress,
   ImportReport,
   Locale,
   Message,
@@ -151,8 +153,11 @@ export interface Commands {
   catalog_info: { args: Record<string, never>; result: CatalogInfo };
   list_marketplaces: { args: Record<string, never>; result: ProfileSummary[] };
   load_sample: { args: Record<string, never>; result: ImportReport };
-  preview_import: { args: { path: string }; result: ImportReport };
-  import_file: { args: { path: string }; result: ImportReport };
+  /** What importing would do; progress as the file is read and checked; one import at a time (`import-running`). */
+  preview_import: { args: { path: string; onProgress: ProgressSink<ImportProgress> }; result: ImportReport };
+  /** Imports; progress (bytes read, then rows written); `cancel_import` stops it with nothing changed. */
+  import_file: { args: { path: string; onProgress: ProgressSink<ImportProgress> }; result: ImportReport };
+  cancel_import: { args: Record<string, never>; result: null };
   /**
    * `limit` products (at most 500) from `offset` of those matching `search`, and how many match.
    * `thumbnails`: each with its thumbnail (rendered when not cached yet: may take seconds), or none (at once).

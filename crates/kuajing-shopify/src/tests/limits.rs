@@ -177,7 +177,7 @@ fn long_values_are_shortened_in_problem_args() {
 // ---- Limits lowered, to keep the inputs small ----
 
 fn small(limits: Limits, text: &str) -> Parsed {
-    parse_with(text.as_bytes(), "test.csv", &limits).unwrap()
+    parse_with(text.as_bytes(), "test.csv", &limits, &mut |_, _| {}).unwrap()
 }
 
 #[test]
@@ -216,4 +216,24 @@ fn more_problems_of_one_code_are_counted_not_listed() {
     // It stands for errors, so it is one.
     assert_eq!(more.severity, Severity::Error);
     assert_eq!(parsed.products.len(), 5);
+}
+
+#[test]
+fn progress_counts_the_bytes_read_up_to_the_whole_file() {
+    let mut text = String::from("Handle,Title,Option1 Value,Variant SKU\n");
+    for p in 0..3000 {
+        text.push_str(&format!("p-{p},Product {p},1 lb,SKU-{p}\n"));
+    }
+    let mut seen = Vec::new();
+    let parsed = parse_with_progress(text.as_bytes(), "big.csv", &mut |done, total| {
+        seen.push((done, total));
+    })
+    .unwrap();
+    assert_eq!(parsed.products.len(), 3000);
+    let total = text.len() as u64;
+    assert!(seen.len() >= 2, "{seen:?}");
+    assert!(seen.iter().all(|&(_, t)| t == total));
+    assert!(seen.windows(2).all(|w| w[0].0 <= w[1].0), "never backwards");
+    assert!(seen[0].0 > 0 && seen[0].0 < total, "{seen:?}");
+    assert_eq!(*seen.last().unwrap(), (total, total));
 }

@@ -85,7 +85,7 @@ fn sample_problems() -> Vec<Problem> {
         ),
     ] {
         problems.extend(
-            parse_with(text.as_bytes(), "x.csv", &limits)
+            parse_with(text.as_bytes(), "x.csv", &limits, &mut |_, _| {})
                 .unwrap()
                 .problems,
         );

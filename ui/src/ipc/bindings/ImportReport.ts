@@ -13,4 +13,8 @@ added: Array<string>,
 /**
  * Handles already in the catalog that this file changes.
  */
-updated: Array<string>, unchanged: Array<string>, warnings: Array<Problem>, errors: Array<Problem>, };
+updated: Array<string>, unchanged: Array<string>, warnings: Array<Problem>, errors: Array<Problem>, 
+/**
+ * Stopped by the user before it was written: nothing changed.
+ */
+cancelled: boolean, };
