@@ -202,6 +202,7 @@ ui-import-writing = Writing: { $done } of { $total } rows
 ui-import-cancel = Cancel
 ui-import-cancelling = Cancelling…
 ui-import-cancelled = The import was cancelled. Nothing was changed.
+ui-import-more = and { $count } more
 ui-import-done = { $products ->
     [one] Imported { $products } product.
    *[other] Imported { $products } products.

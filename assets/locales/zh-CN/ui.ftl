@@ -180,6 +180,7 @@ ui-import-writing = 正在写入：{ $done } / { $total } 行
 ui-import-cancel = 取消
 ui-import-cancelling = 正在取消…
 ui-import-cancelled = 导入已取消，未做任何更改。
+ui-import-more = 等另外 { $count } 件
 ui-import-done = 已导入 { $products } 件商品。
 
 ## 导出对话框

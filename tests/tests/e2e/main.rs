@@ -14,6 +14,7 @@ mod closing;
 mod drafting;
 mod driver;
 mod images;
+mod importing;
 mod listing;
 mod review;
 
@@ -26,6 +27,7 @@ use closing::*;
 use drafting::*;
 use driver::*;
 use images::*;
+use importing::*;
 use listing::*;
 use review::*;
 
@@ -54,6 +56,15 @@ async fn a_long_product_list_comes_by_pages_and_the_keys_reach_its_end() -> Resu
     let (_process, driver) = start_app(home.path()).await?;
     let outcome = a_long_list_comes_by_pages(&driver, home.path()).await;
     finish(driver, outcome, "long-list").await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn an_agency_imports_20000_products_watching_progress_and_cancels_once() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome = a_big_import_shows_progress_and_cancels(&driver, home.path()).await;
+    finish(driver, outcome, "big-import").await
 }
 
 #[tokio::test]
