@@ -223,13 +223,16 @@ impl Workbench {
         // SKUs held by other products (checked again when each product is written, under the
         // lock, in case another import lands in between).
         let mut conn = self.catalog.connect()?;
+        let owners = product_rows::sku_owners(&conn)?;
         for p in &parsed.products {
             for v in &p.variants {
                 if let Some(sku) = v.sku.as_deref().filter(|s| !s.is_empty())
-                    && let Some(other) = product_rows::sku_owner(&conn, sku, &p.handle)?
+                    && let Some(other) = owners.get(sku).filter(|owner| **owner != p.handle)
                 {
-                    let args =
-                        BTreeMap::from([("sku".into(), sku.to_owned()), ("other".into(), other)]);
+                    let args = BTreeMap::from([
+                        ("sku".into(), sku.to_owned()),
+                        ("other".into(), other.clone()),
+                    ]);
                     problems.push(self.problem(
                         v.row,
                         Some("Variant SKU".into()),

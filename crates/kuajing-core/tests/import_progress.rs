@@ -115,3 +115,35 @@ fn a_cancelled_import_changes_nothing_and_says_so() {
     assert!(report.applied && !report.cancelled);
     assert_eq!(workbench.products("", false).unwrap().len(), 1000);
 }
+
+#[test]
+fn a_sku_another_product_holds_is_an_error_on_its_row_and_nothing_is_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let workbench = Workbench::open(
+        &dir.path().join("catalog.sqlite"),
+        Rules::new("en").unwrap(),
+    )
+    .unwrap();
+    let file = export(dir.path(), 3);
+    assert!(workbench.import(&file, false).unwrap().applied);
+    // The same file again: its SKUs are its own products'.
+    let again = workbench.import(&file, false).unwrap();
+    assert!(again.errors.is_empty() && again.unchanged.len() == 3);
+
+    let other = dir.path().join("other.csv");
+    std::fs::write(
+        &other,
+        "Handle,Title,Variant SKU\nnew-one,New One,FRESH-1\nnew-two,New Two,S-1-2\n",
+    )
+    .unwrap();
+    let report = workbench.import(&other, false).unwrap();
+    assert!(!report.applied);
+    assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+    let error = &report.errors[0];
+    assert_eq!(error.code, "sku-taken");
+    assert_eq!(error.row, 3);
+    assert_eq!(error.column.as_deref(), Some("Variant SKU"));
+    assert_eq!(error.args["other"], "p-1");
+    assert!(error.message.contains("S-1-2"), "{}", error.message);
+    assert_eq!(workbench.products("", false).unwrap().len(), 3);
+}

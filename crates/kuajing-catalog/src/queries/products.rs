@@ -175,6 +175,17 @@ pub fn sku_owner(conn: &Connection, sku: &str, handle: &str) -> Result<Option<St
         .optional()?)
 }
 
+/// Every SKU in the catalog with the handle of the product holding it, read in one pass: an
+/// import checks its whole file against them at once rather than asking once per variant.
+pub fn sku_owners(conn: &Connection) -> Result<std::collections::HashMap<String, String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.sku, p.handle FROM variants v JOIN products p ON p.id = v.product_id
+         WHERE v.sku IS NOT NULL AND v.sku <> ''",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Inserts or replaces a product by handle. Variants, images and attributes are replaced
 /// wholesale; English copy goes through the history; Chinese copy and the merchant's own
 /// fields (brand, origin, HS code) are kept.
