@@ -130,9 +130,14 @@ pub fn cancel_import(state: State<'_, AppState>) {
 
 /// The error for a second import while one runs (Fluent `error-import-running`).
 fn import_running() -> AppError {
+    already_running("import-running", "an import")
+}
+
+/// The error for a second batch of a kind while one runs (Fluent `error-<code>`).
+fn already_running(code: &str, what: &str) -> AppError {
     AppError {
-        code: "import-running".into(),
-        message: "an import is already running: wait for it to finish or cancel it".into(),
+        code: code.into(),
+        message: format!("{what} is already running: wait for it to finish or cancel it"),
         args: BTreeMap::new(),
     }
 }
@@ -428,11 +433,7 @@ pub fn cancel_draft(state: State<'_, AppState>) {
 
 /// The error for a second drafting batch (Fluent `error-draft-running`).
 fn draft_running() -> AppError {
-    AppError {
-        code: "draft-running".into(),
-        message: "a drafting batch is already running: wait for it to finish or cancel it".into(),
-        args: BTreeMap::new(),
-    }
+    already_running("draft-running", "a drafting batch")
 }
 
 #[tauri::command]

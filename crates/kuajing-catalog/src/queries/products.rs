@@ -644,15 +644,20 @@ pub(crate) mod tests {
         assert_eq!(vs[1].options, vec!["5 lb".to_string()]);
     }
 
-    #[test]
-    fn re_importing_keeps_photos_already_downloaded_and_reports_unchanged() {
-        let (_dir, catalog) = temp_catalog();
-        let conn = catalog.connect().unwrap();
-        let mut p = sample("rainier");
+    /// `p` with one photo, named by URL.
+    fn with_photo(mut p: NewProduct) -> NewProduct {
         p.images = vec![NewImage {
             src: "https://cdn.example.com/rainier.jpg".into(),
             ..Default::default()
         }];
+        p
+    }
+
+    #[test]
+    fn re_importing_keeps_photos_already_downloaded_and_reports_unchanged() {
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        let mut p = with_photo(sample("rainier"));
         upsert(&conn, &p, "import").unwrap();
         let id = id_of(&conn, "rainier").unwrap();
         let image = images::for_product(&conn, id).unwrap().remove(0);
@@ -675,11 +680,7 @@ pub(crate) mod tests {
     fn an_unchanged_product_is_not_written_so_its_counts_are_kept() {
         let (_dir, catalog) = temp_catalog();
         let conn = catalog.connect().unwrap();
-        let mut p = sample("rainier");
-        p.images = vec![NewImage {
-            src: "https://cdn.example.com/rainier.jpg".into(),
-            ..Default::default()
-        }];
+        let mut p = with_photo(sample("rainier"));
         p.attributes.push(Attribute {
             key: "Gift Card".into(),
             value: "FALSE".into(),
