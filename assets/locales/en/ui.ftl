@@ -416,6 +416,7 @@ ui-complete-hint = Required fields and images, filled and without errors
 ui-complete-missing = Missing: { $items }
 ui-complete-ready = Complete
 ui-complete-failed = Completeness could not be counted.
+ui-complete-counting = Counting…
 ui-export-check-title = Before you export
 ui-export-checking = Checking every product…
 ui-export-check-summary = { $ready } ready to export; { $blocked } will be left out. Click a line to go to the field.

@@ -358,6 +358,7 @@ ui-complete-hint = 必填字段和图片已填写且没有错误
 ui-complete-missing = 缺少：{ $items }
 ui-complete-ready = 已完整
 ui-complete-failed = 无法计算完整度。
+ui-complete-counting = 正在统计…
 ui-export-check-title = 导出前检查
 ui-export-checking = 正在检查所有商品…
 ui-export-check-summary = { $ready } 个商品可以导出；{ $blocked } 个将被排除。点击一行即可转到对应字段。
