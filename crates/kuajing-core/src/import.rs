@@ -174,7 +174,32 @@ impl Workbench {
                 (last.saturating_sub(1)) as u64
             })
             .collect();
+        // SKUs held by other products (checked again when each product is written, under the
+        // lock, in case another import lands in between).
+        let mut conn = self.catalog.connect()?;
+        let owners = product_rows::sku_owners(&conn)?;
         for p in &parsed.products {
+            for v in &p.variants {
+                if let Some(sku) = v.sku.as_deref().filter(|s| !s.is_empty())
+                    && let Some(other) = owners.get(sku).filter(|owner| **owner != p.handle)
+                {
+                    let args = BTreeMap::from([
+                        ("sku".into(), sku.to_owned()),
+                        ("other".into(), other.clone()),
+                    ]);
+                    problems.push(self.problem(
+                        v.row,
+                        Some("Variant SKU".into()),
+                        "sku-taken",
+                        Severity::Error,
+                        args,
+                    ));
+                }
+            }
+        }
+        // The parsed products become the catalog's, moved rather than copied: a 100,000-variant
+        // file would otherwise be held twice.
+        for p in parsed.products {
             let mut images = Vec::with_capacity(p.images.len());
             for image in &p.images {
                 match self.local_image(base, &image.src) {
@@ -203,45 +228,22 @@ impl Workbench {
                 }
             }
             products.push(NewProduct {
-                handle: p.handle.clone(),
-                title_en: p.title.clone(),
-                description_en: p.body_html.clone(),
-                seo_title: p.seo_title.clone(),
-                seo_description: p.seo_description.clone(),
-                vendor: p.vendor.clone(),
-                product_type: p.product_type.clone(),
-                category: p.category.clone(),
-                tags: p.tags.clone(),
-                status: p.status.clone(),
+                handle: p.handle,
+                title_en: p.title,
+                description_en: p.body_html,
+                seo_title: p.seo_title,
+                seo_description: p.seo_description,
+                vendor: p.vendor,
+                product_type: p.product_type,
+                category: p.category,
+                tags: p.tags,
+                status: p.status,
                 published: p.published,
-                option_names: p.option_names.clone(),
-                variants: p.variants.iter().map(variant).collect(),
+                option_names: p.option_names,
+                variants: p.variants.into_iter().map(variant).collect(),
                 images,
-                attributes: attributes(&p.attributes),
+                attributes: attributes(p.attributes),
             });
-        }
-        // SKUs held by other products (checked again when each product is written, under the
-        // lock, in case another import lands in between).
-        let mut conn = self.catalog.connect()?;
-        let owners = product_rows::sku_owners(&conn)?;
-        for p in &parsed.products {
-            for v in &p.variants {
-                if let Some(sku) = v.sku.as_deref().filter(|s| !s.is_empty())
-                    && let Some(other) = owners.get(sku).filter(|owner| **owner != p.handle)
-                {
-                    let args = BTreeMap::from([
-                        ("sku".into(), sku.to_owned()),
-                        ("other".into(), other.clone()),
-                    ]);
-                    problems.push(self.problem(
-                        v.row,
-                        Some("Variant SKU".into()),
-                        "sku-taken",
-                        Severity::Error,
-                        args,
-                    ));
-                }
-            }
         }
         problems.sort_by_key(|p| p.row);
         let (errors, warnings): (Vec<_>, Vec<_>) = problems
@@ -383,28 +385,28 @@ impl ImportReport {
     }
 }
 
-fn variant(v: &kuajing_shopify::Variant) -> NewVariant {
+fn variant(v: kuajing_shopify::Variant) -> NewVariant {
     NewVariant {
-        sku: v.sku.clone(),
-        options: v.options.clone(),
+        sku: v.sku,
+        options: v.options,
         grams: v.grams,
-        weight_unit: v.weight_unit.clone(),
+        weight_unit: v.weight_unit,
         price_cents: v.price_cents,
         compare_at_cents: v.compare_at_cents,
-        barcode: v.barcode.clone(),
+        barcode: v.barcode,
         inventory_qty: v.inventory_qty,
-        image_src: v.image_src.clone(),
-        attributes: attributes(&v.attributes),
+        image_src: v.image_src,
+        attributes: attributes(v.attributes),
     }
 }
 
 /// Columns the importer does not model, kept as they were written.
-fn attributes(columns: &[kuajing_shopify::Attribute]) -> Vec<Attribute> {
+fn attributes(columns: Vec<kuajing_shopify::Attribute>) -> Vec<Attribute> {
     columns
-        .iter()
+        .into_iter()
         .map(|a| Attribute {
-            key: a.key.clone(),
-            value: a.value.clone(),
+            key: a.key,
+            value: a.value,
         })
         .collect()
 }

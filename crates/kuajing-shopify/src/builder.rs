@@ -25,6 +25,15 @@ struct Draft {
     combinations: HashMap<Vec<String>, usize>,
 }
 
+impl Draft {
+    fn compact(&mut self) {
+        self.values.shrink_to_fit();
+        self.variants.shrink_to_fit();
+        self.images.shrink_to_fit();
+        self.combinations.shrink_to_fit();
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct Builder<'h> {
     header: &'h Header,
@@ -97,6 +106,11 @@ impl<'h> Builder<'h> {
                 (index, false)
             }
             _ if has_product => {
+                // The product above is most likely whole: give back what its lists reserved
+                // to grow (a 100,000-variant file held 13 MB of it until the end).
+                if let Some(above) = self.drafts.last_mut() {
+                    above.compact();
+                }
                 let index = self.drafts.len();
                 self.drafts.push(Draft {
                     handle: handle.to_owned(),
