@@ -51,6 +51,8 @@ time_cmd "$work/reimport.t" "$k" --catalog "$work/catalog.sqlite" import "$csv"
 "$k" --catalog "$work/catalog.sqlite" import "$csv" --json | python3 -c 'import json,sys; r=json.load(sys.stdin); assert len(r["unchanged"])==r["products"], "re-import not unchanged"'
 time_cmd "$work/list.t" "$k" --catalog "$work/catalog.sqlite" products --json
 time_cmd "$work/search.t" "$k" --catalog "$work/catalog.sqlite" products --search "Product 1999 " --json
+time_cmd "$work/backup.t" "$k" --catalog "$work/catalog.sqlite" backup
+backup_mb=$(du -m "$(ls -t "$work"/backups/catalog-*.sqlite | head -1)" | cut -f1)
 
 # Saves while an import of a changed file holds the write lock: each must wait and land.
 "$k" --catalog "$work/catalog.sqlite" import "$work/export-changed.csv" >/dev/null &
@@ -115,6 +117,7 @@ read -r im_s im_k < "$work/import.t"
 read -r re_s re_k < "$work/reimport.t"
 read -r li_s li_k < "$work/list.t"
 read -r se_s se_k < "$work/search.t"
+read -r bk_s bk_k < "$work/backup.t"
 read -r ex_s ex_k < "$work/export.t"
 read -r saves failed median worst < "$work/saves.txt"
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
@@ -134,6 +137,7 @@ The file: a generated Shopify export in the classic headers, $products products 
 | re-import of the unchanged file (every product reported unchanged) | $re_s s, $(mib "$re_k") | | |
 | list every product (\`products --json\`) | $li_s s | | |
 | search (\`products --search\`, a scan until issue 13's index) | $se_s s | | |
+| backup (\`backup\`: \`VACUUM INTO\` a $backup_mb MB copy, whole process) | $bk_s s, $(mib "$bk_k") | ≤ 2 s (issue 13) | $(awk -v s="$bk_s" 'BEGIN { print (s <= 2) ? "**PASS**" : "**FAIL**" }') |
 | saves while an import of a changed file holds the write lock | $saves saves, $failed failed; median $median ms, worst $worst ms; the last one landed: "$landed" | every save waits and lands | $([ "$failed" = 0 ] && echo '**PASS**' || echo '**FAIL**') |
 | export $export_products products x 5 photos ($images images, $bundle_mb MB bundle) | $ex_s s, peak $(mib "$ex_k") | ≤ 300 MiB | $(verdict "$ex_k" $((300 * 1024))) |
 

@@ -131,6 +131,17 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    // A backup a day, in the background: the window does not wait for it, and a failure
+    // only loses the backup (said on the terminal).
+    let backing_up = Arc::clone(&workbench);
+    std::thread::spawn(move || {
+        if let Err(e) = backing_up.backup_if_due() {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("kuajing: the daily backup failed: {e}");
+            }
+        }
+    });
     let app = with_commands(tauri::Builder::default(), workbench)
         .plugin(tauri_plugin_dialog::init())
         .build(tauri::generate_context!());

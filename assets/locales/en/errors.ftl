@@ -3,6 +3,7 @@
 error-catalog-open = The catalog could not be opened.
 error-catalog-too-new = This catalog was written by a newer Kuajing. Update Kuajing to open it.
 error-catalog-migration = The catalog could not be upgraded. A backup was kept beside it.
+error-catalog-backup = The catalog could not be backed up to { $path }: { $detail }
 error-no-product = That product is not in the catalog (it may have been re-imported under another handle).
 error-no-vendor = No vendor named “{ $vendor }” in the catalog. Use a name from the Vendor column of your Shopify export (`kuajing vendor list`).
 error-unknown-field = “{ $field }” is not a field that can be set here. Fields: { $known }.

@@ -5,6 +5,7 @@
 //! never write SQL. It knows nothing of Shopify, marketplaces, images or Tauri: it stores what
 //! it is given and records every change to copy in `history`.
 
+pub mod backups;
 mod migrate;
 pub mod plan_audit;
 pub mod queries;
@@ -54,6 +55,11 @@ pub enum Error {
     },
     #[error("cannot back up the catalog before migrating it: {0}")]
     Backup(std::io::Error),
+    #[error("cannot write a backup of the catalog to {path}: {source}")]
+    Snapshot {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("no product with handle `{0}`")]
     NoProduct(String),
     #[error("no vendor named `{0}` in the catalog (the Vendor column of the Shopify export)")]
@@ -89,6 +95,7 @@ impl Error {
             Error::Open { .. } | Error::Folder { .. } => "catalog-open",
             Error::TooNew { .. } => "catalog-too-new",
             Error::Migration { .. } | Error::Backup(_) => "catalog-migration",
+            Error::Snapshot { .. } => "catalog-backup",
             Error::NoProduct(_) => "no-product",
             Error::NoVendor(_) => "no-vendor",
             Error::UnknownField { .. } => "unknown-field",
@@ -127,6 +134,10 @@ impl Error {
                 ("theirs", theirs.clone()),
             ],
             Error::Backup(_) | Error::Sql(_) | Error::Json(_) => Vec::new(),
+            Error::Snapshot { path, source } => vec![
+                ("path", path.display().to_string()),
+                ("detail", source.to_string()),
+            ],
         };
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
     }
@@ -184,7 +195,12 @@ impl Catalog {
     /// which cost disk space and nothing else.
     fn sweep_temp_files(&self) {
         let folder = self.path.parent().unwrap_or(Path::new(".")).to_owned();
-        for dir in [folder, self.media_dir(), self.renders_dir()] {
+        for dir in [
+            folder,
+            self.media_dir(),
+            self.renders_dir(),
+            backups::folder(&self.path),
+        ] {
             let _ = kuajing_files::sweep_temp_files(&dir);
         }
     }

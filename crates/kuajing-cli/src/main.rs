@@ -67,6 +67,9 @@ enum Command {
     },
     /// Load the sample catalog (a cherry orchard, a seafood packer and a nut grower)
     Sample,
+    /// Back the catalog up now, into `backups/` beside it (the newest 10 are kept; to restore
+    /// one, copy it over the catalog file while the app is closed)
+    Backup,
     /// List products, optionally only those matching TEXT (English or Chinese)
     Products {
         #[arg(long, value_name = "TEXT", default_value = "")]
@@ -398,6 +401,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     eprintln!("error: {refusal}");
                 }
                 return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Backup => {
+            let backup = open()?.backup()?;
+            if json {
+                print_json(&backup)?;
+            } else {
+                out!(
+                    "backed up to {} ({:.1} MB) in {:.1} s",
+                    backup.path,
+                    backup.bytes as f64 / 1e6,
+                    backup.elapsed_ms as f64 / 1000.0
+                );
             }
         }
         Command::Sample => {

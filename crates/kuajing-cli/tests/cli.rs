@@ -640,3 +640,45 @@ fn an_import_naming_bad_photos_is_refused_with_the_row_and_leaves_the_catalog_as
     }
     assert_eq!(env.product_count(), 7, "the catalog is as it was");
 }
+
+#[test]
+fn backup_writes_a_copy_beside_the_catalog_that_opens_with_the_same_products() {
+    let env = Env::new();
+    env.ok_json(&["import", &shopify("apparel.csv"), "--json"]);
+    let backup = env.ok_json(&["backup", "--json"]);
+    let path = std::path::PathBuf::from(backup["path"].as_str().unwrap());
+    assert_eq!(path.parent().unwrap(), env.path("backups"));
+    assert_eq!(
+        backup["bytes"].as_u64().unwrap(),
+        std::fs::metadata(&path).unwrap().len()
+    );
+    assert!(backup["taken"].as_str().unwrap().len() >= 15);
+
+    // The backup is a catalog: the CLI reads it as one.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kuajing"))
+        .arg("--catalog")
+        .arg(&path)
+        .args(["products", "--json"])
+        .env("HOME", env.dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let products: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(products.as_array().unwrap().len(), 20);
+
+    // Twelve more: the newest ten are kept.
+    for _ in 0..12 {
+        env.ok_json(&["backup", "--json"]);
+    }
+    let kept = std::fs::read_dir(env.path("backups"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".sqlite")
+        })
+        .count();
+    assert_eq!(kept, 10);
+}

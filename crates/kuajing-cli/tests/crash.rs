@@ -72,6 +72,7 @@ fn reopened_clean(env: &Env) {
         env.dir.path().to_owned(),
         env.path("media"),
         env.path("renders"),
+        env.path("backups"),
     ] {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
@@ -350,4 +351,28 @@ fn a_copy_save_stopped_before_it_commits_changes_nothing() {
         env.ok_json(&["product", &handle, "--json"])["title_zh"],
         "新的标题"
     );
+}
+
+#[test]
+fn a_backup_stopped_anywhere_leaves_no_half_backup() {
+    let env = Env::new();
+    env.ok_json(&["sample", "--json"]);
+    let backups = || -> Vec<String> {
+        std::fs::read_dir(env.path("backups"))
+            .map(|entries| {
+                entries
+                    .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.ends_with(".sqlite"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    for point in ["backup-written", "persist"] {
+        assert!(crash_at(&env, point, 1, &["backup"]), "{point}: reached");
+        assert!(backups().is_empty(), "{point}: {:?}", backups());
+        catalog_is_sound(&env);
+        reopened_clean(&env);
+    }
+    let backup = env.ok_json(&["backup", "--json"]);
+    assert_eq!(backups().len(), 1, "{backup}");
 }
