@@ -670,15 +670,6 @@ fn backup_writes_a_copy_beside_the_catalog_that_opens_with_the_same_products() {
     for _ in 0..12 {
         env.ok_json(&["backup", "--json"]);
     }
-    let kept = std::fs::read_dir(env.path("backups"))
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .ends_with(".sqlite")
-        })
-        .count();
+    let kept = support::count_files(&env.path("backups"), |n| n.ends_with(".sqlite"));
     assert_eq!(kept, 10);
 }

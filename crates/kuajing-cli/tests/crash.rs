@@ -277,16 +277,7 @@ fn an_export_stopped_anywhere_leaves_no_bundle_or_the_previous_one_whole() {
     assert_eq!(std::fs::read(&out).unwrap(), before);
     // The next export sweeps what the crash left beside the bundle.
     env.ok_json(&["export", "--out", &target, "--json"]);
-    let leftovers = std::fs::read_dir(env.dir.path())
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .starts_with(".kuajing-tmp-")
-        })
-        .count();
+    let leftovers = support::count_files(env.dir.path(), |n| n.starts_with(".kuajing-tmp-"));
     assert_eq!(leftovers, 0);
 }
 
@@ -357,22 +348,13 @@ fn a_copy_save_stopped_before_it_commits_changes_nothing() {
 fn a_backup_stopped_anywhere_leaves_no_half_backup() {
     let env = Env::new();
     env.ok_json(&["sample", "--json"]);
-    let backups = || -> Vec<String> {
-        std::fs::read_dir(env.path("backups"))
-            .map(|entries| {
-                entries
-                    .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                    .filter(|n| n.ends_with(".sqlite"))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let backups = || support::count_files(&env.path("backups"), |n| n.ends_with(".sqlite"));
     for point in ["backup-written", "persist"] {
         assert!(crash_at(&env, point, 1, &["backup"]), "{point}: reached");
-        assert!(backups().is_empty(), "{point}: {:?}", backups());
+        assert_eq!(backups(), 0, "{point}: a backup was left");
         catalog_is_sound(&env);
         reopened_clean(&env);
     }
     let backup = env.ok_json(&["backup", "--json"]);
-    assert_eq!(backups().len(), 1, "{backup}");
+    assert_eq!(backups(), 1, "{backup}");
 }

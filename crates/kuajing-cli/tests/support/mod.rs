@@ -74,6 +74,15 @@ impl Env {
     }
 }
 
+/// How many files in `dir` have a name `wanted` accepts (0 when `dir` does not exist).
+pub fn count_files(dir: &Path, wanted: impl Fn(&str) -> bool) -> usize {
+    std::fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .filter(|e| wanted(&e.as_ref().unwrap().file_name().to_string_lossy()))
+            .count()
+    })
+}
+
 pub fn shopify(name: &str) -> String {
     fixtures().join("shopify").join(name).display().to_string()
 }
