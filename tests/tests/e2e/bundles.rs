@@ -77,15 +77,7 @@ pub(crate) async fn export_the_sample_for_taobao_and_open_the_report(
     screenshot(driver, "62-product-completeness").await?;
 
     // A rate, then the bundle: the one product with a clean Chinese title goes in.
-    click(driver, "[data-testid=settings-open]").await?;
-    set_value(&wait_for(driver, "[data-testid=rate-input]").await?, "7.2").await?;
-    click(driver, "[data-testid=rate-save]").await?;
-    wait_text(
-        &wait_for(driver, "[data-testid=rate-current]").await?,
-        "7.2",
-    )
-    .await?;
-    click(driver, "[data-testid=settings-close]").await?;
+    set_rate(driver, "7.2").await?;
     click(driver, "[data-testid=export-open]").await?;
     wait_text(
         &wait_for(driver, "[data-testid=export-check-summary]").await?,

@@ -250,13 +250,7 @@ pub(crate) async fn draft_suggest_fix_and_export(driver: &WebDriver, home: &Path
     let stub = Stub::completing(MACHINE_TITLE)?;
     let endpoint = stub.endpoint.clone();
     click(driver, "[data-testid=settings-open]").await?;
-    set_value(&wait_for(driver, "[data-testid=rate-input]").await?, "7.2").await?;
-    click(driver, "[data-testid=rate-save]").await?;
-    wait_text(
-        &wait_for(driver, "[data-testid=rate-current]").await?,
-        "7.2",
-    )
-    .await?;
+    save_rate(driver, "7.2").await?;
     set_value(&wait_for(driver, "[data-testid=tm-threshold]").await?, "75").await?;
     click(driver, "[data-testid=tm-threshold-save]:not(:disabled)").await?;
     wait_for(driver, "[data-testid=tm-threshold-form] [role=status]").await?;

@@ -261,3 +261,18 @@ pub(crate) async fn help(driver: &WebDriver, name: &str, group: &str) -> Result<
     .await?;
     Ok(())
 }
+
+/// Sets the exchange rate in the open settings dialog and waits until it shows.
+pub(crate) async fn save_rate(driver: &WebDriver, rate: &str) -> Result<()> {
+    set_value(&wait_for(driver, "[data-testid=rate-input]").await?, rate).await?;
+    click(driver, "[data-testid=rate-save]").await?;
+    wait_text(&wait_for(driver, "[data-testid=rate-current]").await?, rate).await?;
+    Ok(())
+}
+
+/// Opens the settings, sets the exchange rate, and closes them.
+pub(crate) async fn set_rate(driver: &WebDriver, rate: &str) -> Result<()> {
+    click(driver, "[data-testid=settings-open]").await?;
+    save_rate(driver, rate).await?;
+    click(driver, "[data-testid=settings-close]").await
+}

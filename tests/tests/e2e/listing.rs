@@ -47,15 +47,7 @@ pub(crate) async fn import_edit_fix_and_export(driver: &WebDriver, home: &Path) 
     wait_for(driver, "[data-testid=saved-state][data-state=saved]").await?;
     screenshot(driver, "04-fixed-and-saved").await?;
 
-    click(driver, "[data-testid=settings-open]").await?;
-    set_value(&wait_for(driver, "[data-testid=rate-input]").await?, "7.2").await?;
-    click(driver, "[data-testid=rate-save]").await?;
-    wait_text(
-        &wait_for(driver, "[data-testid=rate-current]").await?,
-        "7.2",
-    )
-    .await?;
-    click(driver, "[data-testid=settings-close]").await?;
+    set_rate(driver, "7.2").await?;
 
     click(driver, "[data-testid=export-open]").await?;
     let out = home.join("bundle.zip");
