@@ -2,10 +2,11 @@
 //! must find its rows through an index: one that walks a table makes an import grow with the
 //! square of the file (the SKU check did, and 20,000 products took 9 minutes).
 //!
-//! Tests, here and in the crates above, [`record`] every distinct statement any connection of
-//! this process runs (SQLite's trace hook, installed by [`crate::Catalog::connect`] while
-//! recording) and ask SQLite for each one's query plan ([`table_scans`], `EXPLAIN QUERY
-//! PLAN`). Not recording, it costs one atomic load per connection.
+//! Tests, here and in the crates above, record every distinct statement some connections run
+//! ([`record_on`]) or every connection of the process opens while recording ([`record`]:
+//! SQLite's trace hook, installed by [`crate::Catalog::connect`]), and ask SQLite for each
+//! one's query plan ([`table_scans`], `EXPLAIN QUERY PLAN`). Not recording, it costs one
+//! atomic load per connection.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -25,22 +26,32 @@ pub struct Recorded {
     pub runs: usize,
 }
 
-/// The distinct statements that connections opened during `work` run, in the order first
-/// seen, with how many times each ran. Connections opened before `work` are traced too if
-/// passed in `also`. Runs of `record` do not overlap: a second one waits for the first.
-pub fn record(also: &[&Connection], work: impl FnOnce()) -> Vec<Recorded> {
+/// The distinct statements that every connection opened during `work` runs (by any thread of
+/// the process: run it in a test binary of its own), in the order first seen, with how many
+/// times each ran. Runs of [`record`] and [`record_on`] do not overlap: a second one waits.
+pub fn record(work: impl FnOnce()) -> Vec<Recorded> {
+    recording(&[], true, work)
+}
+
+/// The same for the statements `conns` run during `work`, and nothing else: tests running
+/// beside it, opening connections of their own, add nothing.
+pub fn record_on(conns: &[&Connection], work: impl FnOnce()) -> Vec<Recorded> {
+    recording(conns, false, work)
+}
+
+fn recording(conns: &[&Connection], new_ones: bool, work: impl FnOnce()) -> Vec<Recorded> {
     static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
     let _guard = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     take();
-    RECORDING.store(true, Ordering::SeqCst);
-    for conn in also {
+    RECORDING.store(new_ones, Ordering::SeqCst);
+    for conn in conns {
         trace(conn);
     }
     work();
     RECORDING.store(false, Ordering::SeqCst);
-    for conn in also {
+    for conn in conns {
         conn.trace_v2(TraceEventCodes::empty(), None);
     }
     take()

@@ -10,7 +10,7 @@ use crate::test_support::temp_catalog;
 
 /// The distinct statements `work` runs on `conn`.
 fn statements(conn: &Connection, work: impl FnOnce(&Connection)) -> Vec<String> {
-    plan_audit::record(&[conn], || work(conn))
+    plan_audit::record_on(&[conn], || work(conn))
         .into_iter()
         .map(|r| r.sql)
         .collect()
