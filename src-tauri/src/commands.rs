@@ -14,8 +14,8 @@ use std::sync::Arc;
 use kuajing_core::{
     AppError, CatalogInfo, CopyCheck, CopyField, Draft, DraftBatchReport, DraftProgress, Error,
     ExportReport, FetchReport, Gloss, GlossaryImport, GlossaryTerm, HistoryEntry, ImagePreview,
-    ImportProgress, ImportReport, ListFor, ListOrder, Locale, MarketplaceCompleteness, MtSettings,
-    OptionValue, ProductDetail, ProductFields, ProductPage, ProfileSummary, RenderProgress,
+    ImportProgress, ImportReport, Locale, MarketplaceCompleteness, MtSettings, OptionValue,
+    ProductDetail, ProductFields, ProductPage, ProductQuery, ProfileSummary, RenderProgress,
     RenderReport, ReviewFilter, ReviewItem, ReviewQueue, ReviewState, Settings, Suggestions,
     Validation, Vendor, Workbench,
 };
@@ -142,37 +142,20 @@ fn already_running(code: &str, what: &str) -> AppError {
     }
 }
 
-/// `limit` products (at most [`MAX_PAGE`]) from `offset` of those matching `search` in `order`
-/// (default: by vendor), and how many match in all. `thumbnails`: with each one's thumbnail (rendered when not cached yet, so
-/// it may take seconds), or without (at once). With `marketplace`, each product's completeness
-/// for it; with `incomplete` too, only the products below 100%.
+/// `limit` products (at most [`MAX_PAGE`]) from `offset` of those `query` picks (search,
+/// filters, order, marketplace), and how many match in all. `thumbnails`: with each one's
+/// thumbnail (rendered when not cached yet, so it may take seconds), or without (at once).
 #[tauri::command]
-#[allow(clippy::too_many_arguments)] // one per IPC argument
 pub async fn products_page(
     state: State<'_, AppState>,
-    search: String,
-    order: Option<ListOrder>,
+    query: ProductQuery,
     offset: usize,
     limit: usize,
     thumbnails: bool,
-    marketplace: Option<String>,
-    incomplete: Option<bool>,
 ) -> Result<ProductPage> {
     let limit = Some(limit.min(MAX_PAGE));
-    let order = order.unwrap_or_default();
-    let marketplace = marketplace.filter(|m| !m.is_empty());
     with_workbench(&state, move |w| {
-        w.products_page(
-            &search,
-            order,
-            offset,
-            limit,
-            thumbnails,
-            marketplace.as_deref().map(|marketplace| ListFor {
-                marketplace,
-                incomplete_only: incomplete.unwrap_or(false),
-            }),
-        )
+        w.products_page(&query, offset, limit, thumbnails)
     })
     .await
 }

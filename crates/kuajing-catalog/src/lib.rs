@@ -172,6 +172,8 @@ impl Catalog {
         };
         let mut conn = catalog.connect()?;
         migrate::run(&mut conn, path)?;
+        // After an upgrade every product waits for its search row.
+        queries::search::ensure_fresh(&conn)?;
         catalog.sweep_temp_files();
         Ok(catalog)
     }
@@ -260,8 +262,44 @@ const STATEMENT_CACHE: usize = 128;
 /// commit, SQLite answers `SQLITE_BUSY` at once, whatever `busy_timeout` says. Taking the lock
 /// at `BEGIN` makes a writer wait (up to the connection's busy timeout) and then see the
 /// latest data. Keep slow work (reading files, decoding photos) before this call.
-pub fn write_tx(conn: &mut Connection) -> Result<Transaction<'_>> {
-    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+pub fn write_tx(conn: &mut Connection) -> Result<WriteTx<'_>> {
+    Ok(WriteTx(conn.transaction_with_behavior(
+        TransactionBehavior::Immediate,
+    )?))
+}
+
+/// A write transaction from [`write_tx`]. It derefs to the transaction (and so to the
+/// connection); [`WriteTx::commit`] brings derived tables up to date before it commits.
+/// Dropped without a commit, it rolls back.
+#[derive(Debug)]
+pub struct WriteTx<'c>(Transaction<'c>);
+
+impl WriteTx<'_> {
+    /// Rewrites the search rows of the products this transaction changed
+    /// ([`queries::search::refresh`]), then commits: a search never sees the index behind
+    /// the tables.
+    pub fn commit(self) -> Result<()> {
+        queries::search::refresh(&self.0)?;
+        Ok(self.0.commit()?)
+    }
+
+    /// Undoes everything the transaction wrote (as dropping it does, but with its error).
+    pub fn rollback(self) -> Result<()> {
+        Ok(self.0.rollback()?)
+    }
+}
+
+impl<'c> std::ops::Deref for WriteTx<'c> {
+    type Target = Transaction<'c>;
+    fn deref(&self) -> &Transaction<'c> {
+        &self.0
+    }
+}
+
+impl<'c> std::ops::DerefMut for WriteTx<'c> {
+    fn deref_mut(&mut self) -> &mut Transaction<'c> {
+        &mut self.0
+    }
 }
 
 #[cfg(test)]

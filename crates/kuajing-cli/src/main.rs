@@ -70,14 +70,34 @@ enum Command {
     /// Back the catalog up now, into `backups/` beside it (the newest 10 are kept; to restore
     /// one, copy it over the catalog file while the app is closed)
     Backup,
-    /// List products, optionally only those matching TEXT (English or Chinese)
+    /// List products: all, or those matching a search and filters
     Products {
+        /// Words in the handle, vendor, brands, SKUs or copy (English or Chinese); each must
+        /// appear, the last may be a word's start
         #[arg(long, value_name = "TEXT", default_value = "")]
         search: String,
         /// Products whose Chinese needs work first: rejected, stale, not reviewed, reviewed;
         /// approved last
         #[arg(long)]
         attention: bool,
+        /// Only this vendor's products
+        #[arg(long, value_name = "NAME")]
+        vendor: Option<String>,
+        /// Only products with a Chinese field in this review state
+        #[arg(long, value_name = "STATE")]
+        state: Option<review::QueueState>,
+        /// Only products with a stale Chinese field (its English changed since)
+        #[arg(long)]
+        stale: bool,
+        /// The marketplace the error counts and completeness are for (default tmall-global)
+        #[arg(long, value_name = "ID")]
+        marketplace: Option<String>,
+        /// Only products below 100% complete for --marketplace
+        #[arg(long, requires = "marketplace")]
+        incomplete: bool,
+        /// Only products whose Chinese copy has error findings for the marketplace
+        #[arg(long)]
+        errors: bool,
     },
     /// Show one product (copy, variants, attributes, label data), or `product set HANDLE FIELD VALUE`
     #[command(args_conflicts_with_subcommands = true)]
@@ -429,15 +449,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 );
             }
         }
-        Command::Products { search, attention } => {
+        Command::Products {
+            search,
+            attention,
+            vendor,
+            state,
+            stale,
+            marketplace,
+            incomplete,
+            errors,
+        } => {
             let order = if attention {
                 kuajing_core::ListOrder::Attention
             } else {
                 kuajing_core::ListOrder::Vendor
             };
-            let products = open()?
-                .products_page(&search, order, 0, None, false, None)?
-                .items;
+            let query = kuajing_core::ProductQuery {
+                search,
+                order,
+                vendor,
+                state: state.map(Into::into),
+                stale,
+                marketplace,
+                incomplete,
+                errors,
+            };
+            let products = open()?.products_page(&query, 0, None, false)?.items;
             if json {
                 print_json(&products)?;
             } else {

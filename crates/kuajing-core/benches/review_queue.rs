@@ -295,39 +295,24 @@ fn main() {
     }
     // The product list's first page (100 rows, as the app asks) in each order.
     table.push_str("\n| product list, first page of 100 | median | worst of 30 |\n|---|--:|--:|\n");
+    let query = |order| kuajing_core::ProductQuery {
+        order,
+        marketplace: Some("tmall-global".into()),
+        ..Default::default()
+    };
     for (name, order) in [
         ("by vendor", ListOrder::Vendor),
         ("needs attention first", ListOrder::Attention),
     ] {
         workbench
-            .products_page(
-                "",
-                order,
-                0,
-                Some(100),
-                false,
-                Some(kuajing_core::ListFor {
-                    marketplace: "tmall-global",
-                    incomplete_only: false,
-                }),
-            )
+            .products_page(&query(order), 0, Some(100), false)
             .unwrap();
         let mut runs: Vec<Duration> = (0..RUNS)
             .map(|_| {
                 let t = Instant::now();
                 std::hint::black_box(
                     workbench
-                        .products_page(
-                            "",
-                            order,
-                            0,
-                            Some(100),
-                            false,
-                            Some(kuajing_core::ListFor {
-                                marketplace: "tmall-global",
-                                incomplete_only: false,
-                            }),
-                        )
+                        .products_page(&query(order), 0, Some(100), false)
                         .unwrap(),
                 );
                 t.elapsed()

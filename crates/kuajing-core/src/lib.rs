@@ -62,7 +62,7 @@ pub use media::{Output, RenderedFile, RenderedImage};
 pub use message::Message;
 pub use previews::{ImagePreview, SlotPreview};
 pub use products::{
-    CatalogInfo, FieldReview, ImageState, ListFor, ProductDetail, ProductImage, ProductPage,
+    CatalogInfo, FieldReview, ImageState, ProductDetail, ProductImage, ProductPage, ProductQuery,
     ProductSummary, Variant,
 };
 pub use render_batch::{RenderNote, RenderProgress, RenderReport};

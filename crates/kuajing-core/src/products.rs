@@ -54,12 +54,44 @@ pub struct FieldReview {
     pub stale: bool,
 }
 
-/// The marketplace a product list is for: its error counts and completeness, and whether
-/// only the products not complete for it are listed.
-#[derive(Debug, Clone, Copy)]
-pub struct ListFor<'a> {
-    pub marketplace: &'a str,
-    pub incomplete_only: bool,
+/// What the product list shows: the products matching a search and filters, in an order, and
+/// the marketplace their error counts and completeness are for. Every field is optional over
+/// IPC but the search, order and flags.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct ProductQuery {
+    /// Words to find in the handle, vendor, brand names, type, tags, SKUs and the copy in any
+    /// language; each word must appear, the last may be a word's start. Chinese is found as
+    /// written, a run of it cut into words by jieba. Punctuation is text to find.
+    pub search: String,
+    pub order: ListOrder,
+    /// Only this vendor's products (as the catalog spells it).
+    #[ts(optional)]
+    pub vendor: Option<String>,
+    /// Only products with a Chinese field in this review state.
+    #[ts(optional)]
+    pub state: Option<crate::ReviewState>,
+    /// Only products with a Chinese field whose English changed since it was translated.
+    pub stale: bool,
+    /// The marketplace of the error counts and completeness (default: Tmall Global for the
+    /// error counts, no completeness).
+    #[ts(optional)]
+    pub marketplace: Option<String>,
+    /// Only products below 100% complete for `marketplace`.
+    pub incomplete: bool,
+    /// Only products whose Chinese copy has error findings for `marketplace`.
+    pub errors: bool,
+}
+
+impl ProductQuery {
+    /// Every product whose text matches `search`, by vendor.
+    pub fn search(search: &str) -> Self {
+        ProductQuery {
+            search: search.to_owned(),
+            ..Self::default()
+        }
+    }
 }
 
 /// A page of the product list.
@@ -140,48 +172,61 @@ impl Workbench {
         })
     }
 
-    /// Products whose handle, vendor, SKU or copy in any language contains `search`.
+    /// Products whose text matches `search` ([`ProductQuery::search`]), by vendor.
     pub fn products(&self, search: &str, thumbnails: bool) -> Result<Vec<ProductSummary>> {
         Ok(self
-            .products_page(search, ListOrder::Vendor, 0, None, thumbnails, None)?
+            .products_page(&ProductQuery::search(search), 0, None, thumbnails)?
             .items)
     }
 
-    /// One page of [`Self::products`]: `limit` products from `offset` (`None`: to the end)
-    /// and how many match in all. Only this page's copy is checked and thumbnails made, so
-    /// the first page of a 20,000-product catalog answers as fast as a small one.
+    /// One page of the products `query` picks: `limit` products from `offset` (`None`: to the
+    /// end) and how many match in all. Only this page's copy is checked and thumbnails made,
+    /// so the first page of a 100,000-variant catalog answers as fast as a small one.
     pub fn products_page(
         &self,
-        search: &str,
-        order: ListOrder,
+        query: &ProductQuery,
         offset: usize,
         limit: Option<usize>,
         thumbnails: bool,
-        marketplace: Option<ListFor<'_>>,
     ) -> Result<ProductPage> {
-        let incomplete_only = marketplace.is_some_and(|m| m.incomplete_only);
-        let marketplace = marketplace.map(|m| m.marketplace);
+        let marketplace = query.marketplace.as_deref().filter(|m| !m.is_empty());
         let conn = self.catalog.connect()?;
         let owned = self.profile(PREVIEW_MARKETPLACE)?;
         let profile = &*owned;
         let slot = profile.slot(PREVIEW_SLOT);
-        // Only products below 100% for the marketplace: every product counted first (once;
-        // then only those changed since).
-        let stamp = match (marketplace, incomplete_only) {
+        let checked = marketplace.unwrap_or(PREVIEW_MARKETPLACE);
+        // The stored rows the filters read: every product counted first (once; then only
+        // those changed since).
+        let incomplete = match (marketplace, query.incomplete) {
             (Some(m), true) => Some(self.count_completeness(&self.profile(m)?)?),
             _ => None,
         };
-        let filter = marketplace
-            .zip(stamp.as_deref())
-            .map(|(marketplace, rules)| list_rows::Incomplete { marketplace, rules });
-        let rows = list_rows::summaries_page(&conn, search, order, offset, limit, filter)?;
+        let errors = match query.errors {
+            true => Some(self.store_findings(Locale::ZhCn.as_str(), checked)?),
+            false => None,
+        };
+        let matching = self.search_expr(&query.search);
+        let filter = list_rows::ListFilter {
+            matching: matching.as_deref(),
+            vendor: query.vendor.as_deref().filter(|v| !v.is_empty()),
+            state: query.state,
+            stale: query.stale,
+            incomplete: marketplace
+                .zip(incomplete.as_deref())
+                .map(|(marketplace, rules)| list_rows::Stamped { marketplace, rules }),
+            errors: errors.as_deref().map(|rules| list_rows::Stamped {
+                marketplace: checked,
+                rules,
+            }),
+        };
+        let rows = list_rows::summaries_page(&conn, &filter, query.order, offset, limit)?;
         let ids: Vec<(i64, String)> = rows.iter().map(|r| (r.id, r.handle.clone())).collect();
         // Completeness only when asked for: a caller counting photos or handles needs none.
         let complete = match marketplace {
             Some(m) => self.completeness_by_id(m, &ids)?,
             None => std::collections::HashMap::new(),
         };
-        let marketplace = marketplace.unwrap_or(PREVIEW_MARKETPLACE);
+        let marketplace = checked;
         let items = rows
             .into_iter()
             .map(|row| {
@@ -225,7 +270,7 @@ impl Workbench {
             })
             .collect::<Result<Vec<_>>>()?;
         let total = match limit {
-            Some(_) => list_rows::count_matching(&conn, search, filter)?,
+            Some(_) => list_rows::count_matching(&conn, &filter)?,
             None => offset + items.len(),
         };
         Ok(ProductPage {
@@ -233,6 +278,12 @@ impl Workbench {
             offset,
             items,
         })
+    }
+
+    /// The FTS5 query for what the user typed in the list's search box: runs of Chinese longer
+    /// than a word cut by jieba (`kuajing_catalog::queries::search` says how it is indexed).
+    fn search_expr(&self, search: &str) -> Option<String> {
+        kuajing_catalog::queries::search::match_expr(search, &kuajing_gloss::words)
     }
 
     pub fn product(&self, handle: &str) -> Result<ProductDetail> {

@@ -388,7 +388,7 @@ impl Workbench {
     /// upgrade: all of them; after a save: that product's). The checks run in parallel
     /// outside the write transaction; inside it, a count is stored only if what it was made
     /// from is unchanged. Returns the rules stamp the counts carry.
-    fn store_findings(&self, locale: &str, marketplace: &str) -> Result<String> {
+    pub(crate) fn store_findings(&self, locale: &str, marketplace: &str) -> Result<String> {
         use rayon::prelude::*;
         let rules = rules_stamp(&self.profile(marketplace)?);
         let conn = self.catalog.connect()?;

@@ -210,15 +210,14 @@ fn the_list_filters_to_the_products_not_complete_for_a_marketplace() {
     let page = |incomplete| {
         workbench
             .products_page(
-                "",
-                kuajing_core::ListOrder::Vendor,
+                &kuajing_core::ProductQuery {
+                    marketplace: Some("taobao".into()),
+                    incomplete,
+                    ..Default::default()
+                },
                 0,
                 Some(100),
                 false,
-                Some(kuajing_core::ListFor {
-                    marketplace: "taobao",
-                    incomplete_only: incomplete,
-                }),
             )
             .unwrap()
     };

@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 
 use kuajing_catalog::plan_audit;
-use kuajing_core::{CopyField, ListFor, ListOrder, Locale, Rules, Workbench};
+use kuajing_core::{CopyField, Locale, ProductQuery, Rules, Workbench};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -63,15 +63,15 @@ fn per_product_statements_find_their_rows_through_indexes() {
         for (search, incomplete) in [("", false), ("shampoo", true), ("洗发水", false)] {
             workbench
                 .products_page(
-                    search,
-                    ListOrder::Vendor,
+                    &ProductQuery {
+                        search: search.into(),
+                        marketplace: Some("tmall-global".into()),
+                        incomplete,
+                        ..Default::default()
+                    },
                     0,
                     Some(50),
                     false,
-                    Some(ListFor {
-                        marketplace: "tmall-global",
-                        incomplete_only: incomplete,
-                    }),
                 )
                 .unwrap();
         }

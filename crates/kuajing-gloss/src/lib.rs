@@ -119,7 +119,7 @@ pub struct Gloss {
 /// The segmenter and the dictionary, loaded once per process by [`Glosser::builtin`]. Share
 /// `&Glosser` freely across threads.
 pub struct Glosser {
-    jieba: jieba_rs::Jieba,
+    jieba: &'static jieba_rs::Jieba,
     cedict: Cedict,
 }
 
@@ -133,6 +133,26 @@ impl std::fmt::Debug for Glosser {
 
 static BUILTIN: OnceLock<Result<Glosser, Error>> = OnceLock::new();
 
+static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
+
+/// The embedded jieba segmenter, loaded on first use (about 0.1 s) and shared by the glosser
+/// and [`words`].
+fn jieba() -> &'static jieba_rs::Jieba {
+    JIEBA.get_or_init(jieba_rs::Jieba::new)
+}
+
+/// `text` cut into words by jieba (no HMM guessing of unknown words: the dictionary's words
+/// and single characters), spaces and punctuation dropped. The product search cuts a run of
+/// Chinese the user typed into words it looks for separately.
+pub fn words(text: &str) -> Vec<String> {
+    jieba()
+        .cut(text, false)
+        .into_iter()
+        .filter(|w| w.word.chars().any(char::is_alphanumeric))
+        .map(|w| w.word.to_owned())
+        .collect()
+}
+
 impl Glosser {
     /// The glosser with the embedded jieba dictionary and CC-CEDICT. The first call loads both
     /// (in parallel); later calls return the same glosser at once.
@@ -145,7 +165,7 @@ impl Glosser {
 
     fn load() -> Result<Glosser, Error> {
         std::thread::scope(|scope| {
-            let jieba = scope.spawn(jieba_rs::Jieba::new);
+            let jieba = scope.spawn(jieba);
             let cedict = Cedict::load();
             let jieba = jieba.join().map_err(|_| {
                 Error::Dictionary("the jieba dictionary could not be loaded".into())

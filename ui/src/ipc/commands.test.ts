@@ -81,7 +81,7 @@ describe('the mock (used outside Tauri)', () => {
     const asked: unknown[] = [];
     const offsets: number[] = [];
     setInvoker(async (cmd, args) => {
-      asked.push([cmd, args.search, args.thumbnails]);
+      asked.push([cmd, (args.query as { search: string }).search, args.thumbnails]);
       const offset = Number(args.offset);
       offsets.push(offset);
       const items = Array.from({ length: Math.max(0, Math.min(500, 1200 - offset)) }, (_, i) => ({ handle: `p${offset + i}`, images: 2 }));

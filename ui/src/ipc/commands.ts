@@ -1,6 +1,7 @@
 // Typed wrappers over Tauri's invoke. Outside Tauri (plain browser, tests) the
 // in-memory mock in ./mock.ts answers instead.
 import type {
+  ListFilters,
   ListOrder,
   AppError,
   CatalogInfo,
@@ -127,8 +128,22 @@ export const importFile = async (path: string, onprogress: (p: ImportProgress) =
 /** The running import stops before its next product and changes nothing. */
 export const cancelImport = (): Promise<null> => call('cancel_import', none);
 /** A page of the product list: without thumbnails it answers at once, with them it may take seconds. */
-export const productsPage = (search: string, offset: number, limit: number, thumbnails = false, order: ListOrder = 'vendor', marketplace = '', incomplete = false): Promise<ProductPage> =>
-  call('products_page', { search, order, offset, limit, thumbnails, marketplace: marketplace || null, incomplete });
+export const productsPage = (
+  search: string,
+  offset: number,
+  limit: number,
+  thumbnails = false,
+  order: ListOrder = 'vendor',
+  marketplace = '',
+  incomplete = false,
+  filters: ListFilters = {},
+): Promise<ProductPage> =>
+  call('products_page', {
+    query: { search, order, marketplace: marketplace || undefined, incomplete, stale: false, errors: false, ...filters },
+    offset,
+    limit,
+    thumbnails,
+  });
 
 /** Photos in the whole catalog, counted a page at a time; `onpartial` hears the count so far. */
 export async function countPhotos(onpartial?: (soFar: number) => void): Promise<number> {

@@ -16,6 +16,7 @@ import type {
   ProductDetail,
   ProductFields,
   ProductImage,
+  ProductQuery,
   ProductSummary,
   ProfileSummary,
   ProgressSink,
@@ -833,17 +834,25 @@ const handlers: Record<string, (a: Args) => unknown> = {
     return null;
   },
   products_page: (a) => {
-    const q = str(a, 'search').trim().toLowerCase();
+    const query = (a.query ?? {}) as Partial<ProductQuery>;
     const offset = Math.max(0, Number(a.offset ?? 0));
     const limit = Math.min(500, Math.max(0, Number(a.limit ?? 0)));
-    const all = [...state.products.values()].filter(
-      (p) => !q || [p.title_en, p.title_zh, p.vendor, p.handle, p.description_zh].some((s) => s.toLowerCase().includes(q)),
-    );
-    if (a.incomplete && a.marketplace) {
-      const keep = all.filter((p) => completenessOf(p).percent < 100);
-      all.splice(0, all.length, ...keep);
-    }
-    if (a.order === 'attention') {
+    // The core's search (crates/kuajing-catalog/src/queries/search.rs) in small: every word
+    // must appear, as text anywhere; punctuation is text.
+    const words = (query.search ?? '').toLowerCase().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    const all = [...state.products.values()].filter((p) => {
+      const text = [p.title_en, p.title_zh, p.vendor, p.handle, p.description_zh, ...p.variants.map((v) => v.sku ?? '')].join(' ').toLowerCase();
+      const states = review.states(p);
+      return (
+        words.every((w) => text.includes(w)) &&
+        (!query.vendor || p.vendor === query.vendor) &&
+        (!query.state || states.some((f) => f.state === query.state)) &&
+        (!query.stale || states.some((f) => f.stale)) &&
+        (!query.errors || errorsOf(p) > 0) &&
+        (!(query.incomplete && query.marketplace) || completenessOf(p).percent < 100)
+      );
+    });
+    if (query.order === 'attention') {
       const at = all.map((p, i) => [attention(p), i] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
       all.splice(0, all.length, ...at.map(([, i]) => all[i]));
     }

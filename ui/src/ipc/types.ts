@@ -20,6 +20,7 @@ import type { ProductDetail } from './bindings/ProductDetail';
 import type { ProductFields } from './bindings/ProductFields';
 import type { ProductImage } from './bindings/ProductImage';
 import type { ProductPage } from './bindings/ProductPage';
+import type { ProductQuery } from './bindings/ProductQuery';
 import type { ProductSummary } from './bindings/ProductSummary';
 import type { FieldReview } from './bindings/FieldReview';
 import type { ListOrder } from './bindings/ListOrder';
@@ -68,6 +69,7 @@ import type { Agent } from './bindings/Agent';
 
 export type {
   Agent,
+  ProductQuery,
   Validation,
   ProductIssues,
   ExportIssue,
@@ -159,10 +161,10 @@ export interface Commands {
   import_file: { args: { path: string; onProgress: ProgressSink<ImportProgress> }; result: ImportReport };
   cancel_import: { args: Record<string, never>; result: null };
   /**
-   * `limit` products (at most 500) from `offset` of those matching `search`, and how many match.
+   * `limit` products (at most 500) from `offset` of those `query` picks (search, filters, order), and how many match.
    * `thumbnails`: each with its thumbnail (rendered when not cached yet: may take seconds), or none (at once).
    */
-  products_page: { args: { search: string; order: ListOrder; offset: number; limit: number; thumbnails: boolean; marketplace: string | null; incomplete: boolean }; result: ProductPage };
+  products_page: { args: { query: ProductQuery; offset: number; limit: number; thumbnails: boolean }; result: ProductPage };
   get_product: { args: { handle: string }; result: ProductDetail };
   set_copy: {
     /** `base`: what the edit started from; the save is refused with `copy-conflict` when the catalog holds something else. */
@@ -229,3 +231,6 @@ export interface Commands {
 }
 
 export type CommandName = keyof Commands;
+
+/** The list's filters beyond the search, marketplace and order. */
+export type ListFilters = Pick<Partial<ProductQuery>, 'vendor' | 'state' | 'stale' | 'errors'>;

@@ -1,6 +1,6 @@
 //! The product list: summaries in list order, filtered by a search, whole or by pages.
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::Result;
@@ -71,30 +71,55 @@ fn parse_review(list: Option<String>) -> Vec<FieldState> {
         .collect()
 }
 
-/// Product summaries whose handle, vendor or copy (any locale) contains `search`, in list
-/// order: all of them, or the page of `limit` from `offset`.
+/// Product summaries matching the user's `search` (as [`super::search::match_expr`] reads it,
+/// Chinese runs kept whole), in list order.
 pub fn summaries(conn: &Connection, search: &str) -> Result<Vec<ProductSummaryRow>> {
-    summaries_page(conn, search, ListOrder::Vendor, 0, None, None)
+    let matching = super::search::match_expr(search, &super::search::whole);
+    let filter = ListFilter {
+        matching: matching.as_deref(),
+        ..ListFilter::default()
+    };
+    summaries_page(conn, &filter, ListOrder::Vendor, 0, None)
 }
 
-/// Only the products whose stored completeness for a marketplace, under a rules stamp, is
-/// below 100% (`queries/completeness.rs`; the caller counts every product first).
+/// A marketplace and the stamp of the rules its stored rows were made with
+/// (`queries/completeness.rs`, `queries/findings.rs`; the caller counts every product first).
 #[derive(Debug, Clone, Copy)]
-pub struct Incomplete<'a> {
+pub struct Stamped<'a> {
     pub marketplace: &'a str,
     pub rules: &'a str,
 }
 
-/// The `offset`..`offset + limit` slice of [`summaries`] (`None`: to the end), and nothing
-/// else is read for the rows outside it.
+/// Which products the list shows. Every condition given must hold; `None` (and `false`) asks
+/// nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ListFilter<'a> {
+    /// An FTS5 query from [`super::search::match_expr`].
+    pub matching: Option<&'a str>,
+    /// The vendor, exactly as stored (the list offers the catalog's vendors).
+    pub vendor: Option<&'a str>,
+    /// A zh-CN field in this review state.
+    pub state: Option<ReviewState>,
+    /// A zh-CN field flagged stale (its English changed since it was translated).
+    pub stale: bool,
+    /// Stored completeness below 100% for the marketplace.
+    pub incomplete: Option<Stamped<'a>>,
+    /// A stored error finding in a zh-CN field for the marketplace.
+    pub errors: Option<Stamped<'a>>,
+}
+
+/// The `offset`..`offset + limit` slice of the products `filter` picks, in `order` (`None`: to
+/// the end), and nothing else is read for the rows outside it.
 pub fn summaries_page(
     conn: &Connection,
-    search: &str,
+    filter: &ListFilter<'_>,
     order: ListOrder,
     offset: usize,
     limit: Option<usize>,
-    incomplete: Option<Incomplete<'_>>,
 ) -> Result<Vec<ProductSummaryRow>> {
+    if filter.matching.is_some() {
+        super::search::ensure_fresh(conn)?;
+    }
     let order = match order {
         ListOrder::Vendor => "p.vendor COLLATE NOCASE, p.id".to_owned(),
         ListOrder::Attention => format!("{ATTENTION_SQL} DESC, p.vendor COLLATE NOCASE, p.id"),
@@ -109,77 +134,96 @@ pub fn summaries_page(
            (SELECT group_concat(r.field || ':' || r.state || ':' || r.stale, ',')
             FROM review r WHERE r.product_id = p.id AND r.locale = 'zh-CN')
          FROM products p
-         WHERE {MATCHES} AND {INCOMPLETE}
+         WHERE {FILTER_SQL}
          ORDER BY {order}
-         LIMIT ?2 OFFSET ?3"
+         LIMIT :limit OFFSET :offset"
     ))?;
-    let (market, rules) = incomplete.map_or((None, None), |i| (Some(i.marketplace), Some(i.rules)));
     let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
     let offset = i64::try_from(offset).unwrap_or(i64::MAX);
-    let rows = stmt.query_map(
-        params![like_pattern(search), limit, offset, market, rules],
-        |r| {
-            Ok(ProductSummaryRow {
-                id: r.get(0)?,
-                handle: r.get(1)?,
-                title_en: r.get(2)?,
-                title_zh: r.get(3)?,
-                vendor: r.get(4)?,
-                variants: r.get(5)?,
-                images: r.get(6)?,
-                review: parse_review(r.get(7)?),
-            })
-        },
-    )?;
+    let mut params = filter_params(filter);
+    params.push((":limit", limit.into()));
+    params.push((":offset", offset.into()));
+    let rows = stmt.query_map(named(&params).as_slice(), |r| {
+        Ok(ProductSummaryRow {
+            id: r.get(0)?,
+            handle: r.get(1)?,
+            title_en: r.get(2)?,
+            title_zh: r.get(3)?,
+            vendor: r.get(4)?,
+            variants: r.get(5)?,
+            images: r.get(6)?,
+            review: parse_review(r.get(7)?),
+        })
+    })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// How many products [`summaries_page`] would list for `search` (and `incomplete`).
-pub fn count_matching(
-    conn: &Connection,
-    search: &str,
-    incomplete: Option<Incomplete<'_>>,
-) -> Result<usize> {
-    let (market, rules) = incomplete.map_or((None, None), |i| (Some(i.marketplace), Some(i.rules)));
+/// How many products [`summaries_page`] would list for `filter`.
+pub fn count_matching(conn: &Connection, filter: &ListFilter<'_>) -> Result<usize> {
+    if filter.matching.is_some() {
+        super::search::ensure_fresh(conn)?;
+    }
+    let params = filter_params(filter);
     let n: i64 = conn
         .prepare_cached(&format!(
-            "SELECT count(*) FROM products p WHERE {MATCHES} AND {INCOMPLETE}"
+            "SELECT count(*) FROM products p WHERE {FILTER_SQL}"
         ))?
-        // ?2 and ?3 (the page) are unused here; the filter keeps its numbers.
-        .query_row(
-            params![
-                like_pattern(search),
-                None::<i64>,
-                None::<i64>,
-                market,
-                rules
-            ],
-            |r| r.get(0),
-        )?;
+        .query_row(named(&params).as_slice(), |r| r.get(0))?;
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
-/// The completeness filter, on `?4` = marketplace (NULL: no filter) and `?5` = rules stamp.
-const INCOMPLETE: &str = "(?4 IS NULL OR EXISTS (SELECT 1 FROM completeness cm
-            WHERE cm.product_id = p.id AND cm.marketplace = ?4 AND cm.rules = ?5
-              AND cm.percent < 100))";
+/// The conditions of [`ListFilter`], on the named parameters of [`filter_params`]. A NULL
+/// parameter asks nothing. Each is one index lookup per product: the search's matches are
+/// read from the FTS index once per query.
+const FILTER_SQL: &str = "(:matching IS NULL
+         OR p.id IN (SELECT rowid FROM search WHERE search MATCH :matching))
+    AND (:vendor IS NULL OR p.vendor = :vendor)
+    AND (:state IS NULL OR EXISTS (SELECT 1 FROM review r
+            WHERE r.product_id = p.id AND r.locale = 'zh-CN' AND r.state = :state))
+    AND (:stale IS NULL OR EXISTS (SELECT 1 FROM review r
+            WHERE r.product_id = p.id AND r.locale = 'zh-CN' AND r.stale = 1))
+    AND (:incomplete IS NULL OR EXISTS (SELECT 1 FROM completeness cm
+            WHERE cm.product_id = p.id AND cm.marketplace = :incomplete
+              AND cm.rules = :incomplete_rules AND cm.percent < 100))
+    AND (:errors IS NULL OR EXISTS (SELECT 1 FROM findings f
+            WHERE f.product_id = p.id AND f.locale = 'zh-CN' AND f.marketplace = :errors
+              AND f.rules = :errors_rules AND f.errors > 0))";
 
-/// The search condition, on `?1` = [`like_pattern`].
-const MATCHES: &str = "(?1 = '%%'
-            OR p.handle LIKE ?1 ESCAPE '\\' OR p.vendor LIKE ?1 ESCAPE '\\'
-            OR p.brand_zh LIKE ?1 ESCAPE '\\'
-            OR EXISTS (SELECT 1 FROM copy c WHERE c.product_id = p.id AND c.text LIKE ?1 ESCAPE '\\')
-            OR EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND v.sku LIKE ?1 ESCAPE '\\'))";
+type Param = (&'static str, rusqlite::types::Value);
 
-fn like_pattern(search: &str) -> String {
-    format!(
-        "%{}%",
-        search
-            .trim()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    )
+fn filter_params(filter: &ListFilter<'_>) -> Vec<Param> {
+    use rusqlite::types::Value;
+    let text = |s: Option<&str>| s.map_or(Value::Null, |s| Value::Text(s.to_owned()));
+    vec![
+        (":matching", text(filter.matching)),
+        (":vendor", text(filter.vendor)),
+        (":state", text(filter.state.map(ReviewState::as_str))),
+        (
+            ":stale",
+            if filter.stale {
+                Value::Integer(1)
+            } else {
+                Value::Null
+            },
+        ),
+        (
+            ":incomplete",
+            text(filter.incomplete.map(|s| s.marketplace)),
+        ),
+        (
+            ":incomplete_rules",
+            text(filter.incomplete.map(|s| s.rules)),
+        ),
+        (":errors", text(filter.errors.map(|s| s.marketplace))),
+        (":errors_rules", text(filter.errors.map(|s| s.rules))),
+    ]
+}
+
+fn named(params: &[Param]) -> Vec<(&str, &dyn rusqlite::ToSql)> {
+    params
+        .iter()
+        .map(|(name, value)| (*name, value as &dyn rusqlite::ToSql))
+        .collect()
 }
 
 #[cfg(test)]
@@ -223,21 +267,19 @@ mod tests {
         assert_eq!(handles("kodiak"), vec!["salmon"]);
         assert_eq!(handles("salmon-5LB"), vec!["salmon"]);
         assert_eq!(handles("100%"), Vec::<String>::new());
-        assert_eq!(list::count_matching(&conn, "", None).unwrap(), 2);
-        assert_eq!(list::count_matching(&conn, "sockeye", None).unwrap(), 1);
+        let all = list::ListFilter::default();
+        assert_eq!(list::count_matching(&conn, &all).unwrap(), 2);
+        let sockeye = list::ListFilter {
+            matching: Some("\"sockeye\"*"),
+            ..all
+        };
+        assert_eq!(list::count_matching(&conn, &sockeye).unwrap(), 1);
         let page = |offset, limit| -> Vec<String> {
-            list::summaries_page(
-                &conn,
-                "",
-                list::ListOrder::Vendor,
-                offset,
-                Some(limit),
-                None,
-            )
-            .unwrap()
-            .into_iter()
-            .map(|s| s.handle)
-            .collect()
+            list::summaries_page(&conn, &all, list::ListOrder::Vendor, offset, Some(limit))
+                .unwrap()
+                .into_iter()
+                .map(|s| s.handle)
+                .collect()
         };
         assert_eq!(page(0, 1), vec!["rainier"]);
         assert_eq!(page(1, 5), vec!["salmon"]);
@@ -245,6 +287,102 @@ mod tests {
         let summary = &list::summaries(&conn, "樱桃").unwrap()[0];
         assert_eq!(summary.title_zh.as_deref(), Some("雷尼尔樱桃"));
         assert_eq!(summary.variants, 2);
+    }
+
+    #[test]
+    fn every_filter_narrows_the_list_and_they_combine() {
+        use crate::queries::review::{self, Change, ReviewState};
+        use crate::queries::{completeness, findings};
+        let (_dir, catalog) = temp_catalog();
+        let conn = catalog.connect().unwrap();
+        for (handle, vendor) in [("a", "Orchard"), ("b", "Orchard"), ("c", "Kodiak")] {
+            let mut p = sample(handle);
+            p.vendor = vendor.into();
+            upsert(&conn, &p, "import").unwrap();
+            let id = id_of(&conn, handle).unwrap();
+            copy::set(&conn, id, Locale::ZhCn, CopyField::Title, "樱桃", "edit").unwrap();
+            let state = if handle == "b" {
+                ReviewState::Rejected
+            } else {
+                ReviewState::Approved
+            };
+            let change = Change {
+                state,
+                who: "mei",
+                comment: None,
+                source: "review",
+            };
+            review::set(&conn, id, Locale::ZhCn, CopyField::Title, change).unwrap();
+            let percent = if handle == "c" { 100 } else { 60 };
+            completeness::store(&conn, id, "tmall", "r1", percent, &[]).unwrap();
+            let count = findings::Count {
+                errors: u32::from(handle == "a"),
+                total: 1,
+            };
+            findings::store(&conn, (id, "zh-CN", "title"), "tmall", "r1", count).unwrap();
+        }
+        let c = id_of(&conn, "c").unwrap();
+        conn.exec_cached("UPDATE review SET stale = 1 WHERE product_id = ?1", [c])
+            .unwrap();
+        let tmall = list::Stamped {
+            marketplace: "tmall",
+            rules: "r1",
+        };
+        let handles = |filter: list::ListFilter<'_>| -> Vec<String> {
+            let rows =
+                list::summaries_page(&conn, &filter, list::ListOrder::Vendor, 0, None).unwrap();
+            assert_eq!(list::count_matching(&conn, &filter).unwrap(), rows.len());
+            rows.into_iter().map(|s| s.handle).collect()
+        };
+        let all = list::ListFilter::default();
+        assert_eq!(handles(all), ["c", "a", "b"]);
+        let orchard = list::ListFilter {
+            vendor: Some("Orchard"),
+            ..all
+        };
+        assert_eq!(handles(orchard), ["a", "b"]);
+        let rejected = list::ListFilter {
+            state: Some(ReviewState::Rejected),
+            ..all
+        };
+        assert_eq!(handles(rejected), ["b"]);
+        assert_eq!(handles(list::ListFilter { stale: true, ..all }), ["c"]);
+        let incomplete = list::ListFilter {
+            incomplete: Some(tmall),
+            ..all
+        };
+        assert_eq!(handles(incomplete), ["a", "b"]);
+        let errors = list::ListFilter {
+            errors: Some(tmall),
+            ..all
+        };
+        assert_eq!(handles(errors), ["a"]);
+        // Rows counted under other rules are not read as today's.
+        let other_rules = list::Stamped {
+            marketplace: "tmall",
+            rules: "r2",
+        };
+        assert!(
+            handles(list::ListFilter {
+                errors: Some(other_rules),
+                ..all
+            })
+            .is_empty()
+        );
+        let combined = list::ListFilter {
+            matching: Some("\"b\"*"),
+            vendor: Some("Orchard"),
+            incomplete: Some(tmall),
+            ..all
+        };
+        assert_eq!(handles(combined), ["b"]);
+        assert!(
+            handles(list::ListFilter {
+                vendor: Some("Kodiak"),
+                ..combined
+            })
+            .is_empty()
+        );
     }
 
     #[test]
@@ -301,7 +439,7 @@ mod tests {
             }
         }
         let order = |order| -> Vec<String> {
-            list::summaries_page(&conn, "", order, 0, None, None)
+            list::summaries_page(&conn, &list::ListFilter::default(), order, 0, None)
                 .unwrap()
                 .into_iter()
                 .map(|s| s.handle)

@@ -12,6 +12,7 @@ pub mod options;
 pub mod products;
 pub mod review;
 pub mod review_queue;
+pub mod search;
 pub mod settings;
 pub mod tm;
 pub mod vendors;

@@ -97,11 +97,17 @@ fn the_product_list_walks_the_products_once_and_finds_the_rest_through_indexes()
     let (_dir, catalog) = temp_catalog();
     let conn = catalog.connect().unwrap();
     products::upsert(&conn, &products::tests::sample("a"), "import").unwrap();
+    crate::queries::search::refresh(&conn).unwrap();
     let run = statements(&conn, |conn| {
         crate::queries::list::summaries(conn, "cherries").unwrap();
     });
     let scans: Vec<String> = run.iter().flat_map(|sql| table_scans(&conn, sql)).collect();
-    assert_eq!(scans, vec!["SCAN p".to_owned()], "{run:?}");
+    // The products in list order, from the front of their index; nothing else is walked.
+    assert_eq!(
+        scans,
+        vec!["SCAN p USING INDEX products_list".to_owned()],
+        "{run:?}"
+    );
 }
 
 #[test]

@@ -267,7 +267,13 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
                     option_names
                 ],
             )?;
-            conn.last_insert_rowid()
+            let id = conn.last_insert_rowid();
+            // Its search row is written before the transaction commits (migrations/0008).
+            conn.exec_cached(
+                "INSERT OR IGNORE INTO search_dirty (product_id) VALUES (?1)",
+                [id],
+            )?;
+            id
         }
     };
     for (position, v) in p.variants.iter().enumerate() {
