@@ -155,6 +155,43 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Debug, Clone)]
 pub struct Catalog {
     path: PathBuf,
+    /// Connections kept for [`Catalog::reader`], shared by the clones of this catalog.
+    readers: std::sync::Arc<std::sync::Mutex<Vec<Connection>>>,
+}
+
+/// How many idle reader connections a catalog keeps.
+const READERS: usize = 4;
+
+/// A reader's page cache: a 100,000-variant catalog's list and search indexes fit in it.
+const READER_CACHE_KIB: i64 = 32 * 1024;
+
+/// A connection from [`Catalog::reader`]; back to the pool when dropped.
+#[derive(Debug)]
+pub struct Reader<'c> {
+    conn: Option<Connection>,
+    pool: &'c std::sync::Mutex<Vec<Connection>>,
+}
+
+impl std::ops::Deref for Reader<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        self.conn
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("taken only on drop"))
+    }
+}
+
+impl Drop for Reader<'_> {
+    fn drop(&mut self) {
+        let Some(conn) = self.conn.take() else { return };
+        // A connection left inside a transaction (a panic mid-way) is closed, not kept.
+        if conn.is_autocommit()
+            && let Ok(mut pool) = self.pool.lock()
+            && pool.len() < READERS
+        {
+            pool.push(conn);
+        }
+    }
 }
 
 impl Catalog {
@@ -169,6 +206,7 @@ impl Catalog {
         }
         let catalog = Catalog {
             path: path.to_owned(),
+            readers: std::sync::Arc::default(),
         };
         let mut conn = catalog.connect()?;
         migrate::run(&mut conn, path)?;
@@ -205,6 +243,28 @@ impl Catalog {
         ] {
             let _ = kuajing_files::sweep_temp_files(&dir);
         }
+    }
+
+    /// A connection for reads that run often, such as the product list on every keystroke:
+    /// kept between calls, so its page cache and prepared statements are warm (a new
+    /// connection reads every page from the file again). Writes go through [`Self::connect`].
+    pub fn reader(&self) -> Result<Reader<'_>> {
+        let kept = self.readers.lock().ok().and_then(|mut pool| pool.pop());
+        let conn = match kept {
+            Some(conn) => {
+                plan_audit::on_connect(&conn);
+                conn
+            }
+            None => {
+                let conn = self.connect()?;
+                conn.pragma_update(None, "cache_size", -READER_CACHE_KIB)?;
+                conn
+            }
+        };
+        Ok(Reader {
+            conn: Some(conn),
+            pool: &self.readers,
+        })
     }
 
     /// A new connection with the settings every connection must have.

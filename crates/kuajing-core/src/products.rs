@@ -190,7 +190,7 @@ impl Workbench {
         thumbnails: bool,
     ) -> Result<ProductPage> {
         let marketplace = query.marketplace.as_deref().filter(|m| !m.is_empty());
-        let conn = self.catalog.connect()?;
+        let conn = self.catalog.reader()?;
         let owned = self.profile(PREVIEW_MARKETPLACE)?;
         let profile = &*owned;
         let slot = profile.slot(PREVIEW_SLOT);
@@ -219,24 +219,20 @@ impl Workbench {
                 rules,
             }),
         };
-        let rows = list_rows::summaries_page(&conn, &filter, query.order, offset, limit)?;
+        let (rows, matching_total) = list_rows::page(&conn, &filter, query.order, offset, limit)?;
         let ids: Vec<(i64, String)> = rows.iter().map(|r| (r.id, r.handle.clone())).collect();
         // Completeness only when asked for: a caller counting photos or handles needs none.
         let complete = match marketplace {
             Some(m) => self.completeness_by_id(m, &ids)?,
             None => std::collections::HashMap::new(),
         };
-        let marketplace = checked;
+        // Error counts from the stored findings (counted once per change, not per view).
+        let ids: Vec<i64> = ids.into_iter().map(|(id, _)| id).collect();
+        let errors = self.stored_errors(&conn, checked, &ids)?;
         let items = rows
             .into_iter()
             .map(|row| {
-                let mut errors = 0;
-                for field in [CopyField::Title, CopyField::Description] {
-                    let text = copy_rows::get(&conn, row.id, Locale::ZhCn, field)?;
-                    if !text.is_empty() {
-                        errors += self.check_copy(marketplace, field, &text)?.errors();
-                    }
-                }
+                let errors = errors.get(&row.id).copied().unwrap_or(0);
                 let thumbnail = match (thumbnails, slot) {
                     (true, Some(slot)) => image_rows::for_product(&conn, row.id)?
                         .iter()
@@ -270,7 +266,7 @@ impl Workbench {
             })
             .collect::<Result<Vec<_>>>()?;
         let total = match limit {
-            Some(_) => list_rows::count_matching(&conn, &filter)?,
+            Some(_) => matching_total,
             None => offset + items.len(),
         };
         Ok(ProductPage {

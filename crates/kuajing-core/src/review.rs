@@ -389,17 +389,87 @@ impl Workbench {
     /// outside the write transaction; inside it, a count is stored only if what it was made
     /// from is unchanged. Returns the rules stamp the counts carry.
     pub(crate) fn store_findings(&self, locale: &str, marketplace: &str) -> Result<String> {
-        use rayon::prelude::*;
         let rules = rules_stamp(&self.profile(marketplace)?);
         let conn = self.catalog.connect()?;
         if findings_rows::all_counted(&conn, locale, marketplace, &rules)? {
             return Ok(rules);
         }
         let todo = findings_rows::unchecked(&conn, locale, marketplace, &rules)?;
-        if todo.is_empty() {
-            return Ok(rules);
-        }
         drop(conn);
+        self.count_findings(todo, (locale, marketplace, &rules), |conn| {
+            Ok(findings_rows::unchecked(conn, locale, marketplace, &rules)?)
+        })?;
+        Ok(rules)
+    }
+
+    /// The error findings of each of `products` (the product list's page) for `marketplace`,
+    /// read from the stored counts; a field without one (a new or changed product) is
+    /// counted and stored first, and only those.
+    pub(crate) fn stored_errors(
+        &self,
+        conn: &Connection,
+        marketplace: &str,
+        products: &[i64],
+    ) -> Result<HashMap<i64, usize>> {
+        let locale = Locale::ZhCn.as_str();
+        let rules = rules_stamp(&self.profile(marketplace)?);
+        let stored = |conn: &Connection| -> Result<Vec<(i64, Option<u32>)>> {
+            products
+                .iter()
+                .map(|&id| {
+                    Ok((
+                        id,
+                        findings_rows::errors_of(conn, id, locale, marketplace, &rules)?,
+                    ))
+                })
+                .collect()
+        };
+        let first = stored(conn)?;
+        let missing: Vec<i64> = first
+            .iter()
+            .filter(|(_, errors)| errors.is_none())
+            .map(|(id, _)| *id)
+            .collect();
+        if missing.is_empty() {
+            return Ok(first
+                .into_iter()
+                .map(|(id, errors)| (id, errors.unwrap_or(0) as usize))
+                .collect());
+        }
+        let unchecked = |conn: &Connection| -> Result<Vec<_>> {
+            let mut all = Vec::new();
+            for &id in &missing {
+                all.extend(findings_rows::unchecked_of(
+                    conn,
+                    id,
+                    locale,
+                    marketplace,
+                    &rules,
+                )?);
+            }
+            Ok(all)
+        };
+        let todo = unchecked(conn)?;
+        self.count_findings(todo, (locale, marketplace, &rules), unchecked)?;
+        Ok(stored(conn)?
+            .into_iter()
+            .map(|(id, errors)| (id, errors.unwrap_or(0) as usize))
+            .collect())
+    }
+
+    /// Counts the findings of the fields `todo` names, in parallel outside the write
+    /// transaction; inside it, stores each count whose inputs `now` (the same rows, read again
+    /// in the transaction) still gives, so a count never outlives what it was made from.
+    fn count_findings(
+        &self,
+        todo: Vec<findings_rows::Unchecked>,
+        (locale, marketplace, rules): (&str, &str, &str),
+        now: impl FnOnce(&Connection) -> Result<Vec<findings_rows::Unchecked>>,
+    ) -> Result<()> {
+        use rayon::prelude::*;
+        if todo.is_empty() {
+            return Ok(());
+        }
         let counted = todo
             .par_iter()
             .map_init(
@@ -423,11 +493,10 @@ impl Workbench {
             .collect::<Result<Vec<_>>>()?;
         let mut conn = self.catalog.connect()?;
         let tx = kuajing_catalog::write_tx(&mut conn)?;
-        let now: HashMap<(i64, String), String> =
-            findings_rows::unchecked(&tx, locale, marketplace, &rules)?
-                .into_iter()
-                .map(|u| ((u.product_id, u.field), u.inputs))
-                .collect();
+        let now: HashMap<(i64, String), String> = now(&tx)?
+            .into_iter()
+            .map(|u| ((u.product_id, u.field), u.inputs))
+            .collect();
         for (row, count) in todo.iter().zip(counted) {
             let Some(count) = count else { continue };
             let key = (row.product_id, row.field.clone());
@@ -435,10 +504,10 @@ impl Workbench {
                 continue;
             }
             let key = (row.product_id, locale, row.field.as_str());
-            findings_rows::store(&tx, key, marketplace, &rules, count)?;
+            findings_rows::store(&tx, key, marketplace, rules, count)?;
         }
         tx.commit()?;
-        Ok(rules)
+        Ok(())
     }
 
     fn queue_where(

@@ -14,6 +14,7 @@ import type {
   Locale,
   Message,
   ProductDetail,
+  Vendor,
   ProductFields,
   ProductImage,
   ProductQuery,
@@ -868,7 +869,13 @@ const handlers: Record<string, (a: Args) => unknown> = {
     return MARKETPLACES.map((m) => ({ marketplace: m.id, name: m.name, completeness: c }));
   },
   export_completeness: () => state.products.size,
-  list_vendors: () => [],
+  list_vendors: (): Vendor[] => {
+    const by = new Map<string, ProductDetail[]>();
+    for (const p of state.products.values()) by.set(p.vendor, [...(by.get(p.vendor) ?? []), p]);
+    return [...by.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, mine]) => ({ name, products: mine.length, ...mine[0].agent }));
+  },
   set_vendor_field: (a) => {
     const vendor = str(a, 'vendor');
     const field = str(a, 'field') as 'agent_name' | 'agent_address' | 'agent_phone';

@@ -30,7 +30,30 @@ pub fn unchecked(
     marketplace: &str,
     rules: &str,
 ) -> Result<Vec<Unchecked>> {
-    let mut stmt = conn.prepare_cached(
+    unchecked_where(conn, "", params![locale, marketplace, rules])
+}
+
+/// [`unchecked`] for one product (the product list's page counts only its own rows).
+pub fn unchecked_of(
+    conn: &Connection,
+    product_id: i64,
+    locale: &str,
+    marketplace: &str,
+    rules: &str,
+) -> Result<Vec<Unchecked>> {
+    unchecked_where(
+        conn,
+        "AND r.product_id = ?4",
+        params![locale, marketplace, rules, product_id],
+    )
+}
+
+fn unchecked_where(
+    conn: &Connection,
+    only: &str,
+    params: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<Unchecked>> {
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT r.product_id, p.handle, r.field, coalesce(c.text, ''),
                 coalesce(c.text, '') || char(1) || coalesce(t.text, '') || char(1)
                 || coalesce(d.text, '') || char(1) || p.brand_en || char(1) || p.brand_zh
@@ -42,13 +65,13 @@ pub fn unchecked(
          LEFT JOIN copy t ON t.product_id = r.product_id AND t.locale = 'en' AND t.field = 'title'
          LEFT JOIN copy d ON d.product_id = r.product_id AND d.locale = 'en'
                           AND d.field = 'description'
-         WHERE r.locale = ?1 AND NOT EXISTS (
+         WHERE r.locale = ?1 {only} AND NOT EXISTS (
              SELECT 1 FROM findings f
              WHERE f.product_id = r.product_id AND f.locale = r.locale AND f.field = r.field
                AND f.marketplace = ?2 AND f.rules = ?3)
-         ORDER BY r.product_id",
-    )?;
-    let rows = stmt.query_map(params![locale, marketplace, rules], |r| {
+         ORDER BY r.product_id"
+    ))?;
+    let rows = stmt.query_map(params, |r| {
         Ok(Unchecked {
             product_id: r.get(0)?,
             handle: r.get(1)?,
@@ -58,6 +81,28 @@ pub fn unchecked(
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The error findings stored for a product's fields of `locale` for `marketplace` under
+/// `rules`, or `None` when a reviewed field has no count yet (count the [`unchecked_of`]).
+pub fn errors_of(
+    conn: &Connection,
+    product_id: i64,
+    locale: &str,
+    marketplace: &str,
+    rules: &str,
+) -> Result<Option<u32>> {
+    let (errors, counted, fields): (u32, i64, i64) = conn
+        .prepare_cached(
+            "SELECT coalesce(sum(errors), 0), count(*),
+                    (SELECT count(*) FROM review WHERE product_id = ?1 AND locale = ?2)
+             FROM findings
+             WHERE product_id = ?1 AND locale = ?2 AND marketplace = ?3 AND rules = ?4",
+        )?
+        .query_row(params![product_id, locale, marketplace, rules], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    Ok((counted == fields).then_some(errors))
 }
 
 /// Whether every reviewed field of `locale` has a count for `marketplace` under `rules`: two

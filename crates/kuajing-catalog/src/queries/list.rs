@@ -1,6 +1,8 @@
 //! The product list: summaries in list order, filtered by a search, whole or by pages.
 
 use rusqlite::Connection;
+
+use crate::CachedStatements as _;
 use serde::{Deserialize, Serialize};
 
 use crate::Result;
@@ -117,9 +119,41 @@ pub fn summaries_page(
     offset: usize,
     limit: Option<usize>,
 ) -> Result<Vec<ProductSummaryRow>> {
+    Ok(page(conn, filter, order, offset, limit)?.0)
+}
+
+/// [`summaries_page`] and how many products `filter` picks in all.
+///
+/// How the page is read depends on that count. Few matches: each is looked up by id and
+/// they are sorted. Many: the products are walked in list order (the `products_list` index)
+/// until the page is full, each tested against the filter, which stops after about
+/// `(offset + limit) × products / matches` of them. The walk wins once matches² exceeds
+/// `(offset + limit) × products`; SQLite cannot tell without statistics, so it is told
+/// (`INDEXED BY` or `NOT INDEXED`).
+pub fn page(
+    conn: &Connection,
+    filter: &ListFilter<'_>,
+    order: ListOrder,
+    offset: usize,
+    limit: Option<usize>,
+) -> Result<(Vec<ProductSummaryRow>, usize)> {
     if filter.matching.is_some() {
         super::search::ensure_fresh(conn)?;
     }
+    let total = count_matching(conn, filter)?;
+    let (conditions, mut params) = filter_sql(filter);
+    let products: i64 = conn.row_cached("SELECT coalesce(max(id), 0) FROM products", [], |r| {
+        r.get(0)
+    })?;
+    let wanted = limit.map_or(usize::MAX, |l| offset.saturating_add(l));
+    let walk = order == ListOrder::Vendor
+        && (conditions.is_empty()
+            || (total as f64).powi(2) > wanted as f64 * products.max(1) as f64);
+    let access = match (conditions.is_empty(), walk) {
+        (true, _) => "",
+        (false, true) => "INDEXED BY products_list",
+        (false, false) => "NOT INDEXED",
+    };
     let order = match order {
         ListOrder::Vendor => "p.vendor COLLATE NOCASE, p.id".to_owned(),
         ListOrder::Attention => format!("{ATTENTION_SQL} DESC, p.vendor COLLATE NOCASE, p.id"),
@@ -133,14 +167,14 @@ pub fn summaries_page(
            (SELECT count(*) FROM images WHERE product_id = p.id),
            (SELECT group_concat(r.field || ':' || r.state || ':' || r.stale, ',')
             FROM review r WHERE r.product_id = p.id AND r.locale = 'zh-CN')
-         FROM products p
-         WHERE {FILTER_SQL}
+         FROM products p {access}
+         WHERE {}
          ORDER BY {order}
-         LIMIT :limit OFFSET :offset"
+         LIMIT :limit OFFSET :offset",
+        where_clause(&conditions)
     ))?;
     let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
     let offset = i64::try_from(offset).unwrap_or(i64::MAX);
-    let mut params = filter_params(filter);
     params.push((":limit", limit.into()));
     params.push((":offset", offset.into()));
     let rows = stmt.query_map(named(&params).as_slice(), |r| {
@@ -155,7 +189,7 @@ pub fn summaries_page(
             review: parse_review(r.get(7)?),
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    Ok((rows.collect::<Result<_, _>>()?, total))
 }
 
 /// How many products [`summaries_page`] would list for `filter`.
@@ -163,60 +197,81 @@ pub fn count_matching(conn: &Connection, filter: &ListFilter<'_>) -> Result<usiz
     if filter.matching.is_some() {
         super::search::ensure_fresh(conn)?;
     }
-    let params = filter_params(filter);
+    let (conditions, params) = filter_sql(filter);
+    let sql = match (filter.matching, conditions.len()) {
+        // A search alone: the index counts its own rows (one per product).
+        (Some(_), 1) => "SELECT count(*) FROM search WHERE search MATCH :matching".to_owned(),
+        _ => format!(
+            "SELECT count(*) FROM products p WHERE {}",
+            where_clause(&conditions)
+        ),
+    };
     let n: i64 = conn
-        .prepare_cached(&format!(
-            "SELECT count(*) FROM products p WHERE {FILTER_SQL}"
-        ))?
+        .prepare_cached(&sql)?
         .query_row(named(&params).as_slice(), |r| r.get(0))?;
     Ok(usize::try_from(n).unwrap_or(0))
 }
 
-/// The conditions of [`ListFilter`], on the named parameters of [`filter_params`]. A NULL
-/// parameter asks nothing. Each is one index lookup per product: the search's matches are
-/// read from the FTS index once per query.
-const FILTER_SQL: &str = "(:matching IS NULL
-         OR p.id IN (SELECT rowid FROM search WHERE search MATCH :matching))
-    AND (:vendor IS NULL OR p.vendor = :vendor)
-    AND (:state IS NULL OR EXISTS (SELECT 1 FROM review r
-            WHERE r.product_id = p.id AND r.locale = 'zh-CN' AND r.state = :state))
-    AND (:stale IS NULL OR EXISTS (SELECT 1 FROM review r
-            WHERE r.product_id = p.id AND r.locale = 'zh-CN' AND r.stale = 1))
-    AND (:incomplete IS NULL OR EXISTS (SELECT 1 FROM completeness cm
-            WHERE cm.product_id = p.id AND cm.marketplace = :incomplete
-              AND cm.rules = :incomplete_rules AND cm.percent < 100))
-    AND (:errors IS NULL OR EXISTS (SELECT 1 FROM findings f
-            WHERE f.product_id = p.id AND f.locale = 'zh-CN' AND f.marketplace = :errors
-              AND f.rules = :errors_rules AND f.errors > 0))";
+fn where_clause(conditions: &[&str]) -> String {
+    if conditions.is_empty() {
+        "1".to_owned()
+    } else {
+        conditions.join("\n AND ")
+    }
+}
 
 type Param = (&'static str, rusqlite::types::Value);
 
-fn filter_params(filter: &ListFilter<'_>) -> Vec<Param> {
+/// The conditions of [`ListFilter`] that are set, each a set of product ids read from its own
+/// index (so SQLite may start from the smallest), with their named parameters.
+fn filter_sql(filter: &ListFilter<'_>) -> (Vec<&'static str>, Vec<Param>) {
     use rusqlite::types::Value;
-    let text = |s: Option<&str>| s.map_or(Value::Null, |s| Value::Text(s.to_owned()));
-    vec![
-        (":matching", text(filter.matching)),
-        (":vendor", text(filter.vendor)),
-        (":state", text(filter.state.map(ReviewState::as_str))),
-        (
-            ":stale",
-            if filter.stale {
-                Value::Integer(1)
-            } else {
-                Value::Null
-            },
-        ),
-        (
-            ":incomplete",
-            text(filter.incomplete.map(|s| s.marketplace)),
-        ),
-        (
-            ":incomplete_rules",
-            text(filter.incomplete.map(|s| s.rules)),
-        ),
-        (":errors", text(filter.errors.map(|s| s.marketplace))),
-        (":errors_rules", text(filter.errors.map(|s| s.rules))),
-    ]
+    let text = |s: &str| Value::Text(s.to_owned());
+    let mut sql = Vec::new();
+    let mut params: Vec<Param> = Vec::new();
+    if let Some(matching) = filter.matching {
+        sql.push("p.id IN (SELECT rowid FROM search WHERE search MATCH :matching)");
+        params.push((":matching", text(matching)));
+    }
+    if let Some(vendor) = filter.vendor {
+        sql.push("p.vendor = :vendor");
+        params.push((":vendor", text(vendor)));
+    }
+    if let Some(state) = filter.state {
+        sql.push(
+            "p.id IN (SELECT product_id FROM review
+                      WHERE locale = 'zh-CN' AND state = :state)",
+        );
+        params.push((":state", text(state.as_str())));
+    }
+    if filter.stale {
+        // Every state named, so the walk reads `review_by_state` (locale, state, stale, ...).
+        sql.push(
+            "p.id IN (SELECT product_id FROM review
+                      WHERE locale = 'zh-CN'
+                        AND state IN ('draft', 'translated', 'reviewed', 'approved', 'rejected')
+                        AND stale = 1)",
+        );
+    }
+    if let Some(Stamped { marketplace, rules }) = filter.incomplete {
+        sql.push(
+            "p.id IN (SELECT product_id FROM completeness
+                      WHERE marketplace = :incomplete AND rules = :incomplete_rules
+                        AND percent < 100)",
+        );
+        params.push((":incomplete", text(marketplace)));
+        params.push((":incomplete_rules", text(rules)));
+    }
+    if let Some(Stamped { marketplace, rules }) = filter.errors {
+        sql.push(
+            "p.id IN (SELECT product_id FROM findings
+                      WHERE marketplace = :errors AND locale = 'zh-CN' AND rules = :errors_rules
+                        AND total > 0 AND errors > 0)",
+        );
+        params.push((":errors", text(marketplace)));
+        params.push((":errors_rules", text(rules)));
+    }
+    (sql, params)
 }
 
 fn named(params: &[Param]) -> Vec<(&str, &dyn rusqlite::ToSql)> {

@@ -5,7 +5,7 @@ import ProductList from './ProductList.svelte';
 import { ProductPages } from './pages.svelte';
 import { fakeCatalog, settle } from './fake-catalog';
 import { optionId } from '../../lib/listnav';
-import type { ProductPage, ProductSummary } from '../../ipc/types';
+import type { ListFilters, ProductPage, ProductSummary } from '../../ipc/types';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -220,6 +220,67 @@ describe('ProductList', () => {
     flushSync();
     expect(box.checked).toBe(true);
     expect([...target.querySelectorAll<HTMLElement>('[data-testid="product-row"]')].map((r) => r.dataset.handle)).toEqual(['b']);
+    unmount(cmp);
+  });
+
+  it('filters by review state and vendor through the fetch, and says when nothing matches', async () => {
+    const rejected: ProductSummary = { ...item('a', '樱桃'), vendor: 'Orchard', review: [{ field: 'title', state: 'rejected', stale: false }] };
+    const stale: ProductSummary = { ...item('b', '坚果'), vendor: 'Kodiak', review: [{ field: 'title', state: 'approved', stale: true }] };
+    const items = [rejected, stale];
+    let filters: ListFilters = {};
+    const pages = new ProductPages(async (): Promise<ProductPage> => {
+      const shown = items.filter(
+        (p) =>
+          (!filters.vendor || p.vendor === filters.vendor) &&
+          (!filters.state || p.review.some((f) => f.state === filters.state)) &&
+          (!filters.stale || p.review.some((f) => f.stale)),
+      );
+      return { total: shown.length, offset: 0, items: shown };
+    });
+    await pages.reset('');
+    const target = document.createElement('div');
+    document.body.append(target);
+    const seen: ListFilters[] = [];
+    const props = $state({
+      pages,
+      selected: 0,
+      openHandle: null as string | null,
+      filters: {} as ListFilters,
+      vendors: ['Kodiak', 'Orchard'],
+      onfilters: async (next: ListFilters) => {
+        seen.push(next);
+        filters = next;
+        props.filters = next;
+        await pages.reset('');
+      },
+      onselect: () => {},
+      onopen: () => {},
+    });
+    const cmp = mount(ProductList, { target, props });
+    flushSync();
+    const handles = () => [...target.querySelectorAll<HTMLElement>('[data-testid="product-row"]')].map((r) => r.dataset.handle);
+    const pick = async (testid: string, value: string) => {
+      const select = target.querySelector<HTMLSelectElement>(`[data-testid="${testid}"]`)!;
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await settle();
+      flushSync();
+    };
+    expect(handles()).toEqual(['a', 'b']);
+    await pick('list-filter', 'rejected');
+    expect(handles()).toEqual(['a']);
+    await pick('list-filter', 'stale');
+    expect(handles()).toEqual(['b']);
+    // The vendor filter keeps the state filter, and a choice that matches nothing says so.
+    await pick('list-vendor', 'Orchard');
+    expect(seen.at(-1)).toEqual({ stale: true, vendor: 'Orchard' });
+    expect(handles()).toEqual([]);
+    expect(target.textContent).toContain('No product matches these filters.');
+    target.querySelector<HTMLButtonElement>('[data-testid="list-clear-filters"]')!.click();
+    await settle();
+    flushSync();
+    expect(seen.at(-1)).toEqual({});
+    expect(handles()).toEqual(['a', 'b']);
     unmount(cmp);
   });
 });
