@@ -279,6 +279,8 @@ impl Catalog {
         plan_audit::on_connect(&conn);
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
             .map_err(open)?;
+        // `rarray(?)`: a list of ids as a table (the product list's page).
+        rusqlite::vtab::array::load_module(&conn).map_err(open)?;
         Ok(conn)
     }
 }

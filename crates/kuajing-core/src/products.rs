@@ -205,6 +205,7 @@ impl Workbench {
             true => Some(self.store_findings(Locale::ZhCn.as_str(), checked)?),
             false => None,
         };
+        let error_rules = crate::review::rules_stamp(&self.profile(checked)?);
         let matching = self.search_expr(&query.search);
         let filter = list_rows::ListFilter {
             matching: matching.as_deref(),
@@ -218,6 +219,10 @@ impl Workbench {
                 marketplace: checked,
                 rules,
             }),
+            errors_for: Some(list_rows::Stamped {
+                marketplace: checked,
+                rules: &error_rules,
+            }),
         };
         let (rows, matching_total) = list_rows::page(&conn, &filter, query.order, offset, limit)?;
         let ids: Vec<(i64, String)> = rows.iter().map(|r| (r.id, r.handle.clone())).collect();
@@ -226,13 +231,25 @@ impl Workbench {
             Some(m) => self.completeness_by_id(m, &ids)?,
             None => std::collections::HashMap::new(),
         };
-        // Error counts from the stored findings (counted once per change, not per view).
-        let ids: Vec<i64> = ids.into_iter().map(|(id, _)| id).collect();
-        let errors = self.stored_errors(&conn, checked, &ids)?;
+        // Error counts from the stored findings (counted once per change, not per view): the
+        // rows carry them; a product changed since its last count is counted now.
+        let uncounted: Vec<i64> = rows
+            .iter()
+            .filter(|r| r.errors.is_none())
+            .map(|r| r.id)
+            .collect();
+        let counted = match uncounted.is_empty() {
+            true => std::collections::HashMap::new(),
+            false => self.stored_errors(&conn, checked, &uncounted)?,
+        };
         let items = rows
             .into_iter()
             .map(|row| {
-                let errors = errors.get(&row.id).copied().unwrap_or(0);
+                let errors = row
+                    .errors
+                    .map(|e| e as usize)
+                    .or_else(|| counted.get(&row.id).copied())
+                    .unwrap_or(0);
                 let thumbnail = match (thumbnails, slot) {
                     (true, Some(slot)) => image_rows::for_product(&conn, row.id)?
                         .iter()

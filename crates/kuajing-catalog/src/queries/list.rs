@@ -41,6 +41,9 @@ pub struct ProductSummaryRow {
     pub images: u32,
     /// The zh-CN review state of each reviewed field that has one.
     pub review: Vec<FieldState>,
+    /// The stored error findings of its zh-CN fields for [`ListFilter::errors_for`]; `None`
+    /// when not asked, or when a reviewed field has no count yet (count it, then read again).
+    pub errors: Option<u32>,
 }
 
 /// How much a product's Chinese needs work: per reviewed field (four), rejected 125, else
@@ -108,6 +111,9 @@ pub struct ListFilter<'a> {
     pub incomplete: Option<Stamped<'a>>,
     /// A stored error finding in a zh-CN field for the marketplace.
     pub errors: Option<Stamped<'a>>,
+    /// Not a condition: the marketplace whose stored error counts each row carries
+    /// ([`ProductSummaryRow::errors`]).
+    pub errors_for: Option<Stamped<'a>>,
 }
 
 /// The `offset`..`offset + limit` slice of the products `filter` picks, in `order` (`None`: to
@@ -124,12 +130,13 @@ pub fn summaries_page(
 
 /// [`summaries_page`] and how many products `filter` picks in all.
 ///
-/// How the page is read depends on that count. Few matches: each is looked up by id and
-/// they are sorted. Many: the products are walked in list order (the `products_list` index)
-/// until the page is full, each tested against the filter, which stops after about
+/// With a filter, each of its conditions gives the set of product ids it picks, read from its
+/// own index (the search from FTS5, the vendor from `products_vendor`, ...), and their
+/// intersection is the match, whose size is the total. Then the page: few matches are sorted
+/// by list order after a lookup by id each; many are met by walking the products in list
+/// order (`products_list`) until the page is full, which passes about
 /// `(offset + limit) × products / matches` of them. The walk wins once matches² exceeds
-/// `(offset + limit) × products`; SQLite cannot tell without statistics, so it is told
-/// (`INDEXED BY` or `NOT INDEXED`).
+/// `(offset + limit) × products`. Only the page's rows are read whole.
 pub fn page(
     conn: &Connection,
     filter: &ListFilter<'_>,
@@ -137,23 +144,67 @@ pub fn page(
     offset: usize,
     limit: Option<usize>,
 ) -> Result<(Vec<ProductSummaryRow>, usize)> {
-    if filter.matching.is_some() {
-        super::search::ensure_fresh(conn)?;
-    }
-    let total = count_matching(conn, filter)?;
-    let (conditions, mut params) = filter_sql(filter);
+    let Some(ids) = matching_ids(conn, filter)? else {
+        let total: i64 = conn.row_cached("SELECT count(*) FROM products", [], |r| r.get(0))?;
+        let rows = rows_where(conn, "1", None, filter.errors_for, (order, offset, limit))?;
+        return Ok((rows, usize::try_from(total).unwrap_or(0)));
+    };
+    let total = ids.len();
     let products: i64 = conn.row_cached("SELECT coalesce(max(id), 0) FROM products", [], |r| {
         r.get(0)
     })?;
     let wanted = limit.map_or(usize::MAX, |l| offset.saturating_add(l));
     let walk = order == ListOrder::Vendor
-        && (conditions.is_empty()
-            || (total as f64).powi(2) > wanted as f64 * products.max(1) as f64);
-    let access = match (conditions.is_empty(), walk) {
-        (true, _) => "",
-        (false, true) => "INDEXED BY products_list",
-        (false, false) => "NOT INDEXED",
+        && (total as f64).powi(2) > wanted as f64 * products.max(1) as f64;
+    let rows = if walk {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id FROM products INDEXED BY products_list ORDER BY vendor COLLATE NOCASE, id",
+        )?;
+        let mut walked = stmt.query([])?;
+        let mut page = Vec::new();
+        let mut skip = offset;
+        while page.len() < limit.unwrap_or(usize::MAX)
+            && let Some(row) = walked.next()?
+        {
+            let id: i64 = row.get(0)?;
+            if !ids.contains(id) {
+                continue;
+            }
+            if skip > 0 {
+                skip -= 1;
+            } else {
+                page.push(id);
+            }
+        }
+        rows_where(
+            conn,
+            "p.id IN rarray(:ids)",
+            Some(page),
+            filter.errors_for,
+            (order, 0, None),
+        )?
+    } else {
+        let ids = ids.iter().collect();
+        rows_where(
+            conn,
+            "p.id IN rarray(:ids)",
+            Some(ids),
+            filter.errors_for,
+            (order, offset, limit),
+        )?
     };
+    Ok((rows, total))
+}
+
+/// The summaries of the products `condition` picks (on `:ids`, a list of product ids), in
+/// `order`, `offset`..`offset + limit`.
+fn rows_where(
+    conn: &Connection,
+    condition: &str,
+    ids: Option<Vec<i64>>,
+    errors_for: Option<Stamped<'_>>,
+    (order, offset, limit): (ListOrder, usize, Option<usize>),
+) -> Result<Vec<ProductSummaryRow>> {
     let order = match order {
         ListOrder::Vendor => "p.vendor COLLATE NOCASE, p.id".to_owned(),
         ListOrder::Attention => format!("{ATTENTION_SQL} DESC, p.vendor COLLATE NOCASE, p.id"),
@@ -166,18 +217,38 @@ pub fn page(
            (SELECT count(*) FROM variants WHERE product_id = p.id),
            (SELECT count(*) FROM images WHERE product_id = p.id),
            (SELECT group_concat(r.field || ':' || r.state || ':' || r.stale, ',')
-            FROM review r WHERE r.product_id = p.id AND r.locale = 'zh-CN')
-         FROM products p {access}
-         WHERE {}
+            FROM review r WHERE r.product_id = p.id AND r.locale = 'zh-CN'),
+           (SELECT CASE WHEN count(*) = (SELECT count(*) FROM review r
+                                         WHERE r.product_id = p.id AND r.locale = 'zh-CN')
+                        THEN coalesce(sum(f.errors), 0) END
+            FROM findings f
+            WHERE f.product_id = p.id AND f.locale = 'zh-CN'
+              AND f.marketplace = :market AND f.rules = :rules)
+         FROM products p
+         WHERE {condition}
          ORDER BY {order}
-         LIMIT :limit OFFSET :offset",
-        where_clause(&conditions)
+         LIMIT :limit OFFSET :offset"
     ))?;
     let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
     let offset = i64::try_from(offset).unwrap_or(i64::MAX);
-    params.push((":limit", limit.into()));
-    params.push((":offset", offset.into()));
-    let rows = stmt.query_map(named(&params).as_slice(), |r| {
+    let ids = ids.map(|ids| {
+        std::rc::Rc::new(
+            ids.into_iter()
+                .map(rusqlite::types::Value::Integer)
+                .collect::<Vec<_>>(),
+        )
+    });
+    let (market, rules) = errors_for.map_or((None, None), |s| (Some(s.marketplace), Some(s.rules)));
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![
+        (":limit", &limit),
+        (":offset", &offset),
+        (":market", &market),
+        (":rules", &rules),
+    ];
+    if let Some(ids) = &ids {
+        params.push((":ids", ids));
+    }
+    let rows = stmt.query_map(params.as_slice(), |r| {
         Ok(ProductSummaryRow {
             id: r.get(0)?,
             handle: r.get(1)?,
@@ -187,91 +258,140 @@ pub fn page(
             variants: r.get(5)?,
             images: r.get(6)?,
             review: parse_review(r.get(7)?),
+            errors: r.get(8)?,
         })
     })?;
-    Ok((rows.collect::<Result<_, _>>()?, total))
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// How many products [`summaries_page`] would list for `filter`.
 pub fn count_matching(conn: &Connection, filter: &ListFilter<'_>) -> Result<usize> {
+    match matching_ids(conn, filter)? {
+        Some(ids) => Ok(ids.len()),
+        None => {
+            let n: i64 = conn.row_cached("SELECT count(*) FROM products", [], |r| r.get(0))?;
+            Ok(usize::try_from(n).unwrap_or(0))
+        }
+    }
+}
+
+/// The ids of the products `filter` picks: the intersection of each condition's set, each
+/// read from its own index; `None` when the filter asks nothing (every product).
+fn matching_ids(conn: &Connection, filter: &ListFilter<'_>) -> Result<Option<IdSet>> {
     if filter.matching.is_some() {
         super::search::ensure_fresh(conn)?;
     }
-    let (conditions, params) = filter_sql(filter);
-    let sql = match (filter.matching, conditions.len()) {
-        // A search alone: the index counts its own rows (one per product).
-        (Some(_), 1) => "SELECT count(*) FROM search WHERE search MATCH :matching".to_owned(),
-        _ => format!(
-            "SELECT count(*) FROM products p WHERE {}",
-            where_clause(&conditions)
-        ),
-    };
-    let n: i64 = conn
-        .prepare_cached(&sql)?
-        .query_row(named(&params).as_slice(), |r| r.get(0))?;
-    Ok(usize::try_from(n).unwrap_or(0))
+    let mut out: Option<IdSet> = None;
+    for (sql, params) in filter_sql(filter) {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(named(&params).as_slice())?;
+        let mut these = IdSet::default();
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            if out.as_ref().is_none_or(|o| o.contains(id)) {
+                these.insert(id);
+            }
+        }
+        out = Some(these);
+    }
+    Ok(out)
 }
 
-fn where_clause(conditions: &[&str]) -> String {
-    if conditions.is_empty() {
-        "1".to_owned()
-    } else {
-        conditions.join("\n AND ")
+/// A set of product ids, one bit each: ids are small and dense (rowids), so 100,000 products
+/// take 12 KiB and a test is one shift, where a hash set hashed every id of a broad search.
+#[derive(Debug, Default)]
+struct IdSet {
+    bits: Vec<u64>,
+    len: usize,
+}
+
+impl IdSet {
+    fn insert(&mut self, id: i64) {
+        let Ok(id) = usize::try_from(id) else { return };
+        let (word, bit) = (id / 64, 1u64 << (id % 64));
+        if word >= self.bits.len() {
+            self.bits.resize(word + 1, 0);
+        }
+        if self.bits[word] & bit == 0 {
+            self.bits[word] |= bit;
+            self.len += 1;
+        }
+    }
+
+    fn contains(&self, id: i64) -> bool {
+        usize::try_from(id).is_ok_and(|id| {
+            self.bits
+                .get(id / 64)
+                .is_some_and(|w| w & (1u64 << (id % 64)) != 0)
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn iter(&self) -> impl Iterator<Item = i64> + '_ {
+        self.bits.iter().enumerate().flat_map(|(word, &bits)| {
+            (0..64)
+                .filter(move |b| bits & (1u64 << b) != 0)
+                .map(move |b| (word * 64 + b) as i64)
+        })
     }
 }
 
 type Param = (&'static str, rusqlite::types::Value);
 
-/// The conditions of [`ListFilter`] that are set, each a set of product ids read from its own
-/// index (so SQLite may start from the smallest), with their named parameters.
-fn filter_sql(filter: &ListFilter<'_>) -> (Vec<&'static str>, Vec<Param>) {
+/// Each condition of [`ListFilter`] that is set: a query of the product ids it picks, read from
+/// its own index, with its named parameters.
+fn filter_sql(filter: &ListFilter<'_>) -> Vec<(&'static str, Vec<Param>)> {
     use rusqlite::types::Value;
     let text = |s: &str| Value::Text(s.to_owned());
-    let mut sql = Vec::new();
-    let mut params: Vec<Param> = Vec::new();
-    if let Some(matching) = filter.matching {
-        sql.push("p.id IN (SELECT rowid FROM search WHERE search MATCH :matching)");
-        params.push((":matching", text(matching)));
-    }
+    let mut out = Vec::new();
     if let Some(vendor) = filter.vendor {
-        sql.push("p.vendor = :vendor");
-        params.push((":vendor", text(vendor)));
+        out.push((
+            "SELECT id FROM products WHERE vendor = :vendor",
+            vec![(":vendor", text(vendor))],
+        ));
     }
     if let Some(state) = filter.state {
-        sql.push(
-            "p.id IN (SELECT product_id FROM review
-                      WHERE locale = 'zh-CN' AND state = :state)",
-        );
-        params.push((":state", text(state.as_str())));
+        out.push((
+            "SELECT product_id FROM review WHERE locale = 'zh-CN' AND state = :state",
+            vec![(":state", text(state.as_str()))],
+        ));
     }
     if filter.stale {
-        // Every state named, so the walk reads `review_by_state` (locale, state, stale, ...).
-        sql.push(
-            "p.id IN (SELECT product_id FROM review
-                      WHERE locale = 'zh-CN'
-                        AND state IN ('draft', 'translated', 'reviewed', 'approved', 'rejected')
-                        AND stale = 1)",
-        );
+        // Every state named, so the read stays in `review_by_state` (locale, state, stale, ...).
+        out.push((
+            "SELECT product_id FROM review
+             WHERE locale = 'zh-CN'
+               AND state IN ('draft', 'translated', 'reviewed', 'approved', 'rejected')
+               AND stale = 1",
+            Vec::new(),
+        ));
     }
     if let Some(Stamped { marketplace, rules }) = filter.incomplete {
-        sql.push(
-            "p.id IN (SELECT product_id FROM completeness
-                      WHERE marketplace = :incomplete AND rules = :incomplete_rules
-                        AND percent < 100)",
-        );
-        params.push((":incomplete", text(marketplace)));
-        params.push((":incomplete_rules", text(rules)));
+        out.push((
+            "SELECT product_id FROM completeness
+             WHERE marketplace = :marketplace AND rules = :rules AND percent < 100",
+            vec![(":marketplace", text(marketplace)), (":rules", text(rules))],
+        ));
     }
     if let Some(Stamped { marketplace, rules }) = filter.errors {
-        sql.push(
-            "p.id IN (SELECT product_id FROM findings
-                      WHERE marketplace = :errors AND locale = 'zh-CN' AND rules = :errors_rules
-                        AND total > 0 AND errors > 0)",
-        );
-        params.push((":errors", text(marketplace)));
-        params.push((":errors_rules", text(rules)));
+        out.push((
+            "SELECT product_id FROM findings
+             WHERE marketplace = :marketplace AND locale = 'zh-CN' AND rules = :rules
+               AND total > 0 AND errors > 0",
+            vec![(":marketplace", text(marketplace)), (":rules", text(rules))],
+        ));
     }
-    (sql, params)
+    // The search last: the other sets are usually smaller, and only ids in them are kept.
+    if let Some(matching) = filter.matching {
+        out.push((
+            "SELECT rowid FROM search WHERE search MATCH :matching",
+            vec![(":matching", text(matching))],
+        ));
+    }
+    out
 }
 
 fn named(params: &[Param]) -> Vec<(&str, &dyn rusqlite::ToSql)> {

@@ -109,7 +109,7 @@ fn the_product_list_walks_the_products_once_and_finds_the_rest_through_indexes()
     assert_eq!(
         scans,
         vec![
-            "SCAN p USING COVERING INDEX products_list".to_owned(),
+            "SCAN products USING COVERING INDEX products_list".to_owned(),
             "SCAN p USING INDEX products_list".to_owned()
         ],
         "{run:?}"
