@@ -97,7 +97,8 @@ pub fn errors_of(
             "SELECT coalesce(sum(errors), 0), count(*),
                     (SELECT count(*) FROM review WHERE product_id = ?1 AND locale = ?2)
              FROM findings
-             WHERE product_id = ?1 AND locale = ?2 AND marketplace = ?3 AND rules = ?4",
+             -- `+`: by the product's key, not `findings_by_rules` (every product's rows)
+             WHERE product_id = ?1 AND locale = ?2 AND +marketplace = ?3 AND +rules = ?4",
         )?
         .query_row(params![product_id, locale, marketplace, rules], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))

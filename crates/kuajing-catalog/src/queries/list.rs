@@ -146,7 +146,13 @@ pub fn page(
 ) -> Result<(Vec<ProductSummaryRow>, usize)> {
     let Some(ids) = matching_ids(conn, filter)? else {
         let total: i64 = conn.row_cached("SELECT count(*) FROM products", [], |r| r.get(0))?;
-        let rows = rows_where(conn, "1", None, filter.errors_for, (order, offset, limit))?;
+        let rows = rows_where(
+            conn,
+            "products p",
+            None,
+            filter.errors_for,
+            (order, offset, limit),
+        )?;
         return Ok((rows, usize::try_from(total).unwrap_or(0)));
     };
     let total = ids.len();
@@ -178,7 +184,7 @@ pub fn page(
         }
         rows_where(
             conn,
-            "p.id IN rarray(:ids)",
+            "rarray(:ids) AS ids CROSS JOIN products p ON p.id = ids.value",
             Some(page),
             filter.errors_for,
             (order, 0, None),
@@ -187,7 +193,7 @@ pub fn page(
         let ids = ids.iter().collect();
         rows_where(
             conn,
-            "p.id IN rarray(:ids)",
+            "rarray(:ids) AS ids CROSS JOIN products p ON p.id = ids.value",
             Some(ids),
             filter.errors_for,
             (order, offset, limit),
@@ -196,11 +202,12 @@ pub fn page(
     Ok((rows, total))
 }
 
-/// The summaries of the products `condition` picks (on `:ids`, a list of product ids), in
-/// `order`, `offset`..`offset + limit`.
+/// The summaries of the products `from` reads (`products p`, or a list of ids `:ids` joined
+/// to them: driven from the list, one lookup each, then sorted), in `order`,
+/// `offset`..`offset + limit`.
 fn rows_where(
     conn: &Connection,
-    condition: &str,
+    from: &str,
     ids: Option<Vec<i64>>,
     errors_for: Option<Stamped<'_>>,
     (order, offset, limit): (ListOrder, usize, Option<usize>),
@@ -223,9 +230,9 @@ fn rows_where(
                         THEN coalesce(sum(f.errors), 0) END
             FROM findings f
             WHERE f.product_id = p.id AND f.locale = 'zh-CN'
-              AND f.marketplace = :market AND f.rules = :rules)
-         FROM products p
-         WHERE {condition}
+              -- `+`: by the product's key, not `findings_by_rules` (every product's rows)
+              AND +f.marketplace = :market AND +f.rules = :rules)
+         FROM {from}
          ORDER BY {order}
          LIMIT :limit OFFSET :offset"
     ))?;
