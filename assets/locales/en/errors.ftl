@@ -5,6 +5,7 @@ error-catalog-too-new = This catalog was written by a newer Kuajing. Update Kuaj
 error-catalog-migration = The catalog could not be upgraded. A backup was kept beside it.
 error-catalog-backup = The catalog could not be backed up to { $path }: { $detail }
 error-no-product = That product is not in the catalog (it may have been re-imported under another handle).
+error-no-batch = That bulk edit is not in the catalog's history, so it cannot be undone.
 error-no-vendor = No vendor named “{ $vendor }” in the catalog. Use a name from the Vendor column of your Shopify export (`kuajing vendor list`).
 error-unknown-field = “{ $field }” is not a field that can be set here. Fields: { $known }.
 error-sku-taken = That SKU already belongs to another product. Give each variant its own SKU.

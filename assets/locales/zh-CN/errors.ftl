@@ -4,6 +4,7 @@ error-catalog-too-new = 此商品库由更新版本的 Kuajing 创建。请先�
 error-catalog-migration = 商品库升级失败。原文件的备份已保存在旁边。
 error-catalog-backup = 无法将商品库备份到 { $path }：{ $detail }
 error-no-product = 商品库中没有该商品（可能已用其他 Handle 重新导入）。
+error-no-batch = 商品库的历史记录中没有这次批量修改，无法撤销。
 error-no-vendor = 商品库中没有名为“{ $vendor }”的供应商。请使用 Shopify 导出文件 Vendor 列中的名称（`kuajing vendor list`）。
 error-unknown-field = “{ $field }”不是可在此设置的字段。可用字段：{ $known }。
 error-sku-taken = 该 SKU 已属于另一个商品。请为每个规格设置不同的 SKU。

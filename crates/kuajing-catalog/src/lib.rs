@@ -62,6 +62,8 @@ pub enum Error {
     },
     #[error("no product with handle `{0}`")]
     NoProduct(String),
+    #[error("no bulk edit number {0} in the catalog's history")]
+    NoBatch(i64),
     #[error("no vendor named `{0}` in the catalog (the Vendor column of the Shopify export)")]
     NoVendor(String),
     #[error("`{field}` is not a field that can be set here (fields: {known})")]
@@ -97,6 +99,7 @@ impl Error {
             Error::Migration { .. } | Error::Backup(_) => "catalog-migration",
             Error::Snapshot { .. } => "catalog-backup",
             Error::NoProduct(_) => "no-product",
+            Error::NoBatch(_) => "no-batch",
             Error::NoVendor(_) => "no-vendor",
             Error::UnknownField { .. } => "unknown-field",
             Error::SkuTaken { .. } => "sku-taken",
@@ -119,6 +122,7 @@ impl Error {
             ],
             Error::Migration { name, .. } => vec![("name", (*name).to_owned())],
             Error::NoProduct(handle) => vec![("handle", handle.clone())],
+            Error::NoBatch(batch) => vec![("batch", batch.to_string())],
             Error::NoVendor(vendor) => vec![("vendor", vendor.clone())],
             Error::UnknownField { field, known } => {
                 vec![("field", field.clone()), ("known", known.clone())]

@@ -31,6 +31,7 @@ const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/0007_vendor_index.sql"),
     ),
     ("0008_search", include_str!("../migrations/0008_search.sql")),
+    ("0009_bulk", include_str!("../migrations/0009_bulk.sql")),
 ];
 
 pub(crate) fn run(conn: &mut Connection, path: &Path) -> Result<()> {

@@ -23,6 +23,7 @@ macro_rules! out {
         }
     }};
 }
+mod bulk;
 mod drafting;
 mod fail;
 mod images;
@@ -110,6 +111,11 @@ enum Command {
     Vendor {
         #[command(subcommand)]
         action: products::VendorAction,
+    },
+    /// Change the brand, origin or HS code of many products at once, with one undo
+    Bulk {
+        #[command(subcommand)]
+        action: bulk::BulkAction,
     },
     /// Show a product's edit history, newest first
     History { handle: String },
@@ -492,6 +498,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Product { handle, action } => products::product(&open()?, handle, action, json)?,
         Command::Vendor { action } => products::vendor(&open()?, action, json)?,
+        Command::Bulk { action } => bulk::run(&open()?, action, json)?,
         Command::History { handle } => {
             let entries = open()?.history(&handle)?;
             if json {

@@ -7,6 +7,7 @@
 //! nothing; hosts decide how to show results.
 
 mod backup;
+mod bulk;
 mod completeness;
 mod copy;
 mod diagnostics;
@@ -36,6 +37,7 @@ use kuajing_copy::Checker;
 use kuajing_l10n::Localizer;
 
 pub use backup::Backup;
+pub use bulk::{BULK_FIELDS, BulkEdit, BulkTarget};
 pub use completeness::{Completeness, MarketplaceCompleteness};
 pub use copy::{CopyCheck, Finding};
 pub use diagnostics::log_to_stderr;

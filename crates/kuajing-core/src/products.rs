@@ -84,6 +84,39 @@ pub struct ProductQuery {
     pub errors: bool,
 }
 
+/// What a [`ProductQuery`] needs besides itself to become the catalog's filter: the search
+/// as an FTS5 query and the rules stamps of the stored rows its filters read.
+pub(crate) struct ListStamps {
+    matching: Option<String>,
+    incomplete: Option<String>,
+    errors: Option<String>,
+    error_rules: String,
+}
+
+impl ListStamps {
+    pub(crate) fn filter<'a>(&'a self, query: &'a ProductQuery) -> list_rows::ListFilter<'a> {
+        let marketplace = query.marketplace.as_deref().filter(|m| !m.is_empty());
+        let checked = marketplace.unwrap_or(PREVIEW_MARKETPLACE);
+        list_rows::ListFilter {
+            matching: self.matching.as_deref(),
+            vendor: query.vendor.as_deref().filter(|v| !v.is_empty()),
+            state: query.state,
+            stale: query.stale,
+            incomplete: marketplace
+                .zip(self.incomplete.as_deref())
+                .map(|(marketplace, rules)| list_rows::Stamped { marketplace, rules }),
+            errors: self.errors.as_deref().map(|rules| list_rows::Stamped {
+                marketplace: checked,
+                rules,
+            }),
+            errors_for: Some(list_rows::Stamped {
+                marketplace: checked,
+                rules: &self.error_rules,
+            }),
+        }
+    }
+}
+
 impl ProductQuery {
     /// Every product whose text matches `search`, by vendor.
     pub fn search(search: &str) -> Self {
@@ -195,35 +228,8 @@ impl Workbench {
         let profile = &*owned;
         let slot = profile.slot(PREVIEW_SLOT);
         let checked = marketplace.unwrap_or(PREVIEW_MARKETPLACE);
-        // The stored rows the filters read: every product counted first (once; then only
-        // those changed since).
-        let incomplete = match (marketplace, query.incomplete) {
-            (Some(m), true) => Some(self.count_completeness(&self.profile(m)?)?),
-            _ => None,
-        };
-        let errors = match query.errors {
-            true => Some(self.store_findings(Locale::ZhCn.as_str(), checked)?),
-            false => None,
-        };
-        let error_rules = crate::review::rules_stamp(&self.profile(checked)?);
-        let matching = self.search_expr(&query.search);
-        let filter = list_rows::ListFilter {
-            matching: matching.as_deref(),
-            vendor: query.vendor.as_deref().filter(|v| !v.is_empty()),
-            state: query.state,
-            stale: query.stale,
-            incomplete: marketplace
-                .zip(incomplete.as_deref())
-                .map(|(marketplace, rules)| list_rows::Stamped { marketplace, rules }),
-            errors: errors.as_deref().map(|rules| list_rows::Stamped {
-                marketplace: checked,
-                rules,
-            }),
-            errors_for: Some(list_rows::Stamped {
-                marketplace: checked,
-                rules: &error_rules,
-            }),
-        };
+        let stamps = self.list_stamps(query)?;
+        let filter = stamps.filter(query);
         let (rows, matching_total) = list_rows::page(&conn, &filter, query.order, offset, limit)?;
         let ids: Vec<(i64, String)> = rows.iter().map(|r| (r.id, r.handle.clone())).collect();
         // Completeness only when asked for: a caller counting photos or handles needs none.
@@ -290,6 +296,27 @@ impl Workbench {
             total,
             offset,
             items,
+        })
+    }
+
+    /// The search and stamps `query`'s filters need; the stored rows they read are counted
+    /// first (every product once; then only those changed since).
+    pub(crate) fn list_stamps(&self, query: &ProductQuery) -> Result<ListStamps> {
+        let marketplace = query.marketplace.as_deref().filter(|m| !m.is_empty());
+        let checked = marketplace.unwrap_or(PREVIEW_MARKETPLACE);
+        let incomplete = match (marketplace, query.incomplete) {
+            (Some(m), true) => Some(self.count_completeness(&self.profile(m)?)?),
+            _ => None,
+        };
+        let errors = match query.errors {
+            true => Some(self.store_findings(Locale::ZhCn.as_str(), checked)?),
+            false => None,
+        };
+        Ok(ListStamps {
+            matching: self.search_expr(&query.search),
+            incomplete,
+            errors,
+            error_rules: crate::review::rules_stamp(&self.profile(checked)?),
         })
     }
 
@@ -441,30 +468,7 @@ impl Workbench {
         let mut conn = self.catalog.connect()?;
         let tx = kuajing_catalog::write_tx(&mut conn)?;
         product_rows::set_fields(&tx, handle, fields, source)?;
-        // A Chinese brand name is the vendor's for every product: it goes into the glossary
-        // (category brand), where drafts of the vendor's other products and the gloss find it.
-        if let Some(zh) = fields
-            .brand_zh
-            .as_deref()
-            .map(str::trim)
-            .filter(|z| !z.is_empty())
-        {
-            let row = product_rows::get(&tx, handle)?;
-            let en = [row.brand_en.trim(), row.vendor.trim()]
-                .into_iter()
-                .find(|e| !e.is_empty());
-            if let Some(en) = en {
-                let term = kuajing_catalog::GlossaryTerm {
-                    en: en.to_owned(),
-                    zh: zh.to_owned(),
-                    forbidden: Vec::new(),
-                    note: String::new(),
-                    category: "brand".to_owned(),
-                    origin: "user".to_owned(),
-                };
-                kuajing_catalog::queries::glossary::put(&tx, &term, source)?;
-            }
-        }
+        remember_brand(&tx, handle, fields, source)?;
         tx.commit()?;
         self.product(handle)
     }
@@ -475,4 +479,42 @@ impl Workbench {
         product_rows::id_of(&conn, handle)?;
         Ok(history::for_product(&conn, handle)?)
     }
+}
+
+/// A Chinese brand name is the vendor's for every product: it goes into the glossary (category
+/// brand), where drafts of the vendor's other products and the gloss find it.
+pub(crate) fn remember_brand(
+    conn: &kuajing_catalog::rusqlite::Connection,
+    handle: &str,
+    fields: &ProductFields,
+    source: &str,
+) -> Result<()> {
+    let Some(zh) = fields
+        .brand_zh
+        .as_deref()
+        .map(str::trim)
+        .filter(|z| !z.is_empty())
+    else {
+        return Ok(());
+    };
+    let row = product_rows::get(conn, handle)?;
+    let en = [row.brand_en.trim(), row.vendor.trim()]
+        .into_iter()
+        .find(|e| !e.is_empty());
+    if let Some(en) = en {
+        let known = kuajing_catalog::queries::glossary::get(conn, en)?;
+        if known.is_some_and(|t| t.zh == zh && t.category == "brand") {
+            return Ok(());
+        }
+        let term = kuajing_catalog::GlossaryTerm {
+            en: en.to_owned(),
+            zh: zh.to_owned(),
+            forbidden: Vec::new(),
+            note: String::new(),
+            category: "brand".to_owned(),
+            origin: "user".to_owned(),
+        };
+        kuajing_catalog::queries::glossary::put(conn, &term, source)?;
+    }
+    Ok(())
 }

@@ -271,6 +271,32 @@ fn rows_where(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// The handles of every product `filter` picks, in list order by vendor (a bulk edit's
+/// "every product matching the search").
+pub fn handles(conn: &Connection, filter: &ListFilter<'_>) -> Result<Vec<String>> {
+    let ids = matching_ids(conn, filter)?;
+    let from = match ids {
+        Some(_) => "rarray(:ids) AS ids CROSS JOIN products p ON p.id = ids.value",
+        None => "products p",
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.handle FROM {from} ORDER BY p.vendor COLLATE NOCASE, p.id"
+    ))?;
+    let list = ids.map(|ids| {
+        std::rc::Rc::new(
+            ids.iter()
+                .map(rusqlite::types::Value::Integer)
+                .collect::<Vec<_>>(),
+        )
+    });
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = Vec::new();
+    if let Some(list) = &list {
+        params.push((":ids", list));
+    }
+    let rows = stmt.query_map(params.as_slice(), |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// How many products [`summaries_page`] would list for `filter`.
 pub fn count_matching(conn: &Connection, filter: &ListFilter<'_>) -> Result<usize> {
     match matching_ids(conn, filter)? {

@@ -1,6 +1,7 @@
 //! One module per table. Functions take a `&Connection` (or a transaction, which derefs to
 //! one), so a caller can group several into one transaction.
 
+pub mod bulk;
 pub mod completeness;
 pub mod copy;
 pub mod findings;

@@ -149,6 +149,23 @@ pub struct ProductRow {
     pub storage: String,
 }
 
+impl ProductRow {
+    /// One of [`ProductFields::NAMES`] by name; `None` for any other name.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        Some(match name {
+            "brand_en" => &self.brand_en,
+            "brand_zh" => &self.brand_zh,
+            "origin" => &self.origin,
+            "hs_code" => &self.hs_code,
+            "ingredients" => &self.ingredients,
+            "net_content" => &self.net_content,
+            "shelf_life" => &self.shelf_life,
+            "storage" => &self.storage,
+            _ => return None,
+        })
+    }
+}
+
 pub fn id_of(conn: &Connection, handle: &str) -> Result<i64> {
     conn.row_cached("SELECT id FROM products WHERE handle = ?1", [handle], |r| {
         r.get(0)
