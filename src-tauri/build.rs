@@ -12,6 +12,8 @@ const COMMANDS: &[&str] = &[
     "set_copy",
     "check_copy",
     "set_product_fields",
+    "bulk_set_fields",
+    "undo_bulk",
     "product_history",
     "get_settings",
     "set_rate",

@@ -12,12 +12,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use kuajing_core::{
-    AppError, CatalogInfo, CopyCheck, CopyField, Draft, DraftBatchReport, DraftProgress, Error,
-    ExportReport, FetchReport, Gloss, GlossaryImport, GlossaryTerm, HistoryEntry, ImagePreview,
-    ImportProgress, ImportReport, Locale, MarketplaceCompleteness, MtSettings, OptionValue,
-    ProductDetail, ProductFields, ProductPage, ProductQuery, ProfileSummary, RenderProgress,
-    RenderReport, ReviewFilter, ReviewItem, ReviewQueue, ReviewState, Settings, Suggestions,
-    Validation, Vendor, Workbench,
+    AppError, BulkEdit, BulkTarget, CatalogInfo, CopyCheck, CopyField, Draft, DraftBatchReport,
+    DraftProgress, Error, ExportReport, FetchReport, Gloss, GlossaryImport, GlossaryTerm,
+    HistoryEntry, ImagePreview, ImportProgress, ImportReport, Locale, MarketplaceCompleteness,
+    MtSettings, OptionValue, ProductDetail, ProductFields, ProductPage, ProductQuery,
+    ProfileSummary, RenderProgress, RenderReport, ReviewFilter, ReviewItem, ReviewQueue,
+    ReviewState, Settings, Suggestions, Validation, Vendor, Workbench,
 };
 use tauri::State;
 use tauri::ipc::Channel;
@@ -202,6 +202,23 @@ pub async fn set_product_fields(
         w.set_product_fields(&handle, &fields, "edit")
     })
     .await
+}
+
+/// Sets brand, origin, HS code or the brand's Chinese name on every product `target` names
+/// (picked in the list, or all matching its search), in one step with one undo.
+#[tauri::command]
+pub async fn bulk_set_fields(
+    state: State<'_, AppState>,
+    target: BulkTarget,
+    fields: ProductFields,
+) -> Result<BulkEdit> {
+    with_workbench(&state, move |w| w.bulk_set_fields(&target, &fields)).await
+}
+
+/// Puts back what bulk edit `batch` changed (fields changed again since are kept).
+#[tauri::command]
+pub async fn undo_bulk(state: State<'_, AppState>, batch: i64) -> Result<BulkEdit> {
+    with_workbench(&state, move |w| w.undo_bulk(batch)).await
 }
 
 #[tauri::command]

@@ -50,6 +50,8 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::set_copy,
             commands::check_copy,
             commands::set_product_fields,
+            commands::bulk_set_fields,
+            commands::undo_bulk,
             commands::product_history,
             commands::get_settings,
             commands::set_rate,

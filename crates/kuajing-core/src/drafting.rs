@@ -657,6 +657,21 @@ impl Workbench {
         field: CopyField,
         text: &str,
     ) -> Result<CopyCheck> {
+        let glossary = self.glossary(conn)?;
+        self.check_product_copy_with(conn, &glossary, handle, marketplace, field, text)
+    }
+
+    /// [`Self::check_product_copy`] with the glossary already read: a batch reads it once,
+    /// not once per field (asking whether it changed reads the whole table).
+    pub(crate) fn check_product_copy_with(
+        &self,
+        conn: &Connection,
+        glossary: &Glossary,
+        handle: &str,
+        marketplace: &str,
+        field: CopyField,
+        text: &str,
+    ) -> Result<CopyCheck> {
         let row = product_rows::get(conn, handle)?;
         let id = row.id;
         let brands = [row.brand_zh, row.brand_en, row.vendor];
@@ -677,7 +692,6 @@ impl Workbench {
         // A short title or selling points say less than the English: only a forbidden variant
         // counts there.
         let whole = matches!(field, CopyField::Title | CopyField::Description);
-        let glossary = self.glossary(conn)?;
         for issue in glossary.check(&english, text) {
             if issue.code == kuajing_draft::codes::MISSING && !whole {
                 continue;

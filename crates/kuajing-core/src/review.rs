@@ -476,13 +476,23 @@ impl Workbench {
                 || None,
                 |slot, row| -> Result<Option<findings_rows::Count>> {
                     if slot.is_none() {
-                        *slot = Some(self.catalog.connect()?);
+                        let conn = self.catalog.connect()?;
+                        let glossary = self.glossary(&conn)?;
+                        *slot = Some((conn, glossary));
                     }
-                    let (Some(conn), Some(field)) = (slot.as_ref(), field_of(&row.field)) else {
+                    let (Some((conn, glossary)), Some(field)) =
+                        (slot.as_ref(), field_of(&row.field))
+                    else {
                         return Ok(None);
                     };
-                    let check =
-                        self.check_product_copy(conn, &row.handle, marketplace, field, &row.text)?;
+                    let check = self.check_product_copy_with(
+                        conn,
+                        glossary,
+                        &row.handle,
+                        marketplace,
+                        field,
+                        &row.text,
+                    )?;
                     let errors = check.errors();
                     Ok(Some(findings_rows::Count {
                         errors: u32::try_from(errors).unwrap_or(u32::MAX),

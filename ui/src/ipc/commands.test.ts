@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, checkCopy, countPhotos, exportBundle, loadSample, previewImport, productsPage, setCopy, setInvoker, setRate, toAppError } from './commands';
+import { bulkSetFields, call, checkCopy, countPhotos, exportBundle, getProduct, loadSample, previewImport, productsPage, setCopy, setInvoker, setRate, toAppError, undoBulk } from './commands';
 import { mockCheck, resetMock } from './mock';
 
 afterEach(() => {
@@ -75,6 +75,19 @@ describe('the mock (used outside Tauri)', () => {
     expect([rest.total, rest.offset, rest.items.length]).toEqual([3, 2, 1]);
     expect(rest.items[0].thumbnail).toMatch(/^data:/);
     expect(new Set([...first.items, ...rest.items].map((p) => p.handle)).size).toBe(3);
+  });
+
+  it('sets a field on every product a search picks, and one undo puts them back', async () => {
+    await loadSample();
+    const cherries = (await productsPage('cherr', 0, 100)).items.map((p) => p.handle);
+    expect(cherries.length).toBeGreaterThan(0);
+    const edit = await bulkSetFields({ kind: 'matching', query: { search: 'cherr', order: 'vendor', stale: false, incomplete: false, errors: false } }, { origin: '加拿大' });
+    expect([edit.products, edit.changed]).toEqual([cherries.length, cherries.length]);
+    expect((await getProduct(cherries[0])).origin).toBe('加拿大');
+    const undone = await undoBulk(edit.batch);
+    expect(undone.kept).toEqual([]);
+    expect((await getProduct(cherries[0])).origin).not.toBe('加拿大');
+    await expect(undoBulk(999)).rejects.toMatchObject({ code: 'no-batch' });
   });
 
   it('counts the photos a page at a time', async () => {

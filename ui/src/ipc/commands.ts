@@ -1,6 +1,8 @@
 // Typed wrappers over Tauri's invoke. Outside Tauri (plain browser, tests) the
 // in-memory mock in ./mock.ts answers instead.
 import type {
+  BulkEdit,
+  BulkTarget,
   ListFilters,
   ListOrder,
   AppError,
@@ -179,6 +181,8 @@ export const checkCopy = (marketplace: string, field: CopyField, text: string): 
   call('check_copy', { marketplace, field, text });
 export const setProductFields = (handle: string, fields: ProductFields): Promise<ProductDetail> =>
   call('set_product_fields', { handle, fields });
+export const bulkSetFields = (target: BulkTarget, fields: ProductFields): Promise<BulkEdit> => call('bulk_set_fields', { target, fields });
+export const undoBulk = (batch: number): Promise<BulkEdit> => call('undo_bulk', { batch });
 export const productHistory = (handle: string): Promise<HistoryEntry[]> => call('product_history', { handle });
 export const getSettings = (): Promise<Settings> => call('get_settings', none);
 export const setRate = (rate: number, date: string): Promise<Settings> => call('set_rate', { rate, date });

@@ -17,6 +17,8 @@ import type {
   Vendor,
   ProductFields,
   ProductImage,
+  BulkEdit,
+  BulkTarget,
   ProductQuery,
   ProductSummary,
   ProfileSummary,
@@ -354,9 +356,12 @@ interface State {
   cancel: boolean;
   importing: boolean;
   cancelImport: boolean;
+  /** Bulk edits' changes, by batch number (the core keeps them in history). */
+  bulk: { batch: number; handle: string; field: 'brand_en' | 'brand_zh' | 'origin' | 'hs_code'; old: string; now: string }[];
+  bulkBatches: number;
 }
 
-const state: State = { products: new Map(), history: new Map(), rate: null, tmThreshold: 70, mt: null, approvedOnly: [], nextHistory: 1, rendered: new Set(), rendering: false, cancel: false, importing: false, cancelImport: false };
+const state: State = { products: new Map(), history: new Map(), rate: null, tmThreshold: 70, mt: null, approvedOnly: [], nextHistory: 1, rendered: new Set(), rendering: false, cancel: false, importing: false, cancelImport: false, bulk: [], bulkBatches: 0 };
 
 /** Fields the mock keeps Chinese copy in, by copy field. */
 const COPY_KEYS = { title: 'title_zh', short_title: 'short_title_zh', selling_points: 'selling_points_zh', description: 'description_zh' } as const;
@@ -379,9 +384,34 @@ export function resetMock(): void {
   state.cancel = false;
   state.importing = false;
   state.cancelImport = false;
+  state.bulk = [];
+  state.bulkBatches = 0;
   drafting.reset();
   review.reset();
 }
+
+/**
+ * The products a list query picks: the core's search (crates/kuajing-catalog/src/queries/
+ * search.rs) in small (every word must appear, as text anywhere; punctuation is text) and its
+ * filters.
+ */
+function matchingProducts(query: Partial<ProductQuery>): ProductDetail[] {
+  const words = (query.search ?? '').toLowerCase().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return [...state.products.values()].filter((p) => {
+    const text = [p.title_en, p.title_zh, p.vendor, p.handle, p.description_zh, ...p.variants.map((v) => v.sku ?? '')].join(' ').toLowerCase();
+    const states = review.states(p);
+    return (
+      words.every((w) => text.includes(w)) &&
+      (!query.vendor || p.vendor === query.vendor) &&
+      (!query.state || states.some((f) => f.state === query.state)) &&
+      (!query.stale || states.some((f) => f.stale)) &&
+      (!query.errors || errorsOf(p) > 0) &&
+      (!(query.incomplete && query.marketplace) || completenessOf(p).percent < 100)
+    );
+  });
+}
+
+const handlesMatching = (query: Partial<ProductQuery>): string[] => matchingProducts(query).map((p) => p.handle);
 
 function record(handle: string, field: string, locale: string | null, old: string | null, nu: string | null, source: HistoryEntry['source']) {
   const list = state.history.get(handle) ?? [];
@@ -838,21 +868,7 @@ const handlers: Record<string, (a: Args) => unknown> = {
     const query = (a.query ?? {}) as Partial<ProductQuery>;
     const offset = Math.max(0, Number(a.offset ?? 0));
     const limit = Math.min(500, Math.max(0, Number(a.limit ?? 0)));
-    // The core's search (crates/kuajing-catalog/src/queries/search.rs) in small: every word
-    // must appear, as text anywhere; punctuation is text.
-    const words = (query.search ?? '').toLowerCase().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-    const all = [...state.products.values()].filter((p) => {
-      const text = [p.title_en, p.title_zh, p.vendor, p.handle, p.description_zh, ...p.variants.map((v) => v.sku ?? '')].join(' ').toLowerCase();
-      const states = review.states(p);
-      return (
-        words.every((w) => text.includes(w)) &&
-        (!query.vendor || p.vendor === query.vendor) &&
-        (!query.state || states.some((f) => f.state === query.state)) &&
-        (!query.stale || states.some((f) => f.stale)) &&
-        (!query.errors || errorsOf(p) > 0) &&
-        (!(query.incomplete && query.marketplace) || completenessOf(p).percent < 100)
-      );
-    });
+    const all = matchingProducts(query);
     if (query.order === 'attention') {
       const at = all.map((p, i) => [attention(p), i] as const).sort((x, y) => y[0] - x[0] || x[1] - y[1]);
       all.splice(0, all.length, ...at.map(([, i]) => all[i]));
@@ -939,6 +955,48 @@ const handlers: Record<string, (a: Args) => unknown> = {
       }
     }
     return p;
+  },
+  bulk_set_fields: (a): BulkEdit => {
+    const target = a.target as BulkTarget;
+    const fields = (a.fields ?? {}) as ProductFields;
+    const handles = target.kind === 'handles' ? target.handles : handlesMatching(target.query);
+    const batch = ++state.bulkBatches;
+    let changed = 0;
+    for (const handle of handles) {
+      const p = getP(handle);
+      let touched = false;
+      for (const k of ['brand_en', 'brand_zh', 'origin', 'hs_code'] as const) {
+        const v = fields[k];
+        if (v === undefined || p[k] === v) continue;
+        state.bulk.push({ batch, handle, field: k, old: p[k], now: v });
+        record(handle, k, null, p[k] || null, v, 'bulk');
+        p[k] = v;
+        touched = true;
+      }
+      if (touched) changed++;
+    }
+    return { batch, products: handles.length, changed, kept: [] };
+  },
+  undo_bulk: (a): BulkEdit => {
+    const batch = Number(a.batch);
+    const rows = state.bulk.filter((r) => r.batch === batch).reverse();
+    if (!rows.length) fail('no-batch', `No bulk edit number ${batch} in the catalog's history.`, { batch: String(batch) });
+    const undo = ++state.bulkBatches;
+    const kept = new Set<string>();
+    const products = new Set<string>();
+    for (const r of rows) {
+      const p = getP(r.handle);
+      products.add(r.handle);
+      if (p[r.field] !== r.now) {
+        kept.add(r.handle);
+        continue;
+      }
+      state.bulk.push({ batch: undo, handle: r.handle, field: r.field, old: r.now, now: r.old });
+      record(r.handle, r.field, null, r.now || null, r.old, 'undo');
+      p[r.field] = r.old;
+    }
+    const changed = new Set(state.bulk.filter((r) => r.batch === undo).map((r) => r.handle)).size;
+    return { batch: undo, products: products.size, changed, kept: [...kept] };
   },
   product_history: (a) => {
     getP(str(a, 'handle'));

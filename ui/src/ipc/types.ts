@@ -21,6 +21,8 @@ import type { ProductFields } from './bindings/ProductFields';
 import type { ProductImage } from './bindings/ProductImage';
 import type { ProductPage } from './bindings/ProductPage';
 import type { ProductQuery } from './bindings/ProductQuery';
+import type { BulkEdit } from './bindings/BulkEdit';
+import type { BulkTarget } from './bindings/BulkTarget';
 import type { ProductSummary } from './bindings/ProductSummary';
 import type { FieldReview } from './bindings/FieldReview';
 import type { ListOrder } from './bindings/ListOrder';
@@ -69,6 +71,8 @@ import type { Agent } from './bindings/Agent';
 
 export type {
   Agent,
+  BulkEdit,
+  BulkTarget,
   ProductQuery,
   Validation,
   ProductIssues,
@@ -173,6 +177,9 @@ export interface Commands {
   };
   check_copy: { args: { marketplace: string; field: CopyField; text: string }; result: CopyCheck };
   set_product_fields: { args: { handle: string; fields: ProductFields }; result: ProductDetail };
+  /** Brand, origin, HS code or the brand's Chinese name on many products at once; one undo (`undo_bulk`). */
+  bulk_set_fields: { args: { target: BulkTarget; fields: ProductFields }; result: BulkEdit };
+  undo_bulk: { args: { batch: number }; result: BulkEdit };
   product_history: { args: { handle: string }; result: HistoryEntry[] };
   get_settings: { args: Record<string, never>; result: Settings };
   set_rate: { args: { rate: number; date: string }; result: Settings };
