@@ -449,3 +449,29 @@ ui-list-vendor = Vendor
 ui-list-vendor-all = All vendors
 ui-list-no-match-filter = No product matches these filters.
 ui-list-clear-filters = Show all products
+ui-bulk-picked = { $count ->
+    [one] 1 picked
+   *[other] { $count } picked
+}
+ui-bulk-all = Pick all { $count }
+ui-bulk-edit = Change…
+ui-bulk-clear = Clear
+ui-bulk-title = Change { $count ->
+    [one] 1 product
+   *[other] { $count } products
+}
+ui-bulk-hint = Tick the fields to set; the others stay as they are. Every product's change is kept in its history, and the whole change can be undone at once.
+ui-bulk-apply = Set on { $count ->
+    [one] 1 product
+   *[other] { $count } products
+}
+ui-bulk-done = Changed { $count ->
+    [one] 1 product
+   *[other] { $count } products
+}
+ui-bulk-undo = Undo
+ui-bulk-undone = Undone: { $count ->
+    [one] 1 product is
+   *[other] { $count } products are
+} as before.
+ui-bulk-undone-kept = Undone, except where a field was changed again since: { $kept }

@@ -13,25 +13,6 @@ use anyhow::{Context, Result, bail};
 use kuajing_mt::stub::Stub;
 use thirtyfour::prelude::*;
 
-/// The text box's value once `check` holds for it.
-async fn wait_value(
-    element: &WebElement,
-    what: &str,
-    check: impl Fn(&str) -> bool,
-) -> Result<String> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        let value = element.prop("value").await?.unwrap_or_default();
-        if check(&value) {
-            return Ok(value);
-        }
-        if Instant::now() > deadline {
-            bail!("timed out waiting for the box to hold {what}, it holds `{value}`");
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
 /// Clicks `css` once shown, scrolled to the middle of the view first: the page is taller than
 /// the window, and a notice may cover its bottom edge.
 async fn click_centred(driver: &WebDriver, css: &str) -> Result<()> {

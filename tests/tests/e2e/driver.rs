@@ -139,6 +139,25 @@ pub(crate) async fn wait_text(element: &WebElement, want: &str) -> Result<String
     }
 }
 
+/// The text box's value once `check` holds for it.
+pub(crate) async fn wait_value(
+    element: &WebElement,
+    what: &str,
+    check: impl Fn(&str) -> bool,
+) -> Result<String> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let value = element.prop("value").await?.unwrap_or_default();
+        if check(&value) {
+            return Ok(value);
+        }
+        if Instant::now() > deadline {
+            bail!("timed out waiting for the box to hold {what}, it holds `{value}`");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Like `wait_text`, on the DOM's text: WebDriver's visible text leaves out a label cut short
 /// with an ellipsis.
 pub(crate) async fn wait_content(element: &WebElement, want: &str) -> Result<String> {

@@ -191,5 +191,34 @@ pub(crate) async fn a_long_list_comes_by_pages(driver: &WebDriver, home: &Path) 
     )
     .await?;
     screenshot(driver, "33-long-list-search").await?;
+
+    // Bulk edit: Ctrl+A in the list picks all 11 matching, one change sets their origin, and
+    // the toast's Undo puts it back.
+    driver
+        .execute("document.getElementById('product-list').focus()", vec![])
+        .await?;
+    keys(driver, &[Key::Control], "a").await?;
+    wait_text(
+        &wait_for(driver, "[data-testid=bulk-count]").await?,
+        "11 picked",
+    )
+    .await?;
+    click(driver, "[data-testid=bulk-edit]").await?;
+    set_value(
+        &wait_for(driver, "[data-testid=bulk-origin]").await?,
+        "加拿大",
+    )
+    .await?;
+    screenshot(driver, "34-bulk-edit").await?;
+    click(driver, "[data-testid=bulk-apply]").await?;
+    wait_gone(driver, "[data-testid=bulk-dialog][open]").await?;
+    click(driver, "[data-testid=product-row][data-handle=item-240]").await?;
+    let origin = wait_for(driver, "[data-testid=field-origin]").await?;
+    wait_value(&origin, "加拿大", |v| v == "加拿大").await?;
+    screenshot(driver, "35-bulk-done").await?;
+    click(driver, "[data-testid=toast-action]").await?;
+    // The open page shows the undone value once it reloads.
+    let origin = wait_for(driver, "[data-testid=field-origin]").await?;
+    wait_value(&origin, "美国", |v| v == "美国").await?;
     Ok(())
 }

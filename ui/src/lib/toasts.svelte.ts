@@ -12,6 +12,8 @@ export interface Toast {
   text?: { id: string; args?: Record<string, string | number> };
   /** what could not be saved, listed under the text */
   unsaved?: Unsaved[];
+  /** a button beside the text (a UI message id), such as Undo; the toast goes when it is pressed */
+  action?: { id: string; run: () => void };
 }
 
 export const toasts = $state<Toast[]>([]);
@@ -26,6 +28,13 @@ export function showError(e: unknown): void {
 
 export function showInfo(id: string, args?: Record<string, string | number>, ms = 4000): void {
   const toast: Toast = { id: next++, kind: 'info', text: { id, args } };
+  toasts.push(toast);
+  setTimeout(() => dismiss(toast.id), ms);
+}
+
+/** A notice with a button (Undo) that stays a while longer than a plain notice. */
+export function showAction(id: string, args: Record<string, string | number>, action: { id: string; run: () => void }, ms = 12000): void {
+  const toast: Toast = { id: next++, kind: 'info', text: { id, args }, action };
   toasts.push(toast);
   setTimeout(() => dismiss(toast.id), ms);
 }

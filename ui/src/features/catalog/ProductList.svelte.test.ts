@@ -5,6 +5,7 @@ import ProductList from './ProductList.svelte';
 import { ProductPages } from './pages.svelte';
 import { fakeCatalog, settle } from './fake-catalog';
 import { optionId } from '../../lib/listnav';
+import { Picked } from './picked.svelte';
 import type { ListFilters, ProductPage, ProductSummary } from '../../ipc/types';
 
 afterEach(() => {
@@ -281,6 +282,54 @@ describe('ProductList', () => {
     flushSync();
     expect(seen.at(-1)).toEqual({});
     expect(handles()).toEqual(['a', 'b']);
+    unmount(cmp);
+  });
+
+  it('picks products for a bulk edit by Ctrl-click, Shift-click, Space and Ctrl+A', async () => {
+    const { fetch } = fakeCatalog(30);
+    const pages = new ProductPages(fetch);
+    await pages.reset('');
+    const picked = new Picked();
+    const onbulk = vi.fn();
+    const target = document.createElement('div');
+    document.body.append(target);
+    const props = $state({ pages, selected: 0, openHandle: null as string | null, picked, onbulk, onselect: (i: number) => (props.selected = i), onopen: vi.fn() });
+    const cmp = mount(ProductList, { target, props });
+    flushSync();
+    const row = (i: number) => target.querySelector<HTMLElement>(`[data-index="${i}"]`)!;
+    const click = (i: number, init: MouseEventInit) => {
+      row(i).dispatchEvent(new MouseEvent('click', { bubbles: true, ...init }));
+      flushSync();
+    };
+    const count = () => target.querySelector('[data-testid="bulk-count"]')?.textContent?.trim();
+    expect(target.querySelector('[data-testid="bulk-bar"]')).toBeNull();
+    click(2, { ctrlKey: true });
+    expect(count()).toBe('1 picked');
+    expect(props.onopen).not.toHaveBeenCalled();
+    click(5, { shiftKey: true });
+    expect([...picked.handles].sort()).toEqual(['p2', 'p3', 'p4', 'p5']);
+    expect(row(4).classList.contains('picked')).toBe(true);
+    click(3, { metaKey: true });
+    expect(count()).toBe('3 picked');
+    const list = target.querySelector<HTMLElement>('[role="listbox"]')!;
+    const key = (k: string, init: KeyboardEventInit = {}) => {
+      list.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, ...init }));
+      flushSync();
+    };
+    props.selected = 0;
+    flushSync();
+    key(' ');
+    expect(picked.has('p0')).toBe(true);
+    key('a', { ctrlKey: true });
+    expect(count()).toBe('30 picked');
+    target.querySelector<HTMLButtonElement>('[data-testid="bulk-edit"]')!.click();
+    expect(onbulk).toHaveBeenCalledOnce();
+    key('Escape');
+    expect(target.querySelector('[data-testid="bulk-bar"]')).toBeNull();
+    // A plain click opens the product and picks nothing.
+    click(1, {});
+    expect(props.onopen).toHaveBeenCalledWith('p1');
+    expect(picked.count(30)).toBe(0);
     unmount(cmp);
   });
 });
