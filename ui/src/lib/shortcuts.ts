@@ -72,6 +72,8 @@ export const SHORTCUTS: { group: string; items: ShortcutHelp[] }[] = [
       { keys: ['↑', '↓'], what: 'ui-keys-list-move' },
       { keys: ['PgUp', 'PgDn', 'Home', 'End'], what: 'ui-keys-list-jump' },
       { keys: ['Enter'], what: 'ui-keys-list-open' },
+      { keys: ['Space'], what: 'ui-keys-list-pick' },
+      { keys: ['mod+A'], what: 'ui-keys-list-pick-all' },
     ],
   },
   {
