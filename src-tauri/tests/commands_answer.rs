@@ -83,8 +83,7 @@ fn the_product_list_comes_by_pages() {
     let app = app();
     call(&app.window, "load_sample", json!({})).unwrap();
     let page = |search: &str, offset: usize, limit: usize| {
-        let args =
-            json!({ "search": search, "offset": offset, "limit": limit, "thumbnails": false });
+        let args = json!({ "query": { "search": search }, "offset": offset, "limit": limit, "thumbnails": false });
         call(&app.window, "products_page", args).unwrap()
     };
     let products = call(&app.window, "catalog_info", json!({})).unwrap()["products"].clone();
@@ -143,7 +142,7 @@ fn reads_answer_while_writers_wait_for_the_lock() {
 
     // The window's reads still answer.
     let info = call(&app.window, "catalog_info", json!({})).unwrap();
-    let page = json!({ "search": "", "offset": 0, "limit": 100, "thumbnails": false });
+    let page = json!({ "query": {}, "offset": 0, "limit": 100, "thumbnails": false });
     let page = call(&app.window, "products_page", page).unwrap();
     assert_eq!(page["total"], info["products"]);
     for save in &saves {

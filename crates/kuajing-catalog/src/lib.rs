@@ -334,6 +334,30 @@ pub fn write_tx(conn: &mut Connection) -> Result<WriteTx<'_>> {
     )?))
 }
 
+/// [`write_tx`] if the write lock is free now, `None` if another writer holds it: for work
+/// that may be skipped (storing counts a read made) rather than waited for.
+pub fn try_write_tx(conn: &mut Connection) -> Result<Option<WriteTx<'_>>> {
+    let conn: &Connection = conn;
+    conn.busy_timeout(Duration::ZERO)?;
+    let busy = match Transaction::new_unchecked(conn, TransactionBehavior::Immediate) {
+        Ok(tx) => {
+            tx.busy_timeout(BUSY_TIMEOUT)?;
+            return Ok(Some(WriteTx(tx)));
+        }
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::DatabaseBusy =>
+        {
+            None
+        }
+        Err(e) => Some(e),
+    };
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    match busy {
+        None => Ok(None),
+        Some(e) => Err(e.into()),
+    }
+}
+
 /// A write transaction from [`write_tx`]. It derefs to the transaction (and so to the
 /// connection); [`WriteTx::commit`] brings derived tables up to date before it commits.
 /// Dropped without a commit, it rolls back.

@@ -396,9 +396,12 @@ impl Workbench {
         }
         let todo = findings_rows::unchecked(&conn, locale, marketplace, &rules)?;
         drop(conn);
-        self.count_findings(todo, (locale, marketplace, &rules), |conn| {
-            Ok(findings_rows::unchecked(conn, locale, marketplace, &rules)?)
-        })?;
+        self.count_findings(
+            &todo,
+            (locale, marketplace, &rules),
+            |conn| Ok(findings_rows::unchecked(conn, locale, marketplace, &rules)?),
+            true,
+        )?;
         Ok(rules)
     }
 
@@ -450,25 +453,45 @@ impl Workbench {
             Ok(all)
         };
         let todo = unchecked(conn)?;
-        self.count_findings(todo, (locale, marketplace, &rules), unchecked)?;
-        Ok(stored(conn)?
-            .into_iter()
-            .map(|(id, errors)| (id, errors.unwrap_or(0) as usize))
-            .collect())
+        // A page must answer while another writer (an import) holds the lock: the counts are
+        // then shown without being stored, and stored by a later view.
+        let counted =
+            self.count_findings(&todo, (locale, marketplace, &rules), unchecked, false)?;
+        let mut fresh: HashMap<i64, usize> = HashMap::new();
+        for (row, count) in todo.iter().zip(&counted) {
+            *fresh.entry(row.product_id).or_default() += count.map_or(0, |c| c.errors as usize);
+        }
+        products
+            .iter()
+            .map(|&id| {
+                let (stored, complete) =
+                    findings_rows::stored_errors_of(conn, id, locale, marketplace, &rules)?;
+                // Every field stored now; or the counts made here were not stored (the fields
+                // counted here are those that had none).
+                let errors = match complete {
+                    true => stored as usize,
+                    false => stored as usize + fresh.get(&id).copied().unwrap_or(0),
+                };
+                Ok((id, errors))
+            })
+            .collect()
     }
 
     /// Counts the findings of the fields `todo` names, in parallel outside the write
     /// transaction; inside it, stores each count whose inputs `now` (the same rows, read again
     /// in the transaction) still gives, so a count never outlives what it was made from.
+    /// Without `wait`, the counts are not stored when another writer holds the lock. Returns
+    /// the counts, by `todo`'s rows.
     fn count_findings(
         &self,
-        todo: Vec<findings_rows::Unchecked>,
+        todo: &[findings_rows::Unchecked],
         (locale, marketplace, rules): (&str, &str, &str),
         now: impl FnOnce(&Connection) -> Result<Vec<findings_rows::Unchecked>>,
-    ) -> Result<()> {
+        wait: bool,
+    ) -> Result<Vec<Option<findings_rows::Count>>> {
         use rayon::prelude::*;
         if todo.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let counted = todo
             .par_iter()
@@ -502,13 +525,19 @@ impl Workbench {
             )
             .collect::<Result<Vec<_>>>()?;
         let mut conn = self.catalog.connect()?;
-        let tx = kuajing_catalog::write_tx(&mut conn)?;
+        let tx = match wait {
+            true => kuajing_catalog::write_tx(&mut conn)?,
+            false => match kuajing_catalog::try_write_tx(&mut conn)? {
+                Some(tx) => tx,
+                None => return Ok(counted),
+            },
+        };
         let now: HashMap<(i64, String), String> = now(&tx)?
             .into_iter()
             .map(|u| ((u.product_id, u.field), u.inputs))
             .collect();
-        for (row, count) in todo.iter().zip(counted) {
-            let Some(count) = count else { continue };
+        for (row, count) in todo.iter().zip(&counted) {
+            let Some(count) = *count else { continue };
             let key = (row.product_id, row.field.clone());
             if now.get(&key) != Some(&row.inputs) {
                 continue;
@@ -517,7 +546,7 @@ impl Workbench {
             findings_rows::store(&tx, key, marketplace, rules, count)?;
         }
         tx.commit()?;
-        Ok(())
+        Ok(counted)
     }
 
     fn queue_where(

@@ -5,7 +5,6 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use crate::driver::*;
 use crate::listing::import_through_the_dialog;

@@ -92,6 +92,19 @@ pub fn errors_of(
     marketplace: &str,
     rules: &str,
 ) -> Result<Option<u32>> {
+    let (errors, complete) = stored_errors_of(conn, product_id, locale, marketplace, rules)?;
+    Ok(complete.then_some(errors))
+}
+
+/// The error findings stored for a product's counted fields, and whether every reviewed field
+/// has its count.
+pub fn stored_errors_of(
+    conn: &Connection,
+    product_id: i64,
+    locale: &str,
+    marketplace: &str,
+    rules: &str,
+) -> Result<(u32, bool)> {
     let (errors, counted, fields): (u32, i64, i64) = conn
         .prepare_cached(
             "SELECT coalesce(sum(errors), 0), count(*),
@@ -103,7 +116,7 @@ pub fn errors_of(
         .query_row(params![product_id, locale, marketplace, rules], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?;
-    Ok((counted == fields).then_some(errors))
+    Ok((errors, counted == fields))
 }
 
 /// Whether every reviewed field of `locale` has a count for `marketplace` under `rules`: two
