@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // a panic is the failure report
 
+mod support;
+
 use kuajing_catalog::Catalog;
 use kuajing_core::{CopyField, Locale, Rules, Workbench};
 
@@ -137,13 +139,7 @@ fn completeness_names_what_is_missing_and_follows_each_save() {
 
 #[test]
 fn validation_lists_what_the_export_leaves_out_and_the_export_agrees() {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
-    workbench.load_sample().unwrap();
+    let (dir, workbench) = support::sample();
     workbench.set_rate(7.2, "2026-12-01").unwrap();
     let report = workbench
         .draft_empty_fields(
@@ -199,13 +195,7 @@ fn validation_lists_what_the_export_leaves_out_and_the_export_agrees() {
 
 #[test]
 fn the_list_filters_to_the_products_not_complete_for_a_marketplace() {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
-    workbench.load_sample().unwrap();
+    let (_dir, workbench) = support::sample();
     let all = workbench.products("", false).unwrap().len();
     let page = |incomplete| {
         workbench

@@ -3,24 +3,15 @@
 
 #![allow(clippy::unwrap_used)] // a panic is the failure report
 
+mod support;
+
 use std::time::{Duration, Instant};
 
-use kuajing_core::{CopyField, Locale, Rules, Workbench};
-
-fn workbench() -> (tempfile::TempDir, Workbench) {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
-    workbench.load_sample().unwrap();
-    (dir, workbench)
-}
+use kuajing_core::{CopyField, Locale};
 
 #[test]
 fn a_save_waits_while_another_connection_holds_the_write_lock_and_then_lands() {
-    let (_dir, workbench) = workbench();
+    let (_dir, workbench) = support::sample();
     // Another process (the CLI, an import) writes in a transaction that lasts 2 s.
     let mut other = kuajing_catalog::rusqlite::Connection::open(workbench.catalog_path()).unwrap();
     let (locked, wait_for_lock) = std::sync::mpsc::channel();
@@ -68,7 +59,7 @@ fn a_save_waits_while_another_connection_holds_the_write_lock_and_then_lands() {
 
 #[test]
 fn the_second_of_two_editors_starting_from_the_same_text_is_refused_and_the_first_survives() {
-    let (_dir, workbench) = workbench();
+    let (_dir, workbench) = support::sample();
     let base = workbench.product("rainier-cherries").unwrap().title_zh;
     let save = |text: &str, base: &str| {
         workbench.set_copy(

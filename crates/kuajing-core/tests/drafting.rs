@@ -6,6 +6,8 @@
 
 #![allow(clippy::unwrap_used, clippy::print_stdout)] // a panic is the failure report
 
+mod support;
+
 use std::path::PathBuf;
 
 use kuajing_core::{CopyField, DraftSource, GlossaryTerm, Locale, MtSettings, Rules, Workbench};
@@ -16,12 +18,7 @@ fn fixture() -> PathBuf {
 }
 
 fn imported() -> (tempfile::TempDir, Workbench) {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
+    let (dir, workbench) = support::workbench();
     let report = workbench.import(&fixture(), false).unwrap();
     assert!(report.applied, "{:?}", report.errors);
     (dir, workbench)

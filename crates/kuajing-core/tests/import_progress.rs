@@ -3,12 +3,14 @@
 
 #![allow(clippy::unwrap_used)] // a panic is the failure report
 
+mod support;
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use kuajing_core::{ImportProgress, ImportStage, Rules, Workbench};
+use kuajing_core::{ImportProgress, ImportStage};
 
 /// A Shopify export of `products` products with two variant rows each.
 fn export(dir: &Path, products: usize) -> std::path::PathBuf {
@@ -30,12 +32,7 @@ fn export(dir: &Path, products: usize) -> std::path::PathBuf {
 
 #[test]
 fn an_import_reports_bytes_read_then_rows_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
+    let (dir, workbench) = support::workbench();
     let file = export(dir.path(), 3000);
     let size = std::fs::metadata(&file).unwrap().len();
     let seen: Mutex<Vec<ImportProgress>> = Mutex::new(Vec::new());
@@ -82,12 +79,7 @@ fn an_import_reports_bytes_read_then_rows_written() {
 
 #[test]
 fn a_cancelled_import_changes_nothing_and_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
+    let (dir, workbench) = support::workbench();
     let file = export(dir.path(), 1000);
     let cancel = AtomicBool::new(false);
     let report = workbench
@@ -118,12 +110,7 @@ fn a_cancelled_import_changes_nothing_and_says_so() {
 
 #[test]
 fn a_sku_another_product_holds_is_an_error_on_its_row_and_nothing_is_imported() {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
+    let (dir, workbench) = support::workbench();
     let file = export(dir.path(), 3);
     assert!(workbench.import(&file, false).unwrap().applied);
     // The same file again: its SKUs are its own products'.

@@ -5,17 +5,7 @@
 
 #![allow(clippy::unwrap_used)] // a panic is the failure report
 
-use kuajing_core::{Rules, Workbench};
-
-fn open() -> (tempfile::TempDir, Workbench) {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
-    (dir, workbench)
-}
+mod support;
 
 /// A letter of the Latin script outside a bracketed scientific name.
 fn english_left(text: &str) -> bool {
@@ -32,7 +22,7 @@ fn english_left(text: &str) -> bool {
 
 #[test]
 fn every_sample_product_gets_its_label_data_from_metafields() {
-    let (_dir, workbench) = open();
+    let (_dir, workbench) = support::workbench();
     workbench.load_sample().unwrap();
     let products = workbench.products("", false).unwrap();
     assert_eq!(products.len(), 8);
@@ -88,7 +78,7 @@ fn every_sample_product_gets_its_label_data_from_metafields() {
 
 #[test]
 fn a_filled_field_survives_a_reimport() {
-    let (_dir, workbench) = open();
+    let (_dir, workbench) = support::workbench();
     workbench.load_sample().unwrap();
     let handle = "california-almonds";
     workbench
@@ -106,7 +96,7 @@ fn a_filled_field_survives_a_reimport() {
 
 #[test]
 fn a_value_with_an_unknown_word_stays_empty() {
-    let (dir, workbench) = open();
+    let (dir, workbench) = support::workbench();
     let csv = dir.path().join("products.csv");
     std::fs::write(
         &csv,

@@ -4,19 +4,15 @@
 
 #![allow(clippy::unwrap_used)] // a panic is the failure report
 
+mod support;
+
 use std::io::Read;
 
-use kuajing_core::{CopyField, Rules, Workbench};
+use kuajing_core::{CopyField, Workbench};
 
 #[test]
 fn an_override_changes_the_limit_and_adds_a_column_and_a_broken_one_names_its_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
-    workbench.load_sample().unwrap();
+    let (dir, workbench) = support::sample();
     workbench.set_rate(7.2, "2026-12-01").unwrap();
     // 35 Chinese characters: 70 GBK units, over Tmall Global's 60.
     let long = "美国华盛顿州新鲜雷尼尔车厘子礼盒装两磅空运直达冷链配送当季采摘甜脆多汁大果";

@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // a panic is the failure report
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use kuajing_core::{
@@ -492,12 +494,7 @@ fn a_filter_from_the_ui_may_leave_out_what_it_does_not_filter_by() {
 
 #[test]
 fn a_saved_draft_starts_as_draft_and_a_persons_save_makes_it_translated() {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
+    let (_dir, workbench) = support::workbench();
     let seed = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures/drafting/us-seed-goods.csv");
     assert!(workbench.import(&seed, false).unwrap().applied);

@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used)] // a panic is the failure report
 
-use kuajing_core::{CopyField, Locale, ProductQuery, ReviewState, Rules, Workbench};
+mod support;
+
+use kuajing_core::{CopyField, Locale, ProductQuery, ReviewState, Workbench};
 
 fn handles(workbench: &Workbench, query: &ProductQuery) -> Vec<String> {
     let page = workbench.products_page(query, 0, Some(50), false).unwrap();
@@ -13,13 +15,7 @@ fn handles(workbench: &Workbench, query: &ProductQuery) -> Vec<String> {
 
 #[test]
 fn chinese_words_punctuation_and_filters_find_the_right_products() {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
-    workbench.load_sample().unwrap();
+    let (_dir, workbench) = support::sample();
     let save = |handle: &str, text: &str| {
         let field = CopyField::Title;
         let check = workbench

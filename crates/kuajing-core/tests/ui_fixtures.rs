@@ -7,9 +7,11 @@
 
 #![allow(clippy::unwrap_used)] // a panic is the failure report
 
+mod support;
+
 use std::path::PathBuf;
 
-use kuajing_core::{CopyField, Rules, Workbench};
+use kuajing_core::CopyField;
 use serde_json::{Value, json};
 
 /// The texts checked and recorded, by field: the mock's sample copy and what the UI's tests type.
@@ -60,12 +62,7 @@ fn fixture_path() -> PathBuf {
 
 #[test]
 fn the_ui_mock_replays_what_the_core_answers() {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
+    let (_dir, workbench) = support::workbench();
     let zh = workbench.with_lang("zh-CN");
     let mut profiles = serde_json::Map::new();
     for id in kuajing_marketplace::builtin_ids() {
