@@ -18,6 +18,7 @@ error-import-has-errors = The file has problems that must be fixed first; nothin
 error-import-running = An import is already running: wait for it to finish or cancel it.
 error-no-rate = No USD→CNY exchange rate is set. Set one in Settings before exporting, so prices are never written in dollars.
 error-bad-rate = The exchange rate must be a number above 0.
+error-bad-hs-code = “{ $value }” is not an HS code: write the China tariff code’s 6 to 10 digits, e.g. 0809290000.
 error-bad-date = The date must be a real date written YYYY-MM-DD.
 error-unknown-marketplace = Kuajing has no profile for that marketplace.
 error-unknown-slot = That marketplace has no such image slot.

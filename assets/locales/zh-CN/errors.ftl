@@ -17,6 +17,7 @@ error-import-has-errors = 文件中有必须先修正的问题；未导入任何
 error-import-running = 已有一个导入在进行：请等它完成，或先取消。
 error-no-rate = 尚未设置美元兑人民币汇率。请先在“设置”中填写汇率再导出，以免价格以美元写入。
 error-bad-rate = 汇率必须是大于 0 的数字。
+error-bad-hs-code = “{ $value }”不是 HS 编码：请填写 6 到 10 位数字的中国海关商品编码，例如 0809290000。
 error-bad-date = 日期必须是有效日期，格式为 YYYY-MM-DD。
 error-unknown-marketplace = Kuajing 没有该平台的配置。
 error-unknown-slot = 该平台没有这个图片位。

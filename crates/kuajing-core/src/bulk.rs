@@ -44,6 +44,7 @@ impl Workbench {
             }
             .into());
         }
+        let fields = &crate::products::checked_fields(fields)?;
         let handles = match target {
             BulkTarget::Handles { handles } => handles.clone(),
             BulkTarget::Matching { query } => {

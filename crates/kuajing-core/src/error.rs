@@ -72,6 +72,10 @@ pub enum Error {
     NoRate,
     #[error("the exchange rate `{0}` is not a positive number")]
     BadRate(String),
+    #[error(
+        "hs_code: `{0}` is not an HS code: write the China tariff code's 6 to 10 digits (dots and spaces are dropped), e.g. 0809290000"
+    )]
+    BadHsCode(String),
     #[error("the date `{0}` is not a date in YYYY-MM-DD form")]
     BadDate(String),
     #[error("marketplace `{marketplace}` has no image slot `{slot}`")]
@@ -158,6 +162,7 @@ impl Error {
             Error::ImportHasErrors { .. } => "import-has-errors",
             Error::NoRate => "no-rate",
             Error::BadRate(_) => "bad-rate",
+            Error::BadHsCode(_) => "bad-hs-code",
             Error::BadDate(_) => "bad-date",
             Error::UnknownSlot { .. } => "unknown-slot",
             Error::NoSheet { .. } => "no-sheet",
@@ -213,7 +218,11 @@ impl Error {
                 put("row", row.to_string());
                 put("first", first.clone());
             }
-            Error::BadRate(v) | Error::BadDate(v) | Error::BadField(v) | Error::Blank(v) => {
+            Error::BadRate(v)
+            | Error::BadHsCode(v)
+            | Error::BadDate(v)
+            | Error::BadField(v)
+            | Error::Blank(v) => {
                 put("value", v.clone())
             }
             Error::BadThreshold(v) => put("value", v.to_string()),

@@ -465,10 +465,11 @@ impl Workbench {
         fields: &ProductFields,
         source: &str,
     ) -> Result<ProductDetail> {
+        let fields = checked_fields(fields)?;
         let mut conn = self.catalog.connect()?;
         let tx = kuajing_catalog::write_tx(&mut conn)?;
-        product_rows::set_fields(&tx, handle, fields, source)?;
-        remember_brand(&tx, handle, fields, source)?;
+        product_rows::set_fields(&tx, handle, &fields, source)?;
+        remember_brand(&tx, handle, &fields, source)?;
         tx.commit()?;
         self.product(handle)
     }
@@ -479,6 +480,27 @@ impl Workbench {
         product_rows::id_of(&conn, handle)?;
         Ok(history::for_product(&conn, handle)?)
     }
+}
+
+/// `fields` as they are stored: an HS code is the China tariff code's 6 to 10 digits
+/// (`docs/marketplaces.md`, "Fields an imported product needs"); the dots and spaces people
+/// write between the digits (`0809.29.00.00`) are dropped, anything else is refused. A blank
+/// code clears the field.
+pub(crate) fn checked_fields(fields: &ProductFields) -> Result<ProductFields> {
+    let mut fields = fields.clone();
+    if let Some(code) = &mut fields.hs_code {
+        let digits: String = code
+            .chars()
+            .filter(|c| !matches!(c, '.' | ' ' | '\u{3000}'))
+            .collect();
+        let ok = digits.is_empty()
+            || ((6..=10).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()));
+        if !ok {
+            return Err(crate::Error::BadHsCode(code.trim().to_owned()));
+        }
+        *code = digits;
+    }
+    Ok(fields)
 }
 
 /// A Chinese brand name is the vendor's for every product: it goes into the glossary (category

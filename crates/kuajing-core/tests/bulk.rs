@@ -3,17 +3,13 @@
 
 #![allow(clippy::unwrap_used)] // a panic is the failure report
 
-use kuajing_core::{BulkTarget, ProductFields, ProductQuery, Rules, Workbench};
+mod support;
+
+use kuajing_core::{BulkTarget, ProductFields, ProductQuery};
 
 #[test]
 fn a_search_picks_the_products_one_edit_changes_them_and_one_undo_restores_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let workbench = Workbench::open(
-        &dir.path().join("catalog.sqlite"),
-        Rules::new("en").unwrap(),
-    )
-    .unwrap();
-    workbench.load_sample().unwrap();
+    let (_dir, workbench) = support::sample();
     let salmon: Vec<String> = workbench
         .products("sockeye", false)
         .unwrap()
@@ -79,4 +75,49 @@ fn a_search_picks_the_products_one_edit_changes_them_and_one_undo_restores_them(
     let before = workbench.product(&salmon[0]).unwrap().ingredients;
     assert!(workbench.bulk_set_fields(&handles, &label).is_err());
     assert_eq!(workbench.product(&salmon[0]).unwrap().ingredients, before);
+}
+
+#[test]
+fn an_hs_code_is_digits_whether_set_on_one_product_or_many() {
+    let (_dir, workbench) = support::sample();
+    let with_dots = ProductFields {
+        hs_code: Some(" 0809.29.00.00 ".into()),
+        ..ProductFields::default()
+    };
+    let saved = workbench
+        .set_product_fields("rainier-cherries", &with_dots, "edit")
+        .unwrap();
+    assert_eq!(saved.hs_code, "0809290000", "dots and spaces dropped");
+
+    let handles = BulkTarget::Handles {
+        handles: vec!["rainier-cherries".into(), "wild-sockeye-salmon-fillets".into()],
+    };
+    for bad in ["0809-29", "08092", "08092900001", "HS 0809", "０８０９２９"] {
+        let fields = ProductFields {
+            hs_code: Some(bad.into()),
+            ..ProductFields::default()
+        };
+        for err in [
+            workbench
+                .set_product_fields("rainier-cherries", &fields, "edit")
+                .unwrap_err(),
+            workbench.bulk_set_fields(&handles, &fields).unwrap_err(),
+        ] {
+            let app = kuajing_core::AppError::from(&err);
+            assert_eq!(app.code, "bad-hs-code", "{bad}: {err}");
+            assert!(err.to_string().contains(bad.trim()), "{err}");
+        }
+    }
+    assert_eq!(
+        workbench.product("rainier-cherries").unwrap().hs_code,
+        "0809290000",
+        "a refused code changes nothing"
+    );
+    let cleared = ProductFields {
+        hs_code: Some(String::new()),
+        ..ProductFields::default()
+    };
+    let edit = workbench.bulk_set_fields(&handles, &cleared).unwrap();
+    assert_eq!(edit.products, 2);
+    assert_eq!(workbench.product("rainier-cherries").unwrap().hs_code, "");
 }

@@ -413,6 +413,17 @@ function matchingProducts(query: Partial<ProductQuery>): ProductDetail[] {
 
 const handlesMatching = (query: Partial<ProductQuery>): string[] => matchingProducts(query).map((p) => p.handle);
 
+/** As the core stores them: an HS code loses its dots and spaces and must be 6 to 10 digits. */
+function checkedFields(fields: ProductFields): ProductFields {
+  if (fields.hs_code === undefined || fields.hs_code === null) return fields;
+  const digits = fields.hs_code.replace(/[. \u3000]/g, '');
+  if (digits && !/^\d{6,10}$/.test(digits)) {
+    const v = fields.hs_code.trim();
+    fail('bad-hs-code', `hs_code: \`${v}\` is not an HS code: write the China tariff code's 6 to 10 digits`, { value: v });
+  }
+  return { ...fields, hs_code: digits };
+}
+
 function record(handle: string, field: string, locale: string | null, old: string | null, nu: string | null, source: HistoryEntry['source']) {
   const list = state.history.get(handle) ?? [];
   list.unshift({ id: state.nextHistory++, at: new Date().toISOString(), handle, field, locale, old, new: nu, source });
@@ -944,11 +955,10 @@ const handlers: Record<string, (a: Args) => unknown> = {
   check_copy: (a) => mockCheck(str(a, 'field') as CopyField, str(a, 'text'), str(a, 'marketplace') || undefined),
   set_product_fields: (a) => {
     const p = getP(str(a, 'handle'));
-    const fields = (a.fields ?? {}) as ProductFields;
+    const fields = checkedFields((a.fields ?? {}) as ProductFields);
     for (const k of ['brand_en', 'brand_zh', 'origin', 'hs_code', 'ingredients', 'net_content', 'shelf_life', 'storage'] as const) {
       const v = fields[k];
       if (v === undefined) continue;
-      if (k === 'hs_code' && v && !/^\d{6,10}$/.test(v)) fail('bad-field', `hs_code: “${v}” is not an HS code (6 to 10 digits).`, { value: v });
       if (p[k] !== v) {
         record(p.handle, k, null, p[k] || null, v, 'edit');
         p[k] = v;
@@ -958,7 +968,7 @@ const handlers: Record<string, (a: Args) => unknown> = {
   },
   bulk_set_fields: (a): BulkEdit => {
     const target = a.target as BulkTarget;
-    const fields = (a.fields ?? {}) as ProductFields;
+    const fields = checkedFields((a.fields ?? {}) as ProductFields);
     const handles = target.kind === 'handles' ? target.handles : handlesMatching(target.query);
     const batch = ++state.bulkBatches;
     let changed = 0;

@@ -5,7 +5,7 @@ import { toAppError } from '../ipc/commands';
 export const isConflict = (e: unknown): boolean => toAppError(e).code === 'copy-conflict';
 
 /** Codes that say the request itself is wrong: sending it again cannot help. */
-const HOPELESS = new Set(['bad-field', 'no-product', 'unknown-marketplace', 'bad-shipped-data']);
+const HOPELESS = new Set(['bad-field', 'bad-hs-code', 'no-product', 'unknown-marketplace', 'bad-shipped-data']);
 
 /** Worth retrying by itself (a busy or full disk, a locked catalog…). */
 export const retryable = (e: unknown): boolean => !HOPELESS.has(toAppError(e).code);
