@@ -20,25 +20,9 @@ k="$root/target/release/kuajing"
 rm -rf "$work"; mkdir -p "$work"
 
 # A Shopify export in the classic headers: $products products x 5 variants, one photo URL each.
-python3 - "$work" "$products" <<'PY'
-import csv, sys
-work, n = sys.argv[1], int(sys.argv[2])
-head = ["Handle","Title","Body (HTML)","Vendor","Type","Tags","Published","Option1 Name","Option1 Value",
-        "Variant SKU","Variant Grams","Variant Inventory Qty","Variant Price","Variant Barcode","Image Src",
-        "Image Position","Variant Weight Unit","Status"]
-for name, bump in (("export.csv", 0), ("export-changed.csv", 1)):
-    with open(f"{work}/{name}", "w", newline="") as f:
-        w = csv.writer(f); w.writerow(head)
-        for p in range(n):
-            for v in range(5):
-                first = v == 0
-                w.writerow([f"product-{p}", f"Product {p} Rainier Cherries" if first else "",
-                    "<p>Sweet cherries from Washington.</p>" if first else "", f"Vendor {p % 50}" if first else "",
-                    "Fruit" if first else "", "fruit, cherries" if first else "", "true" if first else "",
-                    "Size" if first else "", f"{v+1} lb", f"SKU-{p}-{v}", str(454 * (v + 1)), "10",
-                    f"{19.99 + v + bump:.2f}", f"0{p:06d}{v}", f"https://cdn.example.com/p/{p}.jpg" if first else "",
-                    "1" if first else "", "lb", "active" if first else ""])
-PY
+python3 bench/make-catalog.py export "$work" --products "$products"
+python3 bench/make-catalog.py export "$work/changed" --products "$products" --bump
+mv "$work/changed/export.csv" "$work/export-changed.csv"
 csv="$work/export.csv"
 size_mb=$(du -m "$csv" | cut -f1)
 
@@ -54,19 +38,7 @@ time_cmd "$work/reimport.t" "$k" --catalog "$work/catalog.sqlite" import "$csv"
 # tables: the triggers mark each product for the search index and forget its finding counts.
 # The first search (one that matches nothing) brings the index up to date (timed as "index");
 # the first `--errors` list checks every title (timed as "lint").
-python3 - "$work/catalog.sqlite" "$products" <<'PY'
-import sqlite3, sys
-path, n = sys.argv[1], int(sys.argv[2])
-words = ["樱桃", "坚果", "鲑鱼", "蓝莓", "杏仁"]
-con = sqlite3.connect(path)
-ids = [r[0] for r in con.execute("SELECT id FROM products ORDER BY id")]
-con.executemany("INSERT INTO copy (product_id, locale, field, text) VALUES (?, 'zh-CN', 'title', ?)",
-                [(pid, f"华盛顿州新鲜{words[i % 5]} {i}号 2-lb 礼盒装" + ("，最佳" if i % 10 == 3 else ""))
-                 for i, pid in enumerate(ids)])
-con.executemany("INSERT INTO review (product_id, locale, field, state, source_en, source_hash) VALUES (?, 'zh-CN', 'title', ?, '', '')",
-                [(pid, "rejected" if i % 20 == 0 else "translated") for i, pid in enumerate(ids)])
-con.commit()
-PY
+python3 bench/make-catalog.py zh "$work/catalog.sqlite"
 time_cmd "$work/index.t" "$k" --catalog "$work/catalog.sqlite" products --search "zzzz" --json
 time_cmd "$work/lint.t" "$k" --catalog "$work/catalog.sqlite" products --errors --json
 flagged=$("$k" --catalog "$work/catalog.sqlite" products --errors --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')

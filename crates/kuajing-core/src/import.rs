@@ -3,7 +3,7 @@
 //! run (or a file with errors) rolls that transaction back, so the report shows exactly what
 //! an import would add or change and a failed import changes nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -92,6 +92,10 @@ pub(crate) struct Run<'a> {
     pub progress: &'a dyn Fn(ImportProgress),
 }
 
+/// A photo the file names by path, checked: its file and media name (`None` for a URL), or
+/// the problem's code and reason.
+type LocalImage = std::result::Result<Option<(PathBuf, String)>, (&'static str, String)>;
+
 impl Workbench {
     /// Reads `path` and imports it, or with `dry_run` only reports what it would do.
     /// A file with errors changes nothing; the report lists every problem.
@@ -158,6 +162,9 @@ impl Workbench {
         // so a refused import leaves nothing behind.
         let media_dir = self.catalog.media_dir();
         let mut to_store: Vec<(PathBuf, String)> = Vec::new();
+        // A photo named again (a store's one lifestyle shot on every product) is read, decoded
+        // and hashed once: by its text in the file, as the base folder is the same for all.
+        let mut seen: HashMap<String, LocalImage> = HashMap::new();
         let mut products = Vec::with_capacity(parsed.products.len());
         // The data row (1 is the first after the header) each product ends on: the rows
         // written when it is.
@@ -202,12 +209,18 @@ impl Workbench {
         for p in parsed.products {
             let mut images = Vec::with_capacity(p.images.len());
             for image in &p.images {
-                match self.local_image(base, &image.src) {
+                let known = seen.get(image.src.trim()).cloned();
+                let checked = known.unwrap_or_else(|| {
+                    let checked = self.local_image(base, &image.src);
+                    if let Ok(Some((path, name))) = &checked {
+                        to_store.push((path.clone(), name.clone()));
+                    }
+                    seen.insert(image.src.trim().to_owned(), checked.clone());
+                    checked
+                });
+                match checked {
                     Ok(media) => images.push(NewImage {
-                        media: media.map(|(path, name)| {
-                            to_store.push((path, name.clone()));
-                            name
-                        }),
+                        media: media.map(|(_, name)| name),
                         src: image.src.clone(),
                         alt: image.alt.clone(),
                         error: None,
@@ -331,11 +344,7 @@ impl Workbench {
     /// file and its media name for a path. A path must stay inside the CSV's folder and be a
     /// regular file (`../`, absolute paths elsewhere, `/dev/zero` and FIFOs are refused before
     /// anything is opened). On failure: the problem code and the reason.
-    fn local_image(
-        &self,
-        base: &Path,
-        src: &str,
-    ) -> Result<Option<(PathBuf, String)>, (&'static str, String)> {
+    fn local_image(&self, base: &Path, src: &str) -> LocalImage {
         if media::is_remote(src) {
             return Ok(None);
         }
