@@ -10,9 +10,10 @@ sudo_cmd=()
 # Build: WebKitGTK for Tauri; cmake and nasm build the bundled libjpeg-turbo (with its SIMD);
 # libdbus for the OS keyring that holds a machine-draft API key (kuajing-mt).
 # Run/test headless: Xvfb, WebKitWebDriver, a Chinese font, ImageMagick and xwininfo for
-# screenshots; mate-backgrounds: real photographs the imaging tests render.
+# screenshots; mate-backgrounds: real photographs the imaging tests render; python3 runs
+# bench/make-catalog.py, the generator of the e2e test at scale.
 packages=(build-essential pkg-config curl file cmake nasm libwebkit2gtk-4.1-dev libssl-dev
-  libdbus-1-dev
+  libdbus-1-dev python3
   xvfb xauth webkit2gtk-driver x11-utils imagemagick fonts-noto-cjk fonts-noto-color-emoji mate-backgrounds)
 missing=()
 for p in "${packages[@]}"; do

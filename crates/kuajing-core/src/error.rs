@@ -222,9 +222,7 @@ impl Error {
             | Error::BadHsCode(v)
             | Error::BadDate(v)
             | Error::BadField(v)
-            | Error::Blank(v) => {
-                put("value", v.clone())
-            }
+            | Error::Blank(v) => put("value", v.clone()),
             Error::BadThreshold(v) => put("value", v.to_string()),
             Error::Download { url, reason, .. } => {
                 put("url", url.clone());

@@ -90,7 +90,10 @@ fn an_hs_code_is_digits_whether_set_on_one_product_or_many() {
     assert_eq!(saved.hs_code, "0809290000", "dots and spaces dropped");
 
     let handles = BulkTarget::Handles {
-        handles: vec!["rainier-cherries".into(), "wild-sockeye-salmon-fillets".into()],
+        handles: vec![
+            "rainier-cherries".into(),
+            "wild-sockeye-salmon-fillets".into(),
+        ],
     };
     for bad in ["0809-29", "08092", "08092900001", "HS 0809", "０８０９２９"] {
         let fields = ProductFields {

@@ -257,3 +257,27 @@ fn the_list_filters_to_the_products_not_complete_for_a_marketplace() {
         .unwrap();
     assert_eq!(row.completeness, Some(100));
 }
+
+#[test]
+fn a_product_page_counts_that_product_alone() {
+    let (_dir, workbench) = support::sample();
+    let bars = workbench
+        .product_completeness("california-almonds")
+        .unwrap();
+    assert!(bars.len() >= 2, "a bar per marketplace: {bars:?}");
+    let conn = kuajing_catalog::rusqlite::Connection::open(workbench.catalog_path()).unwrap();
+    let counted: Vec<String> = conn
+        .prepare(
+            "SELECT DISTINCT p.handle FROM completeness c JOIN products p ON p.id = c.product_id",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        counted,
+        ["california-almonds"],
+        "the other products wait until a list or an export asks for them"
+    );
+}

@@ -17,6 +17,7 @@ mod images;
 mod importing;
 mod listing;
 mod review;
+mod scale;
 
 use std::time::Duration;
 
@@ -65,6 +66,23 @@ async fn an_agency_imports_20000_products_watching_progress_and_cancels_once() -
     let (_process, driver) = start_app(home.path()).await?;
     let outcome = a_big_import_shows_progress_and_cancels(&driver, home.path()).await;
     finish(driver, outcome, "big-import").await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, tauri-driver and a built app: run by scripts/test-all.sh"]
+async fn an_agency_opens_searches_and_scrolls_100000_variants() -> Result<()> {
+    let home = tempfile::tempdir()?;
+    let idle = {
+        let (_process, driver) = start_app(home.path()).await?;
+        let idle = scale::idle_on_an_empty_catalog(&driver).await;
+        let memory = idle.as_ref().ok().cloned();
+        finish(driver, idle.map(|_| ()), "scale-empty").await?;
+        memory.unwrap_or_default()
+    };
+    scale::generate(home.path())?;
+    let (_process, driver) = start_app(home.path()).await?;
+    let outcome = scale::open_search_and_scroll(&driver, idle).await;
+    finish(driver, outcome, "scale").await
 }
 
 #[tokio::test]
