@@ -175,6 +175,12 @@ const READER_CACHE_KIB: i64 = 2 * 1024;
 /// given back under memory pressure, in place of a copy in each connection.
 const READER_MMAP_BYTES: i64 = 1 << 30;
 
+/// SQLite's `PRAGMA data_version` on `conn`: it changes when another connection commits to
+/// the catalog, so a value read before and after shows whether what was read still holds.
+pub fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+}
+
 /// A connection from [`Catalog::reader`]; back to the pool when dropped.
 #[derive(Debug)]
 pub struct Reader<'c> {

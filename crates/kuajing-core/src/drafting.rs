@@ -277,22 +277,41 @@ impl Workbench {
         Ok(changed)
     }
 
-    /// Drafts a Chinese form for every option value in use that has none, inside the caller's
-    /// transaction (an import's). Returns how many were drafted.
+    /// Drafts a Chinese form for every option value of `products` that has none, inside the
+    /// caller's transaction (an import's). Returns how many were drafted. The values come from
+    /// the imported products, not from every variant in the catalog: a walk of 100,000
+    /// variants' options took a twentieth of an import.
     pub(crate) fn draft_option_values(
         &self,
         tx: &Connection,
         glossary: &Glossary,
+        products: &[kuajing_catalog::NewProduct],
     ) -> Result<usize> {
         let units = Units::builtin()?;
+        let mut used = std::collections::BTreeSet::new();
+        for p in products {
+            for v in &p.variants {
+                for (name, value) in p.option_names.iter().zip(&v.options) {
+                    if !value.is_empty() && value != DEFAULT_TITLE {
+                        used.insert((name.as_str(), value.as_str()));
+                    }
+                }
+            }
+        }
+        let mut missing = Vec::new();
+        for (name, value) in used {
+            if option_rows::get(tx, name, value)?.is_none() {
+                missing.push((name, value));
+            }
+        }
+        if missing.is_empty() {
+            return Ok(0);
+        }
         let memory = self.memory(tx)?;
         let mut drafted = 0;
-        for (name, value) in option_rows::missing(tx)? {
-            if value == DEFAULT_TITLE {
-                continue;
-            }
-            let (zh, source) = option_draft(&value, glossary, units, &memory);
-            option_rows::draft(tx, &name, &value, &zh, source)?;
+        for (name, value) in missing {
+            let (zh, source) = option_draft(value, glossary, units, &memory);
+            option_rows::draft(tx, name, value, &zh, source)?;
             drafted += 1;
         }
         Ok(drafted)

@@ -61,15 +61,6 @@ pub fn get(conn: &Connection, name: &str, value: &str) -> Result<Option<String>>
         .optional()?)
 }
 
-/// The values in use that have no Chinese form yet.
-pub fn missing(conn: &Connection) -> Result<Vec<(String, String)>> {
-    Ok(list(conn)?
-        .into_iter()
-        .filter(|v| v.zh.is_empty())
-        .map(|v| (v.name, v.value))
-        .collect())
-}
-
 /// Stores a drafted form for a value that has none (never replacing one). Returns whether it
 /// was stored.
 pub fn draft(conn: &Connection, name: &str, value: &str, zh: &str, source: &str) -> Result<bool> {
@@ -142,8 +133,16 @@ mod tests {
         let conn = catalog.connect().unwrap();
         products::upsert(&conn, &product("cherries", &["2 lb", "5 lb"]), "import").unwrap();
         products::upsert(&conn, &product("walnuts", &["2 lb"]), "import").unwrap();
+        let untranslated = |conn: &Connection| -> Vec<(String, String)> {
+            list(conn)
+                .unwrap()
+                .into_iter()
+                .filter(|v| v.zh.is_empty())
+                .map(|v| (v.name, v.value))
+                .collect()
+        };
         assert_eq!(
-            missing(&conn).unwrap(),
+            untranslated(&conn),
             [
                 ("Size".into(), "2 lb".into()),
                 ("Size".into(), "5 lb".into())
@@ -170,7 +169,7 @@ mod tests {
             ),
             ("2.27千克", "user", 1)
         );
-        assert!(missing(&conn).unwrap().is_empty());
+        assert!(untranslated(&conn).is_empty());
         let edits: i64 = conn
             .row_cached(
                 "SELECT count(*) FROM history WHERE field LIKE 'option:%'",

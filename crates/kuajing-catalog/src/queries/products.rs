@@ -207,7 +207,27 @@ pub fn sku_owners(conn: &Connection) -> Result<std::collections::HashMap<String,
 /// wholesale; English copy goes through the history; Chinese copy and the merchant's own
 /// fields (brand, origin, HS code) are kept.
 pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertOutcome> {
-    for variant in &p.variants {
+    upsert_with(conn, p, source, Skus::Check)
+}
+
+/// Whether [`upsert_with`] checks that no other product holds the product's SKUs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skus {
+    /// Check each SKU (a lookup per variant).
+    Check,
+    /// The caller checked them against the catalog as it is in this transaction (an import
+    /// checks its whole file at once, and nothing was committed since: `PRAGMA data_version`).
+    Checked,
+}
+
+/// [`upsert`], with the SKU check left to the caller when it has made it (`Skus::Checked`).
+pub fn upsert_with(
+    conn: &Connection,
+    p: &NewProduct,
+    source: &str,
+    skus: Skus,
+) -> Result<UpsertOutcome> {
+    for variant in p.variants.iter().filter(|_| skus == Skus::Check) {
         if let Some(sku) = variant.sku.as_deref().filter(|s| !s.is_empty())
             && let Some(other) = sku_owner(conn, sku, &p.handle)?
         {
@@ -330,7 +350,11 @@ pub fn upsert(conn: &Connection, p: &NewProduct, source: &str) -> Result<UpsertO
         (CopyField::SeoDescription, &p.seo_description),
     ];
     for (field, text) in english {
-        copy::set(conn, id, Locale::En, field, text, source)?;
+        if existing.is_some() {
+            copy::set(conn, id, Locale::En, field, text, source)?;
+        } else {
+            copy::set_new(conn, id, Locale::En, field, text, source)?;
+        }
     }
     kuajing_files::failpoint("import-product");
     Ok(match before {
@@ -567,7 +591,16 @@ pub fn set_fields(
     fields: &ProductFields,
     source: &str,
 ) -> Result<()> {
-    let current = get(conn, handle)?;
+    set_fields_on(conn, &get(conn, handle)?, fields, source)
+}
+
+/// [`set_fields`] on a product already read: `current` as it is in the catalog now.
+pub fn set_fields_on(
+    conn: &Connection,
+    current: &ProductRow,
+    fields: &ProductFields,
+    source: &str,
+) -> Result<()> {
     let changes = [
         ("brand_en", &fields.brand_en, &current.brand_en),
         ("brand_zh", &fields.brand_zh, &current.brand_zh),
@@ -780,5 +813,24 @@ pub(crate) mod tests {
         let err = upsert(&conn, &b, "import").unwrap_err();
         assert_eq!(err.code(), "sku-taken");
         assert!(err.to_string().contains("a-2LB") && err.to_string().contains("`a`"));
+    }
+
+    #[test]
+    fn a_commit_by_another_connection_changes_the_data_version_an_import_trusts() {
+        let (_dir, catalog) = temp_catalog();
+        let mut importer = catalog.connect().unwrap();
+        let read_at = crate::data_version(&importer).unwrap();
+        // The importer's own writes do not move it...
+        upsert(&importer, &sample("mine"), "import").unwrap();
+        assert_eq!(crate::data_version(&importer).unwrap(), read_at);
+        // ...another connection's commit does: the SKUs read before are checked again.
+        let other = catalog.connect().unwrap();
+        upsert(&other, &sample("a"), "import").unwrap();
+        let tx = crate::write_tx(&mut importer).unwrap();
+        assert_ne!(crate::data_version(&tx).unwrap(), read_at);
+        let mut b = sample("b");
+        b.variants[0].sku = Some("a-2LB".into());
+        let err = upsert_with(&tx, &b, "import", Skus::Check).unwrap_err();
+        assert_eq!(err.code(), "sku-taken");
     }
 }
