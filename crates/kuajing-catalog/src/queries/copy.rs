@@ -88,10 +88,11 @@ pub fn set(
         return Ok(false);
     }
     conn.exec_cached(
-        "INSERT INTO copy (product_id, locale, field, text) VALUES (?1, ?2, ?3, ?4)
+        "INSERT INTO copy (product_id, locale, field, text, updated_at)
+         VALUES (?1, ?2, ?3, ?4, kuajing_now())
          ON CONFLICT (product_id, locale, field)
          DO UPDATE SET text = excluded.text,
-                       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+                       updated_at = kuajing_now()",
         params![product_id, locale.as_str(), field.as_str(), text],
     )?;
     kuajing_files::failpoint("copy-write");
@@ -126,7 +127,8 @@ pub fn set_new(
         return Ok(());
     }
     conn.exec_cached(
-        "INSERT INTO copy (product_id, locale, field, text) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO copy (product_id, locale, field, text, updated_at)
+         VALUES (?1, ?2, ?3, ?4, kuajing_now())",
         params![product_id, locale.as_str(), field.as_str(), text],
     )?;
     kuajing_files::failpoint("copy-write");

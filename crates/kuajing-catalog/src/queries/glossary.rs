@@ -124,7 +124,7 @@ pub fn put(conn: &Connection, term: &GlossaryTerm, source: &str) -> Result<bool>
          ON CONFLICT (en COLLATE NOCASE) DO UPDATE SET en = excluded.en, zh = excluded.zh,
              forbidden = excluded.forbidden, note = excluded.note, category = excluded.category,
              origin = excluded.origin,
-             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+             updated_at = kuajing_now()",
         params![
             term.en,
             term.zh,

@@ -41,8 +41,8 @@ pub fn record(
     source: &str,
 ) -> Result<()> {
     conn.exec_cached(
-        "INSERT INTO history (product_id, handle, field, locale, old, new, source)
-         SELECT id, handle, ?2, ?3, ?4, ?5, ?6 FROM products WHERE id = ?1",
+        "INSERT INTO history (product_id, handle, field, locale, old, new, source, at)
+         SELECT id, handle, ?2, ?3, ?4, ?5, ?6, kuajing_now() FROM products WHERE id = ?1",
         params![product_id, field, locale, old, new, source],
     )?;
     Ok(())
@@ -58,8 +58,8 @@ pub fn record_catalog(
     source: &str,
 ) -> Result<()> {
     conn.exec_cached(
-        "INSERT INTO history (product_id, handle, field, locale, old, new, source)
-         VALUES (NULL, '', ?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO history (product_id, handle, field, locale, old, new, source, at)
+         VALUES (NULL, '', ?1, ?2, ?3, ?4, ?5, kuajing_now())",
         params![field, locale, old, new, source],
     )?;
     Ok(())

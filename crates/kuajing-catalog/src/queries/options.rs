@@ -92,7 +92,7 @@ pub fn set(conn: &Connection, name: &str, value: &str, zh: &str, source: &str) -
     conn.exec_cached(
         "INSERT INTO option_values (name, value, zh, source) VALUES (?1, ?2, ?3, 'user')
          ON CONFLICT (name, value) DO UPDATE SET zh = excluded.zh, source = 'user',
-             updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+             updated_at = kuajing_now()",
         params![name, value, zh],
     )?;
     history::record_catalog(

@@ -270,7 +270,7 @@ pub fn upsert_with(
             conn.exec_cached(
                 "UPDATE products SET vendor = ?2, product_type = ?3, category = ?4, tags = ?5,
                    status = ?6, published = ?7, option_names = ?8,
-                   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                   updated_at = kuajing_now()
                  WHERE id = ?1",
                 params![
                     id,
@@ -291,8 +291,8 @@ pub fn upsert_with(
         None => {
             conn.exec_cached(
                 "INSERT INTO products (handle, vendor, product_type, category, tags, status,
-                   published, option_names, brand_en)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?2)",
+                   published, option_names, brand_en, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?2, kuajing_now(), kuajing_now())",
                 params![
                     p.handle,
                     p.vendor,
@@ -622,7 +622,7 @@ pub fn set_fields_on(
         conn.exec_cached(
             &format!(
                 "UPDATE products SET {column} = ?2,
-                   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1"
+                   updated_at = kuajing_now() WHERE id = ?1"
             ),
             params![current.id, new],
         )?;

@@ -146,7 +146,7 @@ pub fn set(
          ON CONFLICT (product_id, locale, field)
          DO UPDATE SET state = excluded.state, stale = 0, source_en = excluded.source_en,
                        source_hash = excluded.source_hash, who = excluded.who,
-                       at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+                       at = kuajing_now()",
         params![
             product_id,
             locale.as_str(),
@@ -233,7 +233,7 @@ pub fn source_changed(conn: &Connection, product_id: i64) -> Result<usize> {
         if matches!(before, Some(ReviewState::Reviewed | ReviewState::Approved)) {
             conn.exec_cached(
                 "UPDATE review SET state = 'translated', who = '',
-                   at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                   at = kuajing_now()
                  WHERE product_id = ?1 AND locale = ?2 AND field = ?3",
                 params![product_id, locale, field_name],
             )?;

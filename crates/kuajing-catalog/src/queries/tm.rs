@@ -21,7 +21,7 @@ pub fn add(conn: &Connection, field: &str, source: &str, target: &str, handle: &
     conn.exec_cached(
         "INSERT INTO tm (field, source, target, handle) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (source, target) DO UPDATE SET field = excluded.field,
-             handle = excluded.handle, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+             handle = excluded.handle, updated_at = kuajing_now()",
         params![field, source, target, handle],
     )?;
     Ok(())
