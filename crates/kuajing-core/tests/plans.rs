@@ -82,7 +82,11 @@ fn per_product_statements_find_their_rows_through_indexes() {
         "per-product statements were recorded: {:?}",
         recorded.iter().map(|r| r.runs).max()
     );
-    let conn = kuajing_catalog::rusqlite::Connection::open(&path).unwrap();
+    // A connection as the catalog opens them: with its functions (kuajing_now()).
+    let conn = kuajing_catalog::Catalog::open(&path)
+        .unwrap()
+        .connect()
+        .unwrap();
     let walks = plan_audit::walks(&conn, &recorded, MAX_RUNS).unwrap();
     assert!(
         walks.is_empty(),
