@@ -174,7 +174,7 @@ def main():
     w("")
     w(f"Written by `bash scripts/bench-images.sh` on {meta['date']} (commit {meta['git']}). "
       "Every number below comes from that run; re-run the script rather than editing this file. "
-      "Catalog benchmarks (import, list, saves during an import, export memory): "
+      "Catalog benchmarks (import, search, list, saves during an import, export, the app window at 20,000 products): "
       "[benchmarks-catalog.md](benchmarks-catalog.md). Drafting benchmarks (checks per keystroke "
       "and per 10,000-product catalog, translation-memory search, gloss): "
       "[drafting.md](drafting.md), sections Lint speed, Translation memory and Gloss. Review "
