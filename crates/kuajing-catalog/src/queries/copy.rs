@@ -87,22 +87,13 @@ pub fn set(
     if old.as_deref() == Some(text) || (old.is_none() && text.is_empty()) {
         return Ok(false);
     }
-    conn.exec_cached(
-        "INSERT INTO copy (product_id, locale, field, text, updated_at)
-         VALUES (?1, ?2, ?3, ?4, kuajing_now())
-         ON CONFLICT (product_id, locale, field)
-         DO UPDATE SET text = excluded.text,
-                       updated_at = kuajing_now()",
-        params![product_id, locale.as_str(), field.as_str(), text],
-    )?;
-    kuajing_files::failpoint("copy-write");
-    history::record(
+    write(
         conn,
         product_id,
-        field.as_str(),
-        Some(locale.as_str()),
+        locale,
+        field,
+        text,
         old.as_deref(),
-        Some(text),
         source,
     )?;
     // Translations made from the old English are now stale.
@@ -126,9 +117,25 @@ pub fn set_new(
     if text.is_empty() {
         return Ok(());
     }
+    write(conn, product_id, locale, field, text, None, source)
+}
+
+/// Writes the copy and its history row (`old`: what it replaces).
+fn write(
+    conn: &Connection,
+    product_id: i64,
+    locale: Locale,
+    field: CopyField,
+    text: &str,
+    old: Option<&str>,
+    source: &str,
+) -> Result<()> {
     conn.exec_cached(
         "INSERT INTO copy (product_id, locale, field, text, updated_at)
-         VALUES (?1, ?2, ?3, ?4, kuajing_now())",
+         VALUES (?1, ?2, ?3, ?4, kuajing_now())
+         ON CONFLICT (product_id, locale, field)
+         DO UPDATE SET text = excluded.text,
+                       updated_at = kuajing_now()",
         params![product_id, locale.as_str(), field.as_str(), text],
     )?;
     kuajing_files::failpoint("copy-write");
@@ -137,7 +144,7 @@ pub fn set_new(
         product_id,
         field.as_str(),
         Some(locale.as_str()),
-        None,
+        old,
         Some(text),
         source,
     )
