@@ -191,7 +191,7 @@ The file: a generated Shopify export in the classic headers, $products products 
 
 | what | kuajing | peer or target | result |
 |---|---|---|:-:|
-| import $products products ($((products * 5)) variants) | $im_s s, $(mib "$im_k") | \`sqlite3 .import\` of the same file: $sq_s s ($(ratio "$im_s" "$sq_s")) | ≤ 2x and ≤ 150 MiB (issue 13) | $(awk -v a="$im_s" -v b="$sq_s" -v k="$im_k" 'BEGIN { print (a <= 2 * b && k <= 150 * 1024) ? "**PASS**" : "**FAIL**" }') |
+| import $products products ($((products * 5)) variants) | $im_s s, $(mib "$im_k") | \`sqlite3 .import\` of the same file: $sq_s s ($(ratio "$im_s" "$sq_s")); target ≤ 2x and ≤ 150 MiB (issue 13) | $(awk -v a="$im_s" -v b="$sq_s" -v k="$im_k" 'BEGIN { print (a <= 2 * b && k <= 150 * 1024) ? "**PASS**" : "**FAIL**" }') |
 | the floor: the same $floor_rows rows written by \`sqlite3\` itself (\`INSERT … SELECT\` from the imported catalog into an empty one: the same indexes and triggers; no CSV to parse, no search index) | $fl_s s ($(ratio "$fl_s" "$sq_s") the \`.import\`) | | |
 | re-import of the unchanged file (every product reported unchanged) | $re_s s, $(mib "$re_k") | | |
 | list every product (\`products --json\`) | $li_s s | | |
